@@ -1,0 +1,554 @@
+package io.github.stytchjakarta.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+import com.sun.net.httpserver.HttpServer;
+
+import io.github.stytchjakarta.testkit.internal.EmulatorState;
+import io.github.stytchjakarta.testkit.internal.HttpDispatcher;
+import io.github.stytchjakarta.testkit.internal.HttpDispatcher.Access;
+import io.github.stytchjakarta.testkit.internal.HttpDispatcher.Route;
+import io.github.stytchjakarta.testkit.internal.Ids;
+import io.github.stytchjakarta.testkit.internal.JwksEndpoint;
+import io.github.stytchjakarta.testkit.internal.M2mTokenEndpoint;
+import io.github.stytchjakarta.testkit.internal.PolicyEndpoints;
+import io.github.stytchjakarta.testkit.internal.SessionData;
+import io.github.stytchjakarta.testkit.internal.SessionEndpoints;
+import io.github.stytchjakarta.testkit.internal.TokenIssuer;
+import io.github.stytchjakarta.testkit.internal.Vertical;
+
+/**
+ * A local Stytch API over real HTTP on loopback, for tests and development: the JWKS, session authentication, session
+ * listing and revocation (consumer and B2B), RBAC policies, and M2M tokens, with a Java API to seed users,
+ * organizations, members and sessions, to mint JWTs, to rotate keys and to inject faults.
+ *
+ * <pre>
+ * try (StytchEmulator emulator = StytchEmulator.builder().build().start()) {
+ *     EmulatedUser user = emulator.createUser(u -&gt; u.email("ada@example.com").roles("editor"));
+ *     EmulatedSession session = emulator.createSession(user, s -&gt; s.duration(Duration.ofHours(1)));
+ *     // point the code under test at emulator.baseUrl() with emulator.projectId() / emulator.secret()
+ * }
+ * </pre>
+ *
+ * <p>Endpoints (all answer JSON, errors as Stytch's five-field error body):
+ * <ul>
+ * <li>{@code GET /v1/sessions/jwks/{project_id}}, {@code GET /v1/b2b/sessions/jwks/{project_id}}: with or without
+ * Basic credentials (wrong ones are 401), {@code Cache-Control: public, max-age=900}</li>
+ * <li>{@code POST /v1/sessions/authenticate}, {@code POST /v1/b2b/sessions/authenticate}</li>
+ * <li>{@code GET /v1/sessions?user_id=}, {@code GET /v1/b2b/sessions?organization_id=&member_id=}</li>
+ * <li>{@code POST /v1/sessions/revoke}, {@code POST /v1/b2b/sessions/revoke}</li>
+ * <li>{@code GET /v1/rbac/policy}, {@code GET /v1/b2b/rbac/policy}, {@code GET /v1/b2b/rbac/organizations/{id}}</li>
+ * <li>{@code POST /v1/public/{project_id}/oauth2/token}: M2M client credentials, form or JSON, no project
+ * credentials needed</li>
+ * </ul>
+ * Every other path is 404 {@code route_not_found}; every API call needs Basic {@code project_id:secret}, else 401
+ * {@code unauthorized_credentials}.
+ *
+ * <p>Thread-safe. The server binds 127.0.0.1 only and serves requests on {@value #HTTP_THREADS} daemon threads.
+ * {@link #close()} stops it.
+ */
+public final class StytchEmulator implements AutoCloseable {
+
+    /** The project id of an emulator built without {@link Builder#projectId}. */
+    public static final String DEFAULT_PROJECT_ID = "project-test-6b1f1d5e-4c4b-4e57-9d7a-8f0e2a9c3b21";
+
+    /** The secret of an emulator built without {@link Builder#secret}. */
+    public static final String DEFAULT_SECRET = "secret-test-emulator-c2VjcmV0LW5vdC1mb3ItcHJvZHVjdGlvbg=";
+
+    /** The port of an emulator built without {@link Builder#port}: 0, an ephemeral port. */
+    public static final int DEFAULT_PORT = 0;
+
+    /** The issuer style of an emulator built without {@link Builder#issuerStyle}. */
+    public static final IssuerStyle DEFAULT_ISSUER_STYLE = IssuerStyle.STYTCH;
+
+    /** The address the server binds. */
+    public static final String LOOPBACK_ADDRESS = "127.0.0.1";
+
+    /** Threads serving HTTP requests (a latency fault holds one per delayed request). */
+    public static final int HTTP_THREADS = 16;
+
+    /** How long {@link #close()} waits for request threads to finish. */
+    public static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+
+    private static final System.Logger LOGGER = System.getLogger(StytchEmulator.class.getName());
+    private static final AtomicInteger EMULATOR_NUMBERS = new AtomicInteger();
+
+    private final int port;
+    private final EmulatorState state;
+    private final EmulatorKeys keys;
+    private final EmulatorFaults faults;
+    private HttpServer server;
+    private ExecutorService executor;
+    private volatile URI baseUrl;
+    private boolean closed;
+
+    private StytchEmulator(Builder builder) {
+        this.port = builder.port;
+        this.state = new EmulatorState(builder.projectId, builder.secret, builder.clock, builder.issuerStyle);
+        this.keys = new EmulatorKeys(state.keys());
+        this.faults = new EmulatorFaults(state.faults());
+    }
+
+    /**
+     * @return a builder with every default
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Binds 127.0.0.1 and starts serving.
+     *
+     * @return this emulator
+     * @throws IllegalStateException if already started or closed
+     * @throws UncheckedIOException  if the port cannot be bound
+     */
+    public synchronized StytchEmulator start() {
+        if (server != null || closed) {
+            throw new IllegalStateException("An emulator starts once");
+        }
+        int number = EMULATOR_NUMBERS.incrementAndGet();
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService requestThreads = Executors.newFixedThreadPool(HTTP_THREADS, runnable -> {
+            Thread thread = new Thread(runnable, "stytch-emulator-" + number + "-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            HttpServer httpServer = HttpServer.create(new InetSocketAddress(InetAddress.getByName(LOOPBACK_ADDRESS), port), 0);
+            httpServer.setExecutor(requestThreads);
+            httpServer.createContext("/", new HttpDispatcher(state, routes()));
+            httpServer.start();
+            server = httpServer;
+        } catch (IOException e) {
+            requestThreads.shutdownNow();
+            throw new UncheckedIOException("Cannot bind " + LOOPBACK_ADDRESS + ":" + port, e);
+        }
+        executor = requestThreads;
+        baseUrl = URI.create("http://" + LOOPBACK_ADDRESS + ":" + server.getAddress().getPort());
+        state.setBaseUrl(baseUrl.toString());
+        LOGGER.log(Level.DEBUG, "Stytch emulator for {0} listening on {1}", state.projectId(), baseUrl);
+        return this;
+    }
+
+    /**
+     * Stops the server; pending requests are abandoned. Idempotent.
+     */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (server != null) {
+            server.stop(0);
+            executor.shutdownNow();
+            try {
+                executor.awaitTermination(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            server = null;
+        }
+    }
+
+    private List<Route> routes() {
+        TokenIssuer tokens = new TokenIssuer() {
+            @Override
+            public String sessionJwt(SessionData session) {
+                return new JwtMinter(state, () -> state.sessionSubjectClaims(session), JwtMinter.SESSION_JWT_LIFETIME).mint();
+            }
+
+            @Override
+            public String m2mToken(EmulatedM2mClient client, List<String> scopes) {
+                return new JwtMinter(state, () -> state.m2mSubjectClaims(client, scopes), JwtMinter.M2M_TOKEN_LIFETIME).mint();
+            }
+        };
+        JwksEndpoint jwks = new JwksEndpoint(state);
+        SessionEndpoints consumer = new SessionEndpoints(state, tokens, Vertical.CONSUMER);
+        SessionEndpoints b2b = new SessionEndpoints(state, tokens, Vertical.B2B);
+        PolicyEndpoints policies = new PolicyEndpoints(state);
+        M2mTokenEndpoint m2m = new M2mTokenEndpoint(state, tokens);
+        return List.of(
+                Route.of("GET", "/v1/sessions/jwks/{project_id}", Access.OPTIONAL, jwks::jwks),
+                Route.of("GET", "/v1/b2b/sessions/jwks/{project_id}", Access.OPTIONAL, jwks::jwks),
+                Route.of("POST", "/v1/sessions/authenticate", Access.PROJECT, consumer::authenticate),
+                Route.of("POST", "/v1/b2b/sessions/authenticate", Access.PROJECT, b2b::authenticate),
+                Route.of("GET", "/v1/sessions", Access.PROJECT, consumer::get),
+                Route.of("GET", "/v1/b2b/sessions", Access.PROJECT, b2b::get),
+                Route.of("POST", "/v1/sessions/revoke", Access.PROJECT, consumer::revoke),
+                Route.of("POST", "/v1/b2b/sessions/revoke", Access.PROJECT, b2b::revoke),
+                Route.of("GET", "/v1/rbac/policy", Access.PROJECT, policies::consumerPolicy),
+                Route.of("GET", "/v1/b2b/rbac/policy", Access.PROJECT, policies::b2bPolicy),
+                Route.of("GET", "/v1/b2b/rbac/organizations/{organization_id}", Access.PROJECT, policies::organizationPolicy),
+                Route.of("POST", "/v1/public/{project_id}/oauth2/token", Access.PUBLIC, m2m::token));
+    }
+
+    // ---- configuration ------------------------------------------------------------------------------------------
+
+    /**
+     * @return {@code http://127.0.0.1:PORT}, no trailing slash
+     * @throws IllegalStateException before {@link #start()}
+     */
+    public URI baseUrl() {
+        URI url = baseUrl;
+        if (url == null) {
+            throw new IllegalStateException("The emulator has not started");
+        }
+        return url;
+    }
+
+    /** @return the project id */
+    public String projectId() {
+        return state.projectId();
+    }
+
+    /** @return the project secret */
+    public String secret() {
+        return state.secret();
+    }
+
+    /**
+     * @return the {@code iss} of minted JWTs: {@code stytch.com/{project_id}} or the base URL
+     * @throws IllegalStateException for {@link IssuerStyle#BASE_URL} before {@link #start()}
+     */
+    public String issuer() {
+        return state.issuer();
+    }
+
+    /** @return {@code {baseUrl}/v1/sessions/jwks/{project_id}} */
+    public URI jwksUri() {
+        return URI.create(baseUrl() + "/v1/sessions/jwks/" + projectId());
+    }
+
+    /** @return {@code {baseUrl}/v1/b2b/sessions/jwks/{project_id}} */
+    public URI b2bJwksUri() {
+        return URI.create(baseUrl() + "/v1/b2b/sessions/jwks/" + projectId());
+    }
+
+    /** @return the clock behind every timestamp the emulator makes */
+    public Clock clock() {
+        return state.clock();
+    }
+
+    // ---- seeding ------------------------------------------------------------------------------------------------
+
+    /**
+     * @param spec sets the user's fields
+     * @return the new user
+     * @throws IllegalArgumentException if the external id is taken
+     */
+    public EmulatedUser createUser(Consumer<EmulatedUser.Builder> spec) {
+        EmulatedUser.Builder builder = new EmulatedUser.Builder();
+        spec.accept(builder);
+        EmulatedUser user = builder.build(state.ids().next("user"), state.ids().next("email"), state.now());
+        state.addUser(user);
+        return user;
+    }
+
+    /**
+     * @param spec sets the organization's fields
+     * @return the new organization
+     * @throws IllegalArgumentException if the slug or external id is taken
+     */
+    public EmulatedOrganization createOrganization(Consumer<EmulatedOrganization.Builder> spec) {
+        EmulatedOrganization.Builder builder = new EmulatedOrganization.Builder();
+        spec.accept(builder);
+        EmulatedOrganization organization = builder.build(state.ids().next("organization"),
+                EmulatedOrganization.GENERATED_SLUG_PREFIX + Ids.randomHex(4), state.now());
+        state.addOrganization(organization);
+        return organization;
+    }
+
+    /**
+     * @param organization the member's organization (of this emulator)
+     * @param spec         sets the member's fields
+     * @return the new member
+     * @throws IllegalArgumentException if the organization is unknown or the email or external id is taken in it
+     */
+    public EmulatedMember createMember(EmulatedOrganization organization, Consumer<EmulatedMember.Builder> spec) {
+        EmulatedMember.Builder builder = new EmulatedMember.Builder();
+        spec.accept(builder);
+        EmulatedMember member = builder.build(state.ids().next("member"), organization.organizationId(),
+                "member-" + Ids.randomHex(4) + "@example.test", state.ids().next("email"), state.now());
+        state.addMember(member);
+        return member;
+    }
+
+    /**
+     * Creates a consumer session. Without factors it has an email magic link for the user's email.
+     *
+     * @param user the user (of this emulator)
+     * @param spec sets duration, factors, attributes, custom claims
+     * @return the session
+     */
+    public EmulatedSession createSession(EmulatedUser user, Consumer<EmulatedSession.Builder> spec) {
+        EmulatedUser known = state.user(user.userId())
+                .orElseThrow(() -> new IllegalArgumentException("Unknown user " + user.userId()));
+        List<AuthenticationFactor> defaults = known.email() == null ? List.of()
+                : List.of(emailMagicLink(known.emailId(), known.email()));
+        return addSession(spec, Vertical.CONSUMER, "session", known.userId(), null, defaults);
+    }
+
+    /**
+     * Creates a B2B member session. Without factors it has an email magic link for the member's email.
+     *
+     * @param member the member (of this emulator)
+     * @param spec   sets duration, factors, attributes, custom claims
+     * @return the session
+     */
+    public EmulatedSession createMemberSession(EmulatedMember member, Consumer<EmulatedSession.Builder> spec) {
+        EmulatedMember known = state.member(member.memberId())
+                .orElseThrow(() -> new IllegalArgumentException("Unknown member " + member.memberId()));
+        return addSession(spec, Vertical.B2B, "member-session", known.memberId(), known.organizationId(),
+                List.of(emailMagicLink(known.emailId(), known.email())));
+    }
+
+    /** The default factor of a subject's session: a magic link to the subject's own email (with its email id). */
+    private static AuthenticationFactor emailMagicLink(String emailId, String email) {
+        Map<String, Object> emailFactor = new LinkedHashMap<>();
+        emailFactor.put("email_id", emailId);
+        emailFactor.put("email_address", email);
+        return AuthenticationFactors.of("magic_link", "email", "email_factor", emailFactor);
+    }
+
+    private EmulatedSession addSession(Consumer<EmulatedSession.Builder> spec, Vertical vertical, String idPrefix,
+            String subjectId, String organizationId, List<AuthenticationFactor> defaultFactors) {
+        EmulatedSession.Builder builder = new EmulatedSession.Builder();
+        spec.accept(builder);
+        SessionData session = builder.build(state.ids().next(idPrefix), Ids.sessionToken(), vertical, subjectId,
+                organizationId, state.now(), defaultFactors);
+        state.addSession(session);
+        return new EmulatedSession(this, session.sessionId(), session.sessionToken());
+    }
+
+    /**
+     * @param spec sets the client's scopes and custom claims
+     * @return the new client, with a random secret
+     */
+    public EmulatedM2mClient createM2mClient(Consumer<EmulatedM2mClient.Builder> spec) {
+        EmulatedM2mClient.Builder builder = new EmulatedM2mClient.Builder();
+        spec.accept(builder);
+        EmulatedM2mClient client = builder.build(state.ids().next("m2m-client"), Ids.randomBase64Url(36));
+        state.addM2mClient(client);
+        return client;
+    }
+
+    /**
+     * Revokes a session (either vertical): the API no longer accepts its token or JWTs. JWTs already minted still
+     * verify locally until they expire, as with Stytch.
+     *
+     * @param sessionId the session id
+     * @return whether an active session was revoked
+     */
+    public boolean revokeSession(String sessionId) {
+        return state.revoke(sessionId);
+    }
+
+    // ---- tokens and keys ----------------------------------------------------------------------------------------
+
+    /**
+     * @param session a session of this emulator (revoked or expired ones too)
+     * @return a minter for a JWT of that session, with the session's current state
+     */
+    public JwtMinter jwt(EmulatedSession session) {
+        String sessionId = session.sessionId();
+        sessionData(sessionId); // fails fast for a session of another emulator
+        return new JwtMinter(state, () -> state.sessionSubjectClaims(sessionData(sessionId)), JwtMinter.SESSION_JWT_LIFETIME);
+    }
+
+    /**
+     * @param client a client of this emulator
+     * @return a minter for an access token of that client with all its scopes ({@link JwtMinter#scopes} narrows them)
+     */
+    public JwtMinter m2mToken(EmulatedM2mClient client) {
+        EmulatedM2mClient known = state.m2mClient(client.clientId())
+                .orElseThrow(() -> new IllegalArgumentException("Unknown M2M client " + client.clientId()));
+        return new JwtMinter(state, () -> state.m2mSubjectClaims(known, known.scopes()), JwtMinter.M2M_TOKEN_LIFETIME);
+    }
+
+    /** @return the signing keys and the JWKS */
+    public EmulatorKeys keys() {
+        return keys;
+    }
+
+    // ---- RBAC ---------------------------------------------------------------------------------------------------
+
+    /** @return the consumer policy ({@link RbacPolicy#defaultConsumerPolicy()} until set) */
+    public RbacPolicy consumerPolicy() {
+        return state.consumerPolicy();
+    }
+
+    /**
+     * Replaces the consumer policy; takes effect for the next request.
+     *
+     * @param policy the policy
+     */
+    public void setConsumerPolicy(RbacPolicy policy) {
+        state.setConsumerPolicy(policy);
+    }
+
+    /** @return the B2B policy ({@link RbacPolicy#defaultB2bPolicy()} until set) */
+    public RbacPolicy b2bPolicy() {
+        return state.b2bPolicy();
+    }
+
+    /**
+     * Replaces the B2B policy; takes effect for the next request.
+     *
+     * @param policy the policy
+     */
+    public void setB2bPolicy(RbacPolicy policy) {
+        state.setB2bPolicy(policy);
+    }
+
+    /**
+     * Sets an organization's custom roles (its org policy and {@code custom_roles}); they count in B2B authorization
+     * checks of its members' sessions.
+     *
+     * @param organizationId the organization
+     * @param roles          the roles
+     * @throws IllegalArgumentException for an unknown organization
+     */
+    public void setOrganizationRoles(String organizationId, List<RbacPolicy.Role> roles) {
+        state.setOrganizationRoles(organizationId, roles);
+    }
+
+    // ---- faults and request log ---------------------------------------------------------------------------------
+
+    /** @return the fault injection controls */
+    public EmulatorFaults faults() {
+        return faults;
+    }
+
+    /** @return every recorded request, oldest first (at most the last 10 000) */
+    public List<RecordedRequest> requests() {
+        return state.requestLog().snapshot("");
+    }
+
+    /**
+     * @param pathPrefix a path prefix, e.g. {@code /v1/sessions/jwks/}
+     * @return the recorded requests whose path starts with it, oldest first
+     */
+    public List<RecordedRequest> requests(String pathPrefix) {
+        return state.requestLog().snapshot(Objects.requireNonNull(pathPrefix, "pathPrefix"));
+    }
+
+    /** Forgets the recorded requests. */
+    public void clearRequests() {
+        state.requestLog().clear();
+    }
+
+    // ---- for EmulatedSession ------------------------------------------------------------------------------------
+
+    SessionData sessionData(String sessionId) {
+        return state.session(sessionId)
+                .orElseThrow(() -> new IllegalArgumentException("Unknown session " + sessionId));
+    }
+
+    List<String> sessionRoles(SessionData session) {
+        return state.sessionRoles(session);
+    }
+
+    @Override
+    public String toString() {
+        URI url = baseUrl;
+        return "StytchEmulator[" + projectId() + (url == null ? "" : " at " + url) + "]";
+    }
+
+    /**
+     * Configures a {@link StytchEmulator}. Not thread-safe.
+     */
+    public static final class Builder {
+
+        private static final Pattern PROJECT_ID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
+
+        private String projectId = DEFAULT_PROJECT_ID;
+        private String secret = DEFAULT_SECRET;
+        private int port = DEFAULT_PORT;
+        private IssuerStyle issuerStyle = DEFAULT_ISSUER_STYLE;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /**
+         * @param projectId letters, digits, {@code -} and {@code _}; {@code project-live-…} gives {@code -live-} ids;
+         *                  default {@link #DEFAULT_PROJECT_ID}
+         * @return this builder
+         */
+        public Builder projectId(String projectId) {
+            if (!PROJECT_ID.matcher(Objects.requireNonNull(projectId, "projectId")).matches()) {
+                throw new IllegalArgumentException("A project id has 1-128 of A-Z a-z 0-9 - _");
+            }
+            this.projectId = projectId;
+            return this;
+        }
+
+        /**
+         * @param secret the project secret; non-empty; default {@link #DEFAULT_SECRET}
+         * @return this builder
+         */
+        public Builder secret(String secret) {
+            if (Objects.requireNonNull(secret, "secret").isEmpty()) {
+                throw new IllegalArgumentException("A secret is not empty");
+            }
+            this.secret = secret;
+            return this;
+        }
+
+        /**
+         * @param port 0 for an ephemeral port (the default), else 1-65535
+         * @return this builder
+         */
+        public Builder port(int port) {
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException("A port is 0-65535");
+            }
+            this.port = port;
+            return this;
+        }
+
+        /**
+         * @param issuerStyle the {@code iss} of minted JWTs; default {@link #DEFAULT_ISSUER_STYLE}
+         * @return this builder
+         */
+        public Builder issuerStyle(IssuerStyle issuerStyle) {
+            this.issuerStyle = Objects.requireNonNull(issuerStyle, "issuerStyle");
+            return this;
+        }
+
+        /**
+         * @param clock the clock of every timestamp (JWT times, session expiry); default the system UTC clock; see
+         *              {@link MutableClock}
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Generates the first signing key (RSA-2048); does not bind the port.
+         *
+         * @return the emulator, not started
+         */
+        public StytchEmulator build() {
+            return new StytchEmulator(this);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package io.github.stytchjakarta.testkit.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.github.stytchjakarta.testkit.EmulatedM2mClient;
+
+/**
+ * {@code POST /v1/public/{project_id}/oauth2/token}: the OAuth 2.0 client-credentials grant for M2M clients, with the
+ * parameters form-encoded (node SDK) or as JSON (Java SDK). The client authenticates with {@code client_id} and
+ * {@code client_secret} in the body or, if they are absent, with HTTP Basic (RFC 6749 §2.3.1); the project's own Basic
+ * credentials are accepted and ignored. {@code scope} is space-separated (a JSON array works too); omitted, it grants
+ * every scope of the client.
+ *
+ * <p>Errors use the RFC 6749 codes ({@code invalid_request}, {@code unsupported_grant_type}, {@code invalid_client}
+ * 401, {@code invalid_scope}) in both the OAuth and the Stytch error fields.
+ */
+public final class M2mTokenEndpoint {
+
+    private final EmulatorState state;
+    private final TokenIssuer tokens;
+
+    public M2mTokenEndpoint(EmulatorState state, TokenIssuer tokens) {
+        this.state = state;
+        this.tokens = tokens;
+    }
+
+    public ApiResponse token(ApiRequest request) {
+        if (!state.projectId().equals(request.pathParameters().get(0))) {
+            throw ApiException.oauth(400, "invalid_request", "The project_id in the path is not this project's.");
+        }
+        Map<String, Object> parameters = parameters(request);
+        String grantType = string(parameters, "grant_type");
+        if (grantType == null) {
+            throw ApiException.oauth(400, "invalid_request", "grant_type is required.");
+        }
+        if (!"client_credentials".equals(grantType)) {
+            throw ApiException.oauth(400, "unsupported_grant_type", "Only the client_credentials grant is supported.");
+        }
+        EmulatedM2mClient client = authenticateClient(string(parameters, "client_id"), string(parameters, "client_secret"),
+                request.authorization());
+        List<String> scopes = scopes(parameters.get("scope"), client);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("access_token", tokens.m2mToken(client, scopes));
+        fields.put("token_type", "bearer");
+        fields.put("expires_in", 3600);
+        return ApiResponse.ok(request.requestId(), fields, Map.of("Cache-Control", "no-store"));
+    }
+
+    private static Map<String, Object> parameters(ApiRequest request) {
+        String contentType = request.contentType() == null ? "" : request.contentType().toLowerCase(Locale.ROOT);
+        if (contentType.startsWith("application/x-www-form-urlencoded")) {
+            return new LinkedHashMap<>(ApiRequest.parseForm(new String(request.body(), StandardCharsets.UTF_8),
+                    "The form body is malformed."));
+        }
+        JsonBody body = request.json();
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        for (String name : List.of("grant_type", "client_id", "client_secret")) {
+            parameters.put(name, body.optionalString(name));
+        }
+        parameters.put("scope", body.raw("scope"));
+        return parameters;
+    }
+
+    private EmulatedM2mClient authenticateClient(String clientId, String clientSecret, String authorization) {
+        if (clientId == null && clientSecret == null && authorization != null
+                && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            try {
+                String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+                int colon = decoded.indexOf(':');
+                if (colon > 0) {
+                    clientId = decoded.substring(0, colon);
+                    clientSecret = decoded.substring(colon + 1);
+                }
+            } catch (IllegalArgumentException e) {
+                // not client credentials; reported below as a failed client authentication
+            }
+        }
+        if (clientId == null || clientSecret == null) {
+            throw ApiException.oauth(400, "invalid_request", "client_id and client_secret are required.");
+        }
+        String secret = clientSecret;
+        return state.m2mClient(clientId)
+                .filter(client -> MessageDigest.isEqual(client.clientSecret().getBytes(StandardCharsets.UTF_8),
+                        secret.getBytes(StandardCharsets.UTF_8)))
+                .orElseThrow(() -> ApiException.oauth(401, "invalid_client", "Client authentication failed."));
+    }
+
+    private static List<String> scopes(Object requested, EmulatedM2mClient client) {
+        List<String> scopes = new ArrayList<>();
+        if (requested instanceof String text) {
+            Arrays.stream(text.trim().split("\\s+")).filter(scope -> !scope.isEmpty()).forEach(scopes::add);
+        } else if (requested instanceof JsonNode node && node.isTextual()) {
+            return scopes(node.textValue(), client);
+        } else if (requested instanceof JsonNode node && node.isArray()) {
+            for (JsonNode element : node) {
+                if (!element.isTextual()) {
+                    throw ApiException.oauth(400, "invalid_request", "scope must be a string or an array of strings.");
+                }
+                scopes.add(element.textValue());
+            }
+        } else if (requested instanceof JsonNode) {
+            throw ApiException.oauth(400, "invalid_request", "scope must be a string or an array of strings.");
+        }
+        if (scopes.isEmpty()) {
+            return client.scopes();
+        }
+        if (!client.scopes().containsAll(scopes)) {
+            throw ApiException.oauth(400, "invalid_scope", "The requested scope is not granted to the client.");
+        }
+        return scopes.stream().distinct().toList();
+    }
+
+    private static String string(Map<String, Object> parameters, String name) {
+        Object value = parameters.get(name);
+        return value instanceof String text && !text.isEmpty() ? text : null;
+    }
+}

@@ -1,0 +1,24 @@
+package io.github.stytchjakarta.testkit.internal;
+
+import java.util.List;
+
+import io.github.stytchjakarta.testkit.EmulatedM2mClient;
+
+/**
+ * Mints the tokens the HTTP endpoints hand out, with the same defaults as the public minter.
+ */
+public interface TokenIssuer {
+
+    /**
+     * @param session the session in its current state
+     * @return a fresh session JWT
+     */
+    String sessionJwt(SessionData session);
+
+    /**
+     * @param client the client
+     * @param scopes the granted scopes
+     * @return a fresh M2M access token
+     */
+    String m2mToken(EmulatedM2mClient client, List<String> scopes);
+}
