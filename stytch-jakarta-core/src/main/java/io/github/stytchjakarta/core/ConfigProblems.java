@@ -1,0 +1,61 @@
+package io.github.stytchjakarta.core;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Collects configuration problems so that all of them are reported together, naming their keys.
+ *
+ * <p>Core records its problems here while reading {@link StytchConfig}; the filter and CDI modules
+ * add the problems of their own keys to the same collection and call {@link #throwIfAny()} once.
+ *
+ * <p>Not thread-safe: meant for one configuration pass on one thread.
+ */
+public final class ConfigProblems {
+
+    private final List<ConfigProblem> problems = new ArrayList<>();
+
+    /**
+     * Records a problem, unless one was already recorded for the key (the first is the most precise).
+     *
+     * @param key     the key at fault; must not be {@code null}
+     * @param message what is wrong, without the configured value; must not be {@code null}
+     */
+    public void add(String key, String message) {
+        for (ConfigProblem problem : problems) {
+            if (problem.key().equals(key)) {
+                return;
+            }
+        }
+        problems.add(new ConfigProblem(key, message));
+    }
+
+    /**
+     * Whether no problem was recorded.
+     *
+     * @return {@code true} when the configuration read so far is valid
+     */
+    public boolean isEmpty() {
+        return problems.isEmpty();
+    }
+
+    /**
+     * The problems recorded so far, in the order they were found.
+     *
+     * @return an unmodifiable copy
+     */
+    public List<ConfigProblem> list() {
+        return List.copyOf(problems);
+    }
+
+    /**
+     * Throws when any problem was recorded.
+     *
+     * @throws StytchConfigException listing every recorded problem
+     */
+    public void throwIfAny() {
+        if (!problems.isEmpty()) {
+            throw new StytchConfigException(list());
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package io.github.stytchjakarta.core;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A plain key/value source of configuration, read with the library's key names
+ * ({@code stytch.project-id}, {@code stytch.jwt.clock-skew}, ...).
+ *
+ * <p>The filter and CDI modules adapt their own sources (init-params, servlet context params,
+ * MicroProfile Config) to this interface, so every module spells the keys one way. Blank values
+ * are treated as absent by {@link ConfigReader}.
+ *
+ * <pre>
+ * StytchConfig config = StytchConfig.load(ConfigSource.chain(
+ *         ConfigSource.systemProperties(), ConfigSource.environment()));
+ * </pre>
+ *
+ * <p>Implementations must be thread-safe for reading; the factories here are.
+ */
+@FunctionalInterface
+public interface ConfigSource {
+
+    /**
+     * Returns the raw value of a key.
+     *
+     * @param key a key such as {@code stytch.project-id}; never {@code null}
+     * @return the value, or empty when this source does not define the key
+     */
+    Optional<String> get(String key);
+
+    /**
+     * A source backed by a map (copied; later changes to the map are not seen).
+     *
+     * @param values key/value pairs; must not be {@code null}
+     * @return the source
+     */
+    static ConfigSource of(Map<String, String> values) {
+        Map<String, String> copy = Map.copyOf(values);
+        return key -> Optional.ofNullable(copy.get(key));
+    }
+
+    /**
+     * A source reading JVM system properties with the keys as they are ({@code -Dstytch.project-id=...}).
+     *
+     * @return the source; it reads the properties on each call
+     */
+    static ConfigSource systemProperties() {
+        return key -> Optional.ofNullable(System.getProperty(key));
+    }
+
+    /**
+     * A source reading the process environment with MicroProfile Config's mapping: every
+     * non-alphanumeric character becomes {@code _} and the result is upper case, so
+     * {@code stytch.project-id} is read from {@code STYTCH_PROJECT_ID}.
+     *
+     * @return the source
+     */
+    static ConfigSource environment() {
+        return environment(System.getenv());
+    }
+
+    /**
+     * Like {@link #environment()} but over the given variables (handy in tests).
+     *
+     * @param variables environment variables by name; must not be {@code null}
+     * @return the source
+     */
+    static ConfigSource environment(Map<String, String> variables) {
+        Map<String, String> copy = Map.copyOf(variables);
+        return key -> Optional.ofNullable(copy.get(environmentName(key)));
+    }
+
+    /**
+     * A source that asks each source in order and returns the first value found.
+     *
+     * @param sources the sources, highest priority first; must not be {@code null}
+     * @return the chained source
+     */
+    static ConfigSource chain(ConfigSource... sources) {
+        List<ConfigSource> ordered = List.of(sources);
+        return key -> {
+            for (ConfigSource source : ordered) {
+                Optional<String> value = source.get(key);
+                if (value.isPresent()) {
+                    return value;
+                }
+            }
+            return Optional.empty();
+        };
+    }
+
+    /**
+     * The environment variable name MicroProfile Config maps a key to.
+     *
+     * @param key a configuration key; must not be {@code null}
+     * @return the name, e.g. {@code STYTCH_JWT_CLOCK_SKEW} for {@code stytch.jwt.clock-skew}
+     */
+    static String environmentName(String key) {
+        Objects.requireNonNull(key, "key");
+        StringBuilder name = new StringBuilder(key.length());
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            name.append(c < 128 && Character.isLetterOrDigit(c) ? c : '_');
+        }
+        return name.toString().toUpperCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,81 @@
+package io.github.stytchjakarta.core;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import io.github.stytchjakarta.core.internal.cache.VerifiedTokenCache;
+import io.github.stytchjakarta.core.internal.jwt.JwtProcessor;
+import io.github.stytchjakarta.core.internal.jwt.M2mClaims;
+import io.github.stytchjakarta.core.internal.jwt.ValidityWindow;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Verifies Stytch M2M access tokens, purely locally like every Stytch SDK (there is no remote
+ * fallback): the same key set, RS256-only header rules, issuer and audience as session JWTs
+ * ({@link SessionAuthenticator}), {@code exp}/{@code nbf}/{@code iat} with the clock skew, the
+ * optional maximum token age, a {@code sub} and a {@code scope} claim, and no session claim.
+ *
+ * <p>Then the scope check of Stytch's SDKs: every scope is {@code action:resource} (a scope without
+ * {@code :} has resource {@code -}); each required scope needs a granted scope with the same action
+ * and the same resource or resource {@code *}, so {@code read:*} satisfies {@code read:users}.
+ *
+ * <p>Verified tokens are cached like session JWTs (by hash, until the token would fail). Thread-safe.
+ */
+public final class M2mTokenVerifier {
+
+    private final JwtProcessor processor;
+    private final ValidityWindow validity;
+    private final VerifiedTokenCache<M2mClient> cache;
+    private final Clock clock;
+
+    M2mTokenVerifier(JwtProcessor processor, ValidityWindow validity, VerifiedTokenCache<M2mClient> cache, Clock clock) {
+        this.processor = processor;
+        this.validity = validity;
+        this.cache = cache;
+        this.clock = clock;
+    }
+
+    /**
+     * Verifies a token and checks the required scopes.
+     *
+     * @param accessToken    the token (from {@code Authorization: Bearer})
+     * @param requiredScopes scopes the token must grant, e.g. {@code read:users}
+     * @return the client
+     * @throws InvalidTokenException       when the token is not acceptable
+     * @throws InsufficientScopeException  when a required scope is not granted
+     * @throws StytchUnavailableException  when no signing keys can be had
+     */
+    public M2mClient verify(String accessToken, String... requiredScopes) {
+        return verify(accessToken, Arrays.asList(requiredScopes));
+    }
+
+    /**
+     * Verifies a token and checks the required scopes.
+     *
+     * @param accessToken    the token
+     * @param requiredScopes scopes the token must grant
+     * @return the client
+     * @throws InvalidTokenException       when the token is not acceptable
+     * @throws InsufficientScopeException  when a required scope is not granted
+     * @throws StytchUnavailableException  when no signing keys can be had
+     */
+    public M2mClient verify(String accessToken, Collection<String> requiredScopes) {
+        if (accessToken == null) {
+            throw new InvalidTokenException(InvalidTokenException.Reason.MALFORMED);
+        }
+        long now = clock.millis();
+        VerifiedTokenCache.Key key = VerifiedTokenCache.key(accessToken);
+        M2mClient client = cache.get(key, now);
+        if (client == null) {
+            JWTClaimsSet claims = processor.process(accessToken, now);
+            client = M2mClaims.client(claims);
+            cache.put(key, client, validity.until(claims, null), now);
+        }
+        List<String> missing = M2mClaims.missingScopes(client.scopes(), requiredScopes);
+        if (!missing.isEmpty()) {
+            throw new InsufficientScopeException(missing);
+        }
+        return client;
+    }
+}

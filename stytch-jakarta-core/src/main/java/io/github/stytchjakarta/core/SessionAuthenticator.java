@@ -1,0 +1,179 @@
+package io.github.stytchjakarta.core;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import io.github.stytchjakarta.core.AuthenticatedSession.VerifiedBy;
+import io.github.stytchjakarta.core.InvalidTokenException.Reason;
+import io.github.stytchjakarta.core.SessionCredential.SessionJwt;
+import io.github.stytchjakarta.core.internal.cache.VerifiedTokenCache;
+import io.github.stytchjakarta.core.internal.jwt.JwtProcessor;
+import io.github.stytchjakarta.core.internal.jwt.SessionClaimsMapper;
+import io.github.stytchjakarta.core.internal.jwt.ValidityWindow;
+import io.github.stytchjakarta.core.model.MemberSessionAuthenticateResponse;
+import io.github.stytchjakarta.core.model.SessionAuthenticateRequest;
+import io.github.stytchjakarta.core.model.SessionAuthenticateResponse;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Authenticates a Stytch session credential: locally when it is a valid session JWT, remotely with
+ * {@code POST /v1/(b2b/)sessions/authenticate} otherwise, returning the principal and, after a
+ * remote check, the fresh JWT Stytch issued.
+ *
+ * <p>Local verification ({@link JwtProcessor}): RS256 only, {@code typ} JWT, no key-bearing or
+ * {@code crit} headers, a key from the project JWKS by {@code kid}, issuer in
+ * {@link StytchConfig#issuers()}, audience {@link StytchConfig#audience()}, {@code nbf}/{@code iat}/
+ * {@code exp} and the session's {@code expires_at} with {@link StytchConfig#clockSkew()}, the optional
+ * {@link StytchConfig#maxTokenAge()}, and the Stytch session (and B2B organization) claims. A verified
+ * JWT is cached by its SHA-256 until the first instant it would fail; the cache is flushed when the
+ * signing keys change.
+ *
+ * <table>
+ *   <caption>What happens to each credential (the fallback policy)</caption>
+ *   <tr><th>credential and local outcome</th><th>result</th></tr>
+ *   <tr><td>JWT in the verified-token cache</td><td>accepted, {@link VerifiedBy#CACHE}</td></tr>
+ *   <tr><td>JWT valid locally</td><td>accepted, {@link VerifiedBy#LOCAL}</td></tr>
+ *   <tr><td>JWT validly signed but {@code EXPIRED} or {@code TOO_OLD}</td><td>remote check: Stytch accepts
+ *       an expired JWT of a live session and issues a new one ({@link VerifiedBy#REMOTE})</td></tr>
+ *   <tr><td>opaque session token of plausible shape</td><td>remote check</td></tr>
+ *   <tr><td>JWT {@code MALFORMED}, {@code UNSUPPORTED_ALGORITHM}, {@code UNSUPPORTED_HEADER}, {@code WRONG_TYPE},
+ *       {@code BAD_SIGNATURE}, {@code WRONG_ISSUER}, {@code WRONG_AUDIENCE}, {@code NOT_YET_VALID},
+ *       {@code MISSING_CLAIM}, {@code SESSION_EXPIRED}; {@code UNKNOWN_KEY} after the one rate-limited key
+ *       set refetch; a token of impossible shape</td><td>rejected locally, final: no API call (a forged or
+ *       foreign token must not cost one, and Stytch could only say no)</td></tr>
+ *   <tr><td>no signing keys available (JWKS down, nothing cached)</td><td>{@link StytchUnavailableException}</td></tr>
+ * </table>
+ * Remote answers: 200 accepted; 404 → {@link Reason#SESSION_NOT_FOUND} (revoked, expired or unknown
+ * session); 400 → {@link Reason#MALFORMED}; any other 4xx is a problem of this application (e.g. a wrong
+ * secret) and propagates as {@link StytchApiException}; 429, 5xx and I/O errors propagate as
+ * {@link StytchUnavailableException}. A remote check never changes the session unless
+ * {@code stytch.session.duration-minutes} is set, in which case it extends it (and is not retried).
+ *
+ * <p>Thread-safe. Rejections are logged at DEBUG with their reason only; tokens are never logged.
+ */
+public final class SessionAuthenticator {
+
+    /** Longest opaque session token sent to Stytch; Stytch's are 44 characters. */
+    public static final int MAX_SESSION_TOKEN_LENGTH = 128;
+
+    private static final System.Logger LOG = System.getLogger(SessionAuthenticator.class.getName());
+
+    private final StytchConfig config;
+    private final StytchClient client;
+    private final JwtProcessor processor;
+    private final SessionClaimsMapper mapper;
+    private final ValidityWindow validity;
+    private final VerifiedTokenCache<AuthenticatedSession> cache;
+    private final Clock clock;
+
+    SessionAuthenticator(StytchConfig config, StytchClient client, JwtProcessor processor, ValidityWindow validity,
+                         VerifiedTokenCache<AuthenticatedSession> cache, Clock clock) {
+        this.config = config;
+        this.client = client;
+        this.processor = processor;
+        this.mapper = new SessionClaimsMapper(config.vertical());
+        this.validity = validity;
+        this.cache = cache;
+        this.clock = clock;
+    }
+
+    /**
+     * Authenticates a credential; see the class documentation for the policy.
+     *
+     * @param credential a session JWT or opaque session token; must not be {@code null}
+     * @return the authenticated session
+     * @throws InvalidTokenException      when the credential is not acceptable
+     * @throws StytchUnavailableException when it cannot be decided now (keys or Stytch unavailable)
+     * @throws StytchApiException         when Stytch refuses this application's call (e.g. wrong secret)
+     */
+    public AuthenticatedSession authenticate(SessionCredential credential) {
+        Objects.requireNonNull(credential, "credential");
+        if (credential instanceof SessionJwt jwt) {
+            return authenticateJwt(jwt.value());
+        }
+        String token = credential.value();
+        if (!isPlausibleSessionToken(token)) {
+            throw reject(Reason.MALFORMED);
+        }
+        return authenticateRemotely(SessionAuthenticateRequest.ofToken(token));
+    }
+
+    private AuthenticatedSession authenticateJwt(String jwt) {
+        long now = clock.millis();
+        VerifiedTokenCache.Key key = VerifiedTokenCache.key(jwt);
+        AuthenticatedSession cached = cache.get(key, now);
+        if (cached != null) {
+            return cached;
+        }
+        JWTClaimsSet claims;
+        try {
+            claims = processor.process(jwt, now);
+        } catch (InvalidTokenException e) {
+            if (e.reason() == Reason.EXPIRED || e.reason() == Reason.TOO_OLD) {
+                LOG.log(System.Logger.Level.DEBUG, () -> "session JWT " + e.reason() + " locally, asking Stytch");
+                return authenticateRemotely(SessionAuthenticateRequest.ofJwt(jwt));
+            }
+            LOG.log(System.Logger.Level.DEBUG, () -> "session JWT rejected locally: " + e.reason());
+            throw e;
+        }
+        StytchPrincipal principal = mapper.principal(claims);
+        cache.put(key, new AuthenticatedSession(principal, Optional.empty(), VerifiedBy.CACHE),
+                validity.until(claims, principal.sessionExpiresAt()), now);
+        return new AuthenticatedSession(principal, Optional.empty(), VerifiedBy.LOCAL);
+    }
+
+    private AuthenticatedSession authenticateRemotely(SessionAuthenticateRequest request) {
+        if (config.sessionDurationMinutes().isPresent()) {
+            request = request.withSessionDurationMinutes(config.sessionDurationMinutes().getAsInt());
+        }
+        try {
+            if (config.vertical() == Vertical.B2B) {
+                MemberSessionAuthenticateResponse answer = client.b2bSessions().authenticate(request);
+                return remoteResult(answer.memberSession() == null ? null : new StytchMember(answer.memberSession()),
+                        answer.sessionJwt());
+            }
+            SessionAuthenticateResponse answer = client.sessions().authenticate(request);
+            return remoteResult(answer.session() == null ? null : new StytchUser(answer.session()), answer.sessionJwt());
+        } catch (StytchApiException e) {
+            if (e.statusCode() == 404) {
+                throw reject(Reason.SESSION_NOT_FOUND, e);
+            }
+            if (e.statusCode() == 400) {
+                throw reject(Reason.MALFORMED, e);
+            }
+            throw e;
+        }
+    }
+
+    private static AuthenticatedSession remoteResult(StytchPrincipal principal, String refreshedJwt) {
+        if (principal == null) {
+            throw new StytchUnavailableException("Stytch's sessions/authenticate answer had no session", null, null, null);
+        }
+        return new AuthenticatedSession(principal, Optional.ofNullable(refreshedJwt).filter(jwt -> !jwt.isEmpty()),
+                VerifiedBy.REMOTE);
+    }
+
+    private static InvalidTokenException reject(Reason reason) {
+        return reject(reason, null);
+    }
+
+    private static InvalidTokenException reject(Reason reason, Throwable cause) {
+        LOG.log(System.Logger.Level.DEBUG, () -> "session credential rejected: " + reason);
+        return new InvalidTokenException(reason, cause);
+    }
+
+    private static boolean isPlausibleSessionToken(String token) {
+        if (token.isEmpty() || token.length() > MAX_SESSION_TOKEN_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            boolean base64Url = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                    || c == '-' || c == '_';
+            if (!base64Url) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

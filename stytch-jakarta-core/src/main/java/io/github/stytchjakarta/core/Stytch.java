@@ -1,0 +1,144 @@
+package io.github.stytchjakarta.core;
+
+import io.github.stytchjakarta.core.internal.cache.VerifiedTokenCache;
+import io.github.stytchjakarta.core.internal.http.StytchHttp;
+import io.github.stytchjakarta.core.internal.jwt.JwksKeyStore;
+import io.github.stytchjakarta.core.internal.jwt.JwtProcessor;
+import io.github.stytchjakarta.core.internal.jwt.JwtRules;
+import io.github.stytchjakarta.core.internal.jwt.ValidityWindow;
+import io.github.stytchjakarta.core.internal.rbac.RbacPolicyCache;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * The entry point: everything stytch-jakarta does, wired from one {@link StytchConfig}, sharing one
+ * HTTP client, one key set cache and one policy cache, and releasing them on {@link #close()}.
+ *
+ * <pre>
+ * try (Stytch stytch = Stytch.create(StytchConfig.load(ConfigSource.environment()))) {
+ *     AuthenticatedSession session = stytch.sessions().authenticate(new SessionCredential.SessionJwt(jwt));
+ *     if (stytch.authorizer().check(session.principal(), "documents", "read").granted()) { ... }
+ * }
+ * </pre>
+ *
+ * <p>Creating it makes no network call unless {@code stytch.jwks.prefetch} is set, in which case a
+ * failed prefetch is logged and the keys are fetched again on first use. Thread-safe.
+ */
+public final class Stytch implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(Stytch.class.getName());
+
+    private final StytchConfig config;
+    private final StytchClient client;
+    private final JwksKeyStore keys;
+    private final RbacPolicyCache policies;
+    private final SessionAuthenticator sessions;
+    private final StytchAuthorizer authorizer;
+    private final M2mTokenVerifier m2m;
+
+    private Stytch(StytchConfig config, Clock clock) {
+        this.config = config;
+        this.client = new StytchClient(config, new StytchHttp(config));
+        VerifiedTokenCache<AuthenticatedSession> sessionCache = new VerifiedTokenCache<>(config.cacheMaxEntries());
+        VerifiedTokenCache<M2mClient> m2mCache = new VerifiedTokenCache<>(config.cacheMaxEntries());
+        this.keys = new JwksKeyStore(config, client.http(), clock, () -> {
+            sessionCache.clear();
+            m2mCache.clear();
+        });
+        ValidityWindow validity = new ValidityWindow(config);
+        this.sessions = new SessionAuthenticator(config, client,
+                new JwtProcessor(keys, JwtRules.forSessions(config)), validity, sessionCache, clock);
+        this.m2m = new M2mTokenVerifier(new JwtProcessor(keys, JwtRules.forM2m(config)), validity, m2mCache, clock);
+        this.policies = new RbacPolicyCache(config.vertical(), client, config.rbacPolicyTtl());
+        this.authorizer = new StytchAuthorizer(policies);
+        if (config.jwksPrefetch()) {
+            try {
+                keys.prefetch();
+            } catch (StytchUnavailableException e) {
+                LOG.log(System.Logger.Level.WARNING, "JWKS prefetch failed, keys will be fetched on first use: "
+                        + e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Creates the facade with the system clock.
+     *
+     * @param config the configuration; must not be {@code null}
+     * @return the facade; close it when done
+     */
+    public static Stytch create(StytchConfig config) {
+        return builder(config).build();
+    }
+
+    /**
+     * Starts a builder, for the settings that are not configuration (a clock for tests).
+     *
+     * @param config the configuration; must not be {@code null}
+     * @return the builder
+     */
+    public static Builder builder(StytchConfig config) {
+        return new Builder(config);
+    }
+
+    /** @return the configuration */
+    public StytchConfig config() {
+        return config;
+    }
+
+    /** @return the Stytch API client */
+    public StytchClient client() {
+        return client;
+    }
+
+    /** @return the session authenticator */
+    public SessionAuthenticator sessions() {
+        return sessions;
+    }
+
+    /** @return the RBAC authorizer */
+    public StytchAuthorizer authorizer() {
+        return authorizer;
+    }
+
+    /** @return the M2M access token verifier */
+    public M2mTokenVerifier m2m() {
+        return m2m;
+    }
+
+    /** Stops background refreshes and releases the HTTP client. */
+    @Override
+    public void close() {
+        policies.close();
+        keys.close();
+        client.close();
+    }
+
+    /** Builds a {@link Stytch}. Not thread-safe. */
+    public static final class Builder {
+
+        /** Default clock: {@link Clock#systemUTC()}. */
+        public static final Clock DEFAULT_CLOCK = Clock.systemUTC();
+
+        private final StytchConfig config;
+        private Clock clock = DEFAULT_CLOCK;
+
+        private Builder(StytchConfig config) {
+            this.config = Objects.requireNonNull(config, "config");
+        }
+
+        /**
+         * @param clock the clock for every token time check and cache expiry; must not be {@code null}
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** @return the facade */
+        public Stytch build() {
+            return new Stytch(config, clock);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.github.stytchjakarta.core;
+
+import io.github.stytchjakarta.core.internal.rbac.PolicyIndex;
+import io.github.stytchjakarta.core.internal.rbac.RbacPolicyCache;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Local RBAC checks with exactly the semantics of Stytch's SDKs and API (stytch-semantics §4.2):
+ * <ol>
+ *   <li>B2B tenancy first: when the resource's organization is given, it must be the member's own
+ *       ({@link AuthorizationDecision.Outcome#TENANCY_MISMATCH} otherwise, before any policy is
+ *       consulted). A consumer user belongs to no organization, so any organization mismatches.</li>
+ *   <li>The roles of the session ({@link StytchPrincipal#roles()}) are looked up in the project policy
+ *       and, for B2B, the organization's custom roles; role ids the policy does not know are ignored.</li>
+ *   <li>Granted iff some role has a permission on exactly this resource listing the action or
+ *       {@code *}.</li>
+ * </ol>
+ * Policies come from an internal cache (TTL {@code stytch.rbac.policy-ttl}, background refresh,
+ * previous policy kept on error). If the project policy was never fetched and cannot be, or the
+ * organization's custom roles cannot be fetched and the project roles do not grant the action, the
+ * check throws {@link StytchUnavailableException} rather than guess.
+ *
+ * <p>Thread-safe; a check of a cached policy is a few hash lookups.
+ */
+public final class StytchAuthorizer {
+
+    private final RbacPolicyCache policies;
+
+    StytchAuthorizer(RbacPolicyCache policies) {
+        this.policies = policies;
+    }
+
+    /**
+     * Checks a permission within the caller's own organization (B2B) or for a consumer user.
+     *
+     * @param principal  the caller; must not be {@code null}
+     * @param resourceId the resource, e.g. {@code documents}
+     * @param action     the action, e.g. {@code read}
+     * @return the decision
+     * @throws StytchUnavailableException when the policy cannot be had
+     */
+    public AuthorizationDecision check(StytchPrincipal principal, String resourceId, String action) {
+        return decide(principal, resourceId, action);
+    }
+
+    /**
+     * Checks a permission on a resource of a given organization, tenancy first.
+     *
+     * @param principal      the caller; must not be {@code null}
+     * @param organizationId the organization owning the resource; must not be {@code null}
+     * @param resourceId     the resource
+     * @param action         the action
+     * @return the decision
+     * @throws StytchUnavailableException when the policy cannot be had
+     */
+    public AuthorizationDecision check(StytchPrincipal principal, String organizationId, String resourceId,
+                                       String action) {
+        Objects.requireNonNull(organizationId, "organizationId");
+        if (!(principal instanceof StytchMember member) || !member.organizationId().equals(organizationId)) {
+            return AuthorizationDecision.TENANCY_MISMATCH;
+        }
+        return decide(principal, resourceId, action);
+    }
+
+    /**
+     * Refetches the project policy and the cached organization policies now (normally done in the
+     * background every TTL), e.g. after changing the policy in Stytch.
+     *
+     * @throws StytchUnavailableException when the project policy cannot be fetched (the previous one is kept)
+     */
+    public void refresh() {
+        policies.refresh();
+    }
+
+    private AuthorizationDecision decide(StytchPrincipal principal, String resourceId, String action) {
+        Objects.requireNonNull(resourceId, "resourceId");
+        Objects.requireNonNull(action, "action");
+        PolicyIndex project = policies.project();
+        Optional<PolicyIndex> organization = principal instanceof StytchMember member
+                ? policies.organization(member.organizationId())
+                : Optional.of(PolicyIndex.EMPTY);
+        List<String> granting = null;
+        for (String role : principal.roles()) {
+            if (project.grants(role, resourceId, action)
+                    || organization.isPresent() && organization.get().grants(role, resourceId, action)) {
+                if (granting == null) {
+                    granting = new ArrayList<>(2);
+                }
+                if (!granting.contains(role)) {
+                    granting.add(role);
+                }
+            }
+        }
+        if (granting != null) {
+            return new AuthorizationDecision(AuthorizationDecision.Outcome.GRANTED, granting);
+        }
+        if (organization.isEmpty()) {
+            throw new StytchUnavailableException("the organization's RBAC policy is unavailable", null, null, null);
+        }
+        return AuthorizationDecision.PERMISSION_DENIED;
+    }
+}

@@ -1,0 +1,320 @@
+package io.github.stytchjakarta.core.internal.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.stytchjakarta.core.StytchApiException;
+import io.github.stytchjakarta.core.StytchConfig;
+import io.github.stytchjakarta.core.StytchUnavailableException;
+import io.github.stytchjakarta.core.internal.json.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * HTTP transport to the Stytch API on the JDK {@link HttpClient}: Basic auth, a User-Agent naming
+ * this library, connect and per-attempt request timeouts, bounded response sizes, and retries with
+ * full-jitter exponential backoff for idempotent calls on 429, 5xx and I/O errors only, honouring
+ * {@code Retry-After} up to {@link #MAX_RETRY_AFTER_WAIT}.
+ *
+ * <p>Error mapping: 2xx is parsed into the response type; 429 and 5xx (after retries) and I/O
+ * failures become {@link StytchUnavailableException}; any other status becomes
+ * {@link StytchApiException} with the five fields of Stytch's error body (or of an OAuth error body).
+ * A 2xx body that cannot be read also becomes {@link StytchUnavailableException}. No message contains
+ * the secret or a request body.
+ *
+ * <p>Thread-safe.
+ */
+public final class StytchHttp implements AutoCloseable {
+
+    /** User-Agent sent on every call: {@code stytch-jakarta/<version> Java/<version>}. */
+    public static final String USER_AGENT = "stytch-jakarta/" + LibraryVersion.VERSION
+            + " Java/" + System.getProperty("java.version");
+
+    /** Largest response body read; Stytch's answers are a few KiB. */
+    public static final int MAX_RESPONSE_BYTES = 1 << 20;
+
+    /** First backoff bound; the n-th retry waits a random time up to this times 2^(n-1). */
+    public static final Duration INITIAL_BACKOFF = Duration.ofMillis(100);
+
+    /** Largest backoff bound. */
+    public static final Duration MAX_BACKOFF = Duration.ofSeconds(2);
+
+    /** A {@code Retry-After} longer than this is not waited for: the call fails at once, passing it on. */
+    public static final Duration MAX_RETRY_AFTER_WAIT = Duration.ofSeconds(5);
+
+    private static final System.Logger LOG = System.getLogger(StytchHttp.class.getName());
+
+    private final URI baseUrl;
+    private final String authorization;
+    private final Duration requestTimeout;
+    private final int maxRetries;
+    private final ExecutorService executor;
+    private final HttpClient client;
+    private final ObjectMapper json = Json.mapper();
+
+    /**
+     * Creates the transport.
+     *
+     * @param config the configuration (base URL, credentials, timeouts, retries)
+     */
+    public StytchHttp(StytchConfig config) {
+        this.baseUrl = config.baseUrl();
+        this.authorization = "Basic " + Base64.getEncoder().encodeToString(
+                (config.projectId() + ":" + config.secret()).getBytes(StandardCharsets.UTF_8));
+        this.requestTimeout = config.httpRequestTimeout();
+        this.maxRetries = config.httpMaxRetries();
+        AtomicInteger threads = new AtomicInteger();
+        this.executor = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "stytch-http-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(config.httpConnectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .executor(executor)
+                .build();
+    }
+
+    /**
+     * Encodes a path segment (a form-encoded {@code +} would be a literal plus in a path).
+     *
+     * @param value the segment
+     * @return the percent-encoded segment
+     */
+    public static String encodePathSegment(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /**
+     * Encodes a query parameter value.
+     *
+     * @param value the value
+     * @return the URL-encoded value
+     */
+    public static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * An authenticated, retried GET.
+     *
+     * @param pathAndQuery path below the base URL, with an encoded query, e.g. {@code /v1/sessions?user_id=...}
+     * @param type         the response type
+     * @param <T>          the response type
+     * @return the parsed response
+     */
+    public <T> T get(String pathAndQuery, Class<T> type) {
+        HttpRequest.Builder request = request(pathAndQuery).GET();
+        return parse(send(request.build(), true), type);
+    }
+
+    /**
+     * An authenticated JSON POST.
+     *
+     * @param path       path below the base URL
+     * @param body       the request body, serialised as JSON
+     * @param type       the response type
+     * @param idempotent whether the call may be retried
+     * @param <T>        the response type
+     * @return the parsed response
+     */
+    public <T> T post(String path, Object body, Class<T> type, boolean idempotent) {
+        byte[] bytes;
+        try {
+            bytes = json.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("the request body cannot be written as JSON", e);
+        }
+        HttpRequest.Builder request = request(path)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
+        return parse(send(request.build(), idempotent), type);
+    }
+
+    /**
+     * An anonymous GET of a public resource (the JWKS), not retried: the caller's cache decides when
+     * to try again.
+     *
+     * @param url      the absolute URL
+     * @param maxBytes the largest body accepted
+     * @return the body of a 200 answer
+     * @throws IOException on any failure, including a non-200 status or an oversize body
+     */
+    public byte[] getPublic(URI url, int maxBytes) throws IOException {
+        HttpRequest request = HttpRequest.newBuilder(url)
+                .timeout(requestTimeout)
+                .header("User-Agent", USER_AGENT)
+                .header("Accept", "application/json")
+                .GET()
+                .build();
+        HttpResponse<InputStream> response;
+        try {
+            response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while fetching " + url, e);
+        }
+        byte[] body = readLimited(response.body(), maxBytes);
+        if (response.statusCode() != 200) {
+            throw new IOException("HTTP " + response.statusCode() + " from " + url);
+        }
+        return body;
+    }
+
+    private HttpRequest.Builder request(String pathAndQuery) {
+        return HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
+                .timeout(requestTimeout)
+                .header("Authorization", authorization)
+                .header("User-Agent", USER_AGENT)
+                .header("Accept", "application/json");
+    }
+
+    private byte[] send(HttpRequest request, boolean retryable) {
+        int attempts = retryable ? maxRetries + 1 : 1;
+        for (int attempt = 1; ; attempt++) {
+            StytchUnavailableException failure;
+            try {
+                HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+                byte[] body = readLimited(response.body(), MAX_RESPONSE_BYTES);
+                int status = response.statusCode();
+                if (status >= 200 && status < 300) {
+                    return body;
+                }
+                if (status != 429 && status < 500) {
+                    throw apiError(status, body);
+                }
+                Duration retryAfter = retryAfter(response).orElse(null);
+                failure = new StytchUnavailableException("Stytch answered HTTP " + status + " to "
+                        + request.method() + " " + request.uri().getPath() + describeError(body), status, retryAfter, null);
+            } catch (IOException e) {
+                failure = new StytchUnavailableException("Stytch could not be reached for " + request.method() + " "
+                        + request.uri().getPath() + ": " + e.getClass().getSimpleName(), null, null, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StytchUnavailableException("interrupted while calling Stytch", null, null, e);
+            }
+            Duration wait = failure.retryAfter().orElse(Duration.ZERO);
+            if (attempt >= attempts || wait.compareTo(MAX_RETRY_AFTER_WAIT) > 0) {
+                throw failure;
+            }
+            Duration delay = max(wait, backoff(attempt));
+            String reason = failure.getMessage();
+            LOG.log(System.Logger.Level.DEBUG, () -> "retrying Stytch call in " + delay.toMillis() + " ms after: " + reason);
+            sleep(delay, failure);
+        }
+    }
+
+    private <T> T parse(byte[] body, Class<T> type) {
+        try {
+            T value = json.readValue(body, type);
+            if (value == null) {
+                throw new StytchUnavailableException("Stytch answered with an empty body", null, null, null);
+            }
+            return value;
+        } catch (IOException e) {
+            throw new StytchUnavailableException("Stytch's answer could not be read as " + type.getSimpleName()
+                    + ": " + e.getClass().getSimpleName(), null, null, e);
+        }
+    }
+
+    private StytchApiException apiError(int status, byte[] body) {
+        JsonNode error = readTree(body);
+        String errorType = text(error, "error_type", text(error, "error", "unknown_error"));
+        String errorMessage = text(error, "error_message", text(error, "error_description", "HTTP " + status));
+        String errorUrl = text(error, "error_url", text(error, "error_uri", "https://stytch.com/docs/api/errors/" + status));
+        String requestId = text(error, "request_id", null);
+        return new StytchApiException(status, requestId, errorType, errorMessage, errorUrl);
+    }
+
+    private String describeError(byte[] body) {
+        JsonNode error = readTree(body);
+        String errorType = text(error, "error_type", null);
+        String requestId = text(error, "request_id", null);
+        return (errorType == null ? "" : " " + errorType) + (requestId == null ? "" : " (request_id " + requestId + ")");
+    }
+
+    private JsonNode readTree(byte[] body) {
+        try {
+            JsonNode node = json.readTree(body);
+            return node != null && node.isObject() ? node : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static String text(JsonNode node, String field, String fallback) {
+        if (node == null) {
+            return fallback;
+        }
+        JsonNode value = node.get(field);
+        return value != null && value.isTextual() ? value.asText() : fallback;
+    }
+
+    private static Optional<Duration> retryAfter(HttpResponse<?> response) {
+        return response.headers().firstValue("Retry-After").flatMap(value -> {
+            String trimmed = value.trim();
+            try {
+                return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(trimmed))));
+            } catch (NumberFormatException e) {
+                try {
+                    ZonedDateTime at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME);
+                    Duration until = Duration.between(ZonedDateTime.now(at.getZone()), at);
+                    return Optional.of(until.isNegative() ? Duration.ZERO : until);
+                } catch (DateTimeParseException ignored) {
+                    return Optional.empty();
+                }
+            }
+        });
+    }
+
+    private static Duration backoff(int attempt) {
+        long bound = Math.min(MAX_BACKOFF.toMillis(), INITIAL_BACKOFF.toMillis() << Math.min(attempt - 1, 20));
+        return Duration.ofMillis(ThreadLocalRandom.current().nextLong(bound + 1));
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    private static void sleep(Duration delay, StytchUnavailableException failure) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw failure;
+        }
+    }
+
+    private static byte[] readLimited(InputStream in, int maxBytes) throws IOException {
+        try (in) {
+            byte[] body = in.readNBytes(maxBytes + 1);
+            if (body.length > maxBytes) {
+                throw new IOException("response body larger than " + maxBytes + " bytes");
+            }
+            return body;
+        }
+    }
+
+    /** Stops the client's threads; calls made afterwards fail. */
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}

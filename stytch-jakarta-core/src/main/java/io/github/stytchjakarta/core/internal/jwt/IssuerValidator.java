@@ -1,0 +1,24 @@
+package io.github.stytchjakarta.core.internal.jwt;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import io.github.stytchjakarta.core.InvalidTokenException;
+import io.github.stytchjakarta.core.InvalidTokenException.Reason;
+import java.util.Set;
+
+/** {@code iss} must be one of the accepted issuers (exact match). */
+final class IssuerValidator implements ClaimValidator {
+
+    private final Set<String> issuers;
+
+    IssuerValidator(Set<String> issuers) {
+        this.issuers = Set.copyOf(issuers);
+    }
+
+    @Override
+    public void validate(JWTClaimsSet claims, long nowMillis) {
+        String issuer = claims.getIssuer();
+        if (issuer == null || !issuers.contains(issuer)) {
+            throw new InvalidTokenException(Reason.WRONG_ISSUER);
+        }
+    }
+}

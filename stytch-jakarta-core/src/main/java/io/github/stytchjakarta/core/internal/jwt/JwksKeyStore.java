@@ -1,0 +1,233 @@
+package io.github.stytchjakarta.core.internal.jwt;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.CachingJWKSetSource;
+import com.nimbusds.jose.jwk.source.JWKSetCacheRefreshEvaluator;
+import com.nimbusds.jose.jwk.source.JWKSetSource;
+import com.nimbusds.jose.jwk.source.OutageTolerantJWKSetSource;
+import com.nimbusds.jose.jwk.source.RefreshAheadCachingJWKSetSource;
+import com.nimbusds.jose.jwk.source.URLBasedJWKSetSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.events.Event;
+import io.github.stytchjakarta.core.InvalidTokenException;
+import io.github.stytchjakarta.core.InvalidTokenException.Reason;
+import io.github.stytchjakarta.core.StytchConfig;
+import io.github.stytchjakarta.core.StytchUnavailableException;
+import io.github.stytchjakarta.core.internal.http.StytchHttp;
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+
+/**
+ * The project's signing keys, fetched from the JWKS endpoint through Nimbus's JWK set sources:
+ * a cache with background refresh ahead of expiry ({@link RefreshAheadCachingJWKSetSource}), an
+ * outage-tolerant layer that keeps serving the last key set while the endpoint fails
+ * ({@link OutageTolerantJWKSetSource}), over a {@link URLBasedJWKSetSource} using the JDK HTTP client.
+ *
+ * <p>The chain is assembled here rather than with {@code JWKSourceBuilder} because the builder's
+ * rate limiter sits below the cache, counts ordinary expiry refreshes and allows two fetches per
+ * window, and its {@code JWKSource} refetches on every unknown key id. Here an unknown {@code kid}
+ * causes at most one refetch per rate-limit window across all callers, decided before fetching, and
+ * is otherwise rejected without a network call.
+ *
+ * <p>The JWKs are converted to {@link RSAPublicKey}s once per key set, so a lookup is a map lookup. Only RSA keys usable for RS256 signatures of at least 2048 bits are kept. When a
+ * newly fetched key set differs from the previous one, the listener is told (the verified-token
+ * cache is flushed), whether the fetch ran on a request thread or in the background.
+ *
+ * <p>Thread-safe. {@link #close()} stops the background refresh.
+ */
+public final class JwksKeyStore implements Closeable {
+
+    /** Smallest RSA modulus accepted, in bits (RFC 7518 §3.3). */
+    public static final int MIN_RSA_KEY_BITS = 2048;
+
+    private static final System.Logger LOG = System.getLogger(JwksKeyStore.class.getName());
+
+    private final JWKSetSource<SecurityContext> source;
+    private final Clock clock;
+    private final long rateLimitMillis;
+    private final Runnable onKeysChanged;
+    private volatile Keys keys = new Keys(null, Map.of());
+    private long nextUnknownKeyRefetch = Long.MIN_VALUE;
+
+    /**
+     * Creates the key store; nothing is fetched until the first lookup or {@link #prefetch()}.
+     *
+     * @param config        the JWKS URL and cache settings
+     * @param http          the HTTP transport
+     * @param clock         the clock for cache expiry and the rate limit
+     * @param onKeysChanged called (on any thread) when a fetched key set differs from the previous one
+     */
+    public JwksKeyStore(StytchConfig config, StytchHttp http, Clock clock, Runnable onKeysChanged) {
+        this.clock = clock;
+        this.rateLimitMillis = config.jwksRateLimit().toMillis();
+        this.onKeysChanged = onKeysChanged;
+        JWKSetSource<SecurityContext> chain = new URLBasedJWKSetSource<>(url(config), new JdkResourceRetriever(http));
+        if (!config.jwksOutageTolerance().isZero()) {
+            chain = new OutageTolerantJWKSetSource<>(chain, config.jwksOutageTolerance().toMillis(), null);
+        }
+        long refreshTimeout = config.httpConnectTimeout().plus(config.httpRequestTimeout()).toMillis();
+        ExecutorService refresher = Executors.newSingleThreadExecutor(daemon("stytch-jwks-refresh"));
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("stytch-jwks-schedule"));
+        this.source = new RefreshAheadCachingJWKSetSource<>(chain, config.jwksCacheTtl().toMillis(), refreshTimeout,
+                config.jwksRefreshAhead().toMillis(), refresher, true, this::onCacheEvent, scheduler, true);
+    }
+
+    /**
+     * Returns the public key for a key id, refetching the key set once per rate-limit window when the
+     * id is unknown.
+     *
+     * @param keyId the {@code kid} of a token
+     * @return the key
+     * @throws InvalidTokenException      {@link Reason#UNKNOWN_KEY} when no usable key has this id
+     * @throws StytchUnavailableException when no key set can be had (endpoint down, nothing cached)
+     */
+    public RSAPublicKey publicKey(String keyId) {
+        long now = clock.millis();
+        JWKSet current = load(JWKSetCacheRefreshEvaluator.noRefresh(), now);
+        RSAPublicKey key = keysOf(current).byId.get(keyId);
+        if (key != null) {
+            return key;
+        }
+        if (!mayRefetchForUnknownKey(now)) {
+            throw new InvalidTokenException(Reason.UNKNOWN_KEY);
+        }
+        key = keysOf(load(JWKSetCacheRefreshEvaluator.referenceComparison(current), now)).byId.get(keyId);
+        if (key == null) {
+            throw new InvalidTokenException(Reason.UNKNOWN_KEY);
+        }
+        return key;
+    }
+
+    /**
+     * Fetches the key set now if it is not cached.
+     *
+     * @throws StytchUnavailableException when the key set cannot be fetched
+     */
+    public void prefetch() {
+        keysOf(load(JWKSetCacheRefreshEvaluator.noRefresh(), clock.millis()));
+    }
+
+    private JWKSet load(JWKSetCacheRefreshEvaluator evaluator, long now) {
+        try {
+            return source.getJWKSet(evaluator, now, null);
+        } catch (KeySourceException e) {
+            throw new StytchUnavailableException("no JWT signing keys available: " + e.getClass().getSimpleName(),
+                    null, null, e);
+        }
+    }
+
+    private synchronized boolean mayRefetchForUnknownKey(long now) {
+        if (now < nextUnknownKeyRefetch) {
+            return false;
+        }
+        nextUnknownKeyRefetch = now + rateLimitMillis;
+        return true;
+    }
+
+    private void onCacheEvent(Event<CachingJWKSetSource<SecurityContext>, SecurityContext> event) {
+        if (event instanceof CachingJWKSetSource.RefreshCompletedEvent<SecurityContext> completed) {
+            keysOf(completed.getJWKSet());
+        }
+    }
+
+    private Keys keysOf(JWKSet set) {
+        Keys current = keys;
+        if (current.set == set) {
+            return current;
+        }
+        synchronized (this) {
+            current = keys;
+            if (current.set == set) {
+                return current;
+            }
+            Map<String, RSAPublicKey> byId = new HashMap<>();
+            for (JWK jwk : set.getKeys()) {
+                if (isUsable(jwk)) {
+                    RSAPublicKey key = current.keyFor(jwk);
+                    byId.put(jwk.getKeyID(), key != null ? key : toPublicKey((RSAKey) jwk));
+                }
+            }
+            Keys next = new Keys(set, byId);
+            keys = next;
+            if (current.set != null && !sameKeys(current.set, set)) {
+                LOG.log(System.Logger.Level.INFO, "JWT signing keys changed: now " + byId.keySet());
+                onKeysChanged.run();
+            }
+            return next;
+        }
+    }
+
+    private static boolean isUsable(JWK jwk) {
+        return jwk instanceof RSAKey rsa && rsa.getKeyID() != null && !rsa.isPrivate()
+                && (rsa.getKeyUse() == null || KeyUse.SIGNATURE.equals(rsa.getKeyUse()))
+                && (rsa.getAlgorithm() == null || JWSAlgorithm.RS256.equals(rsa.getAlgorithm()))
+                && rsa.size() >= MIN_RSA_KEY_BITS;
+    }
+
+    private static RSAPublicKey toPublicKey(RSAKey key) {
+        try {
+            return key.toRSAPublicKey();
+        } catch (JOSEException e) {
+            throw new StytchUnavailableException("a published JWT signing key is unusable", null, null, e);
+        }
+    }
+
+    private static boolean sameKeys(JWKSet a, JWKSet b) {
+        return new HashSet<>(a.getKeys()).equals(new HashSet<>(b.getKeys()));
+    }
+
+    private static URL url(StytchConfig config) {
+        try {
+            return config.jwksUrl().toURL();
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException("invalid JWKS URL", e);
+        }
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** Stops the background refresh. */
+    @Override
+    public void close() {
+        try {
+            source.close();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "closing the JWKS source failed", e);
+        }
+    }
+
+    /** One key set and the public keys converted from it, by key id. */
+    private record Keys(JWKSet set, Map<String, RSAPublicKey> byId) {
+
+        RSAPublicKey keyFor(JWK jwk) {
+            if (set == null) {
+                return null;
+            }
+            JWK previous = set.getKeyByKeyId(jwk.getKeyID());
+            return jwk.equals(previous) ? byId.get(jwk.getKeyID()) : null;
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package io.github.stytchjakarta.core.internal.jwt;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import io.github.stytchjakarta.core.InvalidTokenException;
+import io.github.stytchjakarta.core.InvalidTokenException.Reason;
+import io.github.stytchjakarta.core.Vertical;
+import io.github.stytchjakarta.core.internal.json.Claims;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A session JWT must carry {@code sub}, the session claim with its {@code id} and {@code expires_at}
+ * and, for B2B, the organization claim with its {@code organization_id}; the session itself must not
+ * have expired ({@code expires_at + skew}). Stytch advises trusting the session's expiry over the
+ * JWT's (stytch-node#126).
+ */
+final class SessionClaimValidator implements ClaimValidator {
+
+    private final Vertical vertical;
+    private final long skewMillis;
+
+    SessionClaimValidator(Vertical vertical, long skewMillis) {
+        this.vertical = vertical;
+        this.skewMillis = skewMillis;
+    }
+
+    @Override
+    public void validate(JWTClaimsSet claims, long nowMillis) {
+        Map<String, Object> session = Claims.object(claims.getClaim(StytchClaims.SESSION));
+        if (claims.getSubject() == null || session == null || Claims.string(session.get("id")) == null) {
+            throw new InvalidTokenException(Reason.MISSING_CLAIM);
+        }
+        if (vertical == Vertical.B2B) {
+            Map<String, Object> organization = Claims.object(claims.getClaim(StytchClaims.ORGANIZATION));
+            if (organization == null || Claims.string(organization.get("organization_id")) == null) {
+                throw new InvalidTokenException(Reason.MISSING_CLAIM);
+            }
+        }
+        Instant expiresAt = Claims.instant(session.get("expires_at"));
+        if (expiresAt == null) {
+            throw new InvalidTokenException(Reason.MISSING_CLAIM);
+        }
+        if (nowMillis >= expiresAt.toEpochMilli() + skewMillis) {
+            throw new InvalidTokenException(Reason.SESSION_EXPIRED);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.github.stytchjakarta.core.internal.jwt;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import io.github.stytchjakarta.core.StytchConfig;
+import java.time.Instant;
+import java.util.Date;
+
+/**
+ * Until when a verified token stays acceptable without being checked again: the first instant at
+ * which one of the time-based validators would reject it (exp + skew, session expiry + skew,
+ * iat + maximum age). A cached verification must never outlive this.
+ */
+public final class ValidityWindow {
+
+    private final long skewMillis;
+    private final long maxAgeMillis;
+
+    /**
+     * @param config the clock skew and maximum token age
+     */
+    public ValidityWindow(StytchConfig config) {
+        this.skewMillis = config.clockSkew().toMillis();
+        this.maxAgeMillis = config.maxTokenAge().map(age -> age.toMillis()).orElse(-1L);
+    }
+
+    /**
+     * @param claims           verified claims (with {@code exp}, and {@code iat} when a maximum age is set)
+     * @param sessionExpiresAt the session expiry, {@code null} for tokens without a session
+     * @return epoch milliseconds from which the token is no longer valid
+     */
+    public long until(JWTClaimsSet claims, Instant sessionExpiresAt) {
+        long until = claims.getExpirationTime().getTime() + skewMillis;
+        if (sessionExpiresAt != null) {
+            until = Math.min(until, sessionExpiresAt.toEpochMilli() + skewMillis);
+        }
+        Date issuedAt = claims.getIssueTime();
+        if (maxAgeMillis >= 0 && issuedAt != null) {
+            until = Math.min(until, issuedAt.getTime() + maxAgeMillis);
+        }
+        return until;
+    }
+}

@@ -1,0 +1,291 @@
+package io.github.stytchjakarta.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import io.github.stytchjakarta.core.model.AuthorizationCheck;
+import io.github.stytchjakarta.core.model.JwksResponse;
+import io.github.stytchjakarta.core.model.MemberSessionAuthenticateResponse;
+import io.github.stytchjakarta.core.model.OrgPolicyResponse;
+import io.github.stytchjakarta.core.model.RbacPolicyResponse;
+import io.github.stytchjakarta.core.model.SessionAuthenticateRequest;
+import io.github.stytchjakarta.core.model.SessionAuthenticateResponse;
+import io.github.stytchjakarta.core.support.EmulatorConfigs;
+import io.github.stytchjakarta.testkit.EmulatedMember;
+import io.github.stytchjakarta.testkit.EmulatedOrganization;
+import io.github.stytchjakarta.testkit.EmulatedSession;
+import io.github.stytchjakarta.testkit.EmulatedUser;
+import io.github.stytchjakarta.testkit.RbacPolicy;
+import io.github.stytchjakarta.testkit.RecordedRequest;
+import io.github.stytchjakarta.testkit.StytchEmulator;
+import io.github.stytchjakarta.testkit.StytchEmulatorExtension;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The typed Stytch client against the emulator: every call, its transport, and its error mapping. */
+class StytchClientTest {
+
+    @RegisterExtension
+    static final StytchEmulatorExtension STYTCH = new StytchEmulatorExtension();
+
+    private StytchEmulator emulator;
+    private StytchClient client;
+    private EmulatedUser user;
+    private EmulatedOrganization organization;
+    private EmulatedMember member;
+
+    @BeforeEach
+    void setUp() {
+        emulator = STYTCH.emulator();
+        client = StytchClient.create(EmulatorConfigs.consumer(emulator));
+        user = emulator.createUser(u -> u.email("ada@example.com").name("Ada Lovelace").externalId("ext-" + System.nanoTime()));
+        organization = emulator.createOrganization(o -> o.name("Acme").externalId("ext-org-" + System.nanoTime()));
+        member = emulator.createMember(organization, m -> m.email("alice@acme.test").name("Alice").roles("editor")
+                .externalId("ext-alice"));
+    }
+
+    @AfterEach
+    void tearDown() {
+        client.close();
+    }
+
+    @Test
+    void sessionsGetWhenUserHasSessionsThenOnlyActiveOnesListed() {
+        EmulatedSession active = emulator.createSession(user, s -> s.customClaim("k", "v"));
+        EmulatedSession revoked = emulator.createSession(user, s -> { });
+        emulator.revokeSession(revoked.sessionId());
+
+        var byId = client.sessions().get(user.userId());
+        var byExternalId = client.sessions().get(user.externalId());
+
+        assertThat(byId.sessions()).extracting(StytchSession::sessionId).containsExactly(active.sessionId());
+        assertThat(byId.sessions().get(0).customClaims()).isEqualTo(Map.of("k", "v"));
+        assertThat(byId.sessions().get(0).roles()).contains("stytch_user");
+        assertThat(byId.requestId()).startsWith("request-id-test-");
+        assertThat(byExternalId.sessions()).extracting(StytchSession::sessionId).containsExactly(active.sessionId());
+    }
+
+    @Test
+    void b2bSessionsGetWhenGivenIdsSlugOrExternalIdsThenSameSessions() {
+        EmulatedSession session = emulator.createMemberSession(member, s -> { });
+
+        for (String organizationRef : List.of(organization.organizationId(), organization.slug(), organization.externalId())) {
+            for (String memberRef : List.of(member.memberId(), member.externalId())) {
+                assertThat(client.b2bSessions().get(organizationRef, memberRef).memberSessions())
+                        .singleElement().satisfies(memberSession -> {
+                            assertThat(memberSession.memberSessionId()).isEqualTo(session.sessionId());
+                            assertThat(memberSession.organizationSlug()).isEqualTo(organization.slug());
+                        });
+            }
+        }
+    }
+
+    @Test
+    void sessionsAuthenticateWhenTokenThenCompleteAnswerAndMaskedToString() {
+        EmulatedSession session = emulator.createSession(user, s -> { });
+
+        SessionAuthenticateResponse answer = client.sessions().authenticate(
+                SessionAuthenticateRequest.ofToken(session.sessionToken()));
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.session().sessionId()).isEqualTo(session.sessionId());
+        assertThat(answer.sessionToken()).isEqualTo(session.sessionToken());
+        assertThat(answer.sessionJwt()).isNotBlank();
+        assertThat(answer.user().userId()).isEqualTo(user.userId());
+        assertThat(answer.user().emails()).extracting(e -> e.email()).containsExactly("ada@example.com");
+        assertThat(answer.verdict()).isNull();
+        assertThat(answer.toString()).doesNotContain(session.sessionToken()).doesNotContain(answer.sessionJwt());
+        assertThat(SessionAuthenticateRequest.ofToken(session.sessionToken()).toString())
+                .doesNotContain(session.sessionToken());
+    }
+
+    @Test
+    void sessionsAuthenticateWhenCustomClaimsMergedThenReturnedAndNotRetried() {
+        EmulatedSession session = emulator.createSession(user, s -> s.customClaim("keep", 1).customClaim("drop", 2));
+        Map<String, Object> changes = new java.util.HashMap<>();
+        changes.put("drop", null);
+        changes.put("add", "x");
+
+        SessionAuthenticateResponse answer = client.sessions().authenticate(SessionAuthenticateRequest
+                .ofToken(session.sessionToken()).withSessionDurationMinutes(60).withSessionCustomClaims(changes));
+
+        assertThat(answer.session().customClaims()).isEqualTo(Map.of("keep", 1L, "add", "x"));
+        assertThat(emulator.requests("/v1/sessions/authenticate")).singleElement()
+                .satisfies(request -> assertThat(request.body()).contains("\"drop\":null"));
+    }
+
+    @Test
+    void b2bAuthenticateWhenAuthorizationCheckPassesThenVerdict() {
+        emulator.setB2bPolicy(RbacPolicy.defaultB2bPolicy().toBuilder()
+                .role("editor", "edits", RbacPolicy.permission("documents", "read")).build());
+        EmulatedSession session = emulator.createMemberSession(member, s -> { });
+
+        MemberSessionAuthenticateResponse answer = client.b2bSessions().authenticate(SessionAuthenticateRequest
+                .ofJwt(session.sessionJwt())
+                .withAuthorizationCheck(AuthorizationCheck.of(organization.organizationId(), "documents", "read")));
+
+        assertThat(answer.verdict().authorized()).isTrue();
+        assertThat(answer.verdict().grantingRoles()).containsExactly("editor");
+        assertThat(answer.member().memberId()).isEqualTo(member.memberId());
+        assertThat(answer.member().roles()).extracting(role -> role.roleId()).contains("editor");
+        assertThat(answer.organization().organizationSlug()).isEqualTo(organization.slug());
+    }
+
+    @Test
+    void b2bAuthenticateWhenAuthorizationCheckFailsThenForbiddenWithStytchErrorTypes() {
+        EmulatedSession session = emulator.createMemberSession(member, s -> { });
+
+        assertThatExceptionOfType(StytchApiException.class)
+                .isThrownBy(() -> client.b2bSessions().authenticate(SessionAuthenticateRequest.ofToken(session.sessionToken())
+                        .withAuthorizationCheck(AuthorizationCheck.of("organization-test-other", "documents", "read"))))
+                .satisfies(e -> {
+                    assertThat(e.statusCode()).isEqualTo(403);
+                    assertThat(e.errorType()).isEqualTo("session_authorization_tenancy_error");
+                });
+        assertThatExceptionOfType(StytchApiException.class)
+                .isThrownBy(() -> client.b2bSessions().authenticate(SessionAuthenticateRequest.ofToken(session.sessionToken())
+                        .withAuthorizationCheck(AuthorizationCheck.of(organization.organizationId(), "vault", "open"))))
+                .satisfies(e -> assertThat(e.errorType()).isEqualTo("session_authorization_error"));
+    }
+
+    @Test
+    void revokeWhenEachFormThenSessionsGone() {
+        EmulatedSession byId = emulator.createSession(user, s -> { });
+        EmulatedSession byToken = emulator.createSession(user, s -> { });
+        EmulatedSession byJwt = emulator.createSession(user, s -> { });
+
+        client.sessions().revoke(byId.sessionId());
+        client.sessions().revokeByToken(byToken.sessionToken());
+        client.sessions().revokeByJwt(byJwt.sessionJwt());
+
+        assertThat(List.of(byId, byToken, byJwt)).noneMatch(EmulatedSession::isActive);
+    }
+
+    @Test
+    void b2bRevokeWhenEachFormThenSessionsGone() {
+        EmulatedSession byId = emulator.createMemberSession(member, s -> { });
+        EmulatedSession byToken = emulator.createMemberSession(member, s -> { });
+        EmulatedSession byJwt = emulator.createMemberSession(member, s -> { });
+        client.b2bSessions().revoke(byId.sessionId());
+        client.b2bSessions().revokeByToken(byToken.sessionToken());
+        client.b2bSessions().revokeByJwt(byJwt.sessionJwt());
+        EmulatedSession another = emulator.createMemberSession(member, s -> { });
+        EmulatedSession yetAnother = emulator.createMemberSession(member, s -> { });
+
+        client.b2bSessions().revokeAllOfMember(member.memberId());
+
+        assertThat(List.of(byId, byToken, byJwt, another, yetAnother)).noneMatch(EmulatedSession::isActive);
+    }
+
+    @Test
+    void jwksWhenFetchedThenEveryKeyFieldPresent() {
+        for (JwksResponse jwks : List.of(client.sessions().jwks(), client.b2bSessions().jwks())) {
+            assertThat(jwks.keys()).singleElement().satisfies(key -> {
+                assertThat(key.kty()).isEqualTo("RSA");
+                assertThat(key.use()).isEqualTo("sig");
+                assertThat(key.alg()).isEqualTo("RS256");
+                assertThat(key.kid()).isEqualTo(emulator.keys().signingKey().kid());
+                assertThat(key.keyOps()).isNotEmpty();
+                assertThat(key.x5c()).isNotEmpty();
+                assertThat(key.x5tS256()).isNotBlank();
+                assertThat(key.n()).isNotBlank();
+                assertThat(key.e()).isEqualTo("AQAB");
+            });
+        }
+    }
+
+    @Test
+    void policiesWhenFetchedThenRolesResourcesAndOrganizationRoles() {
+        emulator.setOrganizationRoles(organization.organizationId(), List.of(
+                RbacPolicy.role("acme-auditor", "Acme only", RbacPolicy.permission("documents", "read"))));
+
+        RbacPolicyResponse consumer = client.rbac().policy();
+        RbacPolicyResponse b2b = client.b2bRbac().policy();
+        OrgPolicyResponse org = client.b2bRbac().organizationPolicy(organization.organizationId());
+
+        assertThat(consumer.policy().roles()).extracting(role -> role.roleId()).contains("stytch_user");
+        assertThat(b2b.policy().roles()).extracting(role -> role.roleId()).contains("stytch_member", "stytch_admin");
+        assertThat(b2b.policy().resources()).extracting(resource -> resource.resourceId()).contains("stytch.self");
+        assertThat(org.orgPolicy().roles()).singleElement().satisfies(role -> {
+            assertThat(role.roleId()).isEqualTo("acme-auditor");
+            assertThat(role.permissions()).singleElement().satisfies(permission ->
+                    assertThat(permission.actions()).containsExactly("read"));
+        });
+    }
+
+    @Test
+    void callsWhenMadeThenBasicAuthAndUserAgentSent() {
+        client.rbac().policy();
+
+        RecordedRequest request = emulator.requests("/v1/rbac/policy").get(0);
+        assertThat(request.authenticated()).isTrue();
+        assertThat(request.header("Authorization")).startsWith("Basic ");
+        assertThat(request.header("User-Agent")).matches("stytch-jakarta/\\S+ Java/\\S+");
+    }
+
+    @Test
+    void getWhenRateLimitedOnceThenRetriedAfterRetryAfter() {
+        emulator.faults().respond("/v1/rbac/policy", 429, 1);
+
+        assertThat(client.rbac().policy().statusCode()).isEqualTo(200);
+
+        assertThat(emulator.requests("/v1/rbac/policy")).extracting(RecordedRequest::status).containsExactly(429, 200);
+    }
+
+    @Test
+    void getWhenServerErrorsPersistThenUnavailableWithStatus() {
+        emulator.faults().respond("/v1/b2b/rbac/policy", 500);
+
+        assertThatExceptionOfType(StytchUnavailableException.class)
+                .isThrownBy(() -> client.b2bRbac().policy())
+                .satisfies(e -> assertThat(e.statusCode()).hasValue(500))
+                .withMessageContaining("internal_server_error");
+        assertThat(emulator.requests("/v1/b2b/rbac/policy")).hasSize(1 + StytchConfig.DEFAULT_HTTP_MAX_RETRIES);
+    }
+
+    @Test
+    void revokeWhenServerErrorThenNotRetried() {
+        EmulatedSession session = emulator.createSession(user, s -> { });
+        emulator.faults().respond("/v1/sessions/revoke", 503, 1);
+
+        assertThatExceptionOfType(StytchUnavailableException.class)
+                .isThrownBy(() -> client.sessions().revoke(session.sessionId()))
+                .satisfies(e -> assertThat(e.retryAfter()).isPresent());
+        assertThat(emulator.requests("/v1/sessions/revoke")).hasSize(1);
+    }
+
+    @Test
+    void callWhenStytchAnswersClientErrorThenApiExceptionWithFiveFields() {
+        assertThatExceptionOfType(StytchApiException.class)
+                .isThrownBy(() -> client.sessions().revoke("session-test-does-not-exist"))
+                .satisfies(e -> {
+                    assertThat(e.statusCode()).isEqualTo(404);
+                    assertThat(e.errorType()).isEqualTo("session_not_found");
+                    assertThat(e.errorMessage()).isNotBlank();
+                    assertThat(e.errorUrl()).startsWith("https://");
+                    assertThat(e.requestId()).hasValueSatisfying(id -> assertThat(id).startsWith("request-id-test-"));
+                });
+    }
+
+    @Test
+    void callWhenNothingListensThenUnavailable() throws Exception {
+        int freePort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            freePort = socket.getLocalPort();
+        }
+        StytchConfig nowhere = EmulatorConfigs.builder(emulator, Vertical.CONSUMER)
+                .baseUrl(URI.create("http://127.0.0.1:" + freePort)).httpMaxRetries(0).build();
+        try (StytchClient unreachable = StytchClient.create(nowhere)) {
+            assertThatExceptionOfType(StytchUnavailableException.class)
+                    .isThrownBy(() -> unreachable.rbac().policy())
+                    .satisfies(e -> assertThat(e.statusCode()).isEmpty())
+                    .withMessageContaining("could not be reached");
+        }
+    }
+}
