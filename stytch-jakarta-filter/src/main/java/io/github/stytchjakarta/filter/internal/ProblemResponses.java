@@ -1,0 +1,89 @@
+package io.github.stytchjakarta.filter.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Writes RFC 9457 {@code application/problem+json} bodies and renders RFC 6750 {@code Bearer}
+ * challenges. Every text written comes from the library, never from the request.
+ */
+public final class ProblemResponses {
+
+    /** The problem media type. */
+    public static final String PROBLEM_JSON = "application/problem+json";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ProblemResponses() {
+    }
+
+    /**
+     * Writes a problem as the whole response.
+     *
+     * @param response the uncommitted response
+     * @param status   the HTTP status
+     * @param code     the stable code ({@code code} member)
+     * @param detail   the fixed description ({@code detail} member)
+     * @throws IOException when the client went away
+     */
+    public static void write(HttpServletResponse response, int status, String code, String detail) throws IOException {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", title(status));
+        problem.put("status", status);
+        problem.put("detail", detail);
+        problem.put("code", code);
+        byte[] body;
+        try {
+            body = JSON.writeValueAsBytes(problem);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e); // a map of strings and an int always serialises
+        }
+        response.setStatus(status);
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentType(PROBLEM_JSON);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    /**
+     * Renders a {@code WWW-Authenticate} value (RFC 6750 §3).
+     *
+     * @param realm       the realm, already free of {@code "} and {@code \}
+     * @param error       the error code, if any
+     * @param description the error description, if any; only sent with an error
+     * @return e.g. {@code Bearer realm="stytch", error="invalid_token", error_description="the token has expired"}
+     */
+    public static String bearerChallenge(String realm, Optional<String> error, String description) {
+        StringBuilder challenge = new StringBuilder("Bearer realm=\"").append(realm).append('"');
+        error.ifPresent(code -> challenge.append(", error=\"").append(code)
+                .append("\", error_description=\"").append(quotable(description)).append('"'));
+        return challenge.toString();
+    }
+
+    /** Keeps what RFC 6750 allows in {@code error_description}: printable ASCII except {@code "} and {@code \}. */
+    private static String quotable(String text) {
+        StringBuilder quoted = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            quoted.append(c >= 0x20 && c <= 0x7e && c != '"' && c != '\\' ? c : ' ');
+        }
+        return quoted.toString();
+    }
+
+    private static String title(int status) {
+        return switch (status) {
+            case 400 -> "Bad Request";
+            case 401 -> "Unauthorized";
+            case 403 -> "Forbidden";
+            case 503 -> "Service Unavailable";
+            default -> "Error";
+        };
+    }
+}

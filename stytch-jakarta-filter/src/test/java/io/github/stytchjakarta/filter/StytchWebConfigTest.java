@@ -1,0 +1,153 @@
+package io.github.stytchjakarta.filter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import io.github.stytchjakarta.core.ConfigProblem;
+import io.github.stytchjakarta.core.ConfigProblems;
+import io.github.stytchjakarta.core.ConfigReader;
+import io.github.stytchjakarta.core.ConfigSource;
+import io.github.stytchjakarta.core.StytchConfig;
+import io.github.stytchjakarta.core.StytchConfigException;
+import io.github.stytchjakarta.filter.StytchWebConfig.PathPermission;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class StytchWebConfigTest {
+
+    @Test
+    void builderWhenNothingSetThenDocumentedDefaults() {
+        StytchWebConfig config = StytchWebConfig.builder().build();
+
+        assertThat(config.mode()).isEqualTo(StytchWebConfig.DEFAULT_MODE).isEqualTo(StytchWebConfig.Mode.AUTO);
+        assertThat(config.loginPage()).isEmpty();
+        assertThat(config.returnParameter()).isEqualTo("return_to");
+        assertThat(config.protectedPaths()).containsExactly("/**");
+        assertThat(config.publicPaths()).isEmpty();
+        assertThat(config.permissions()).isEmpty();
+        assertThat(config.logoutPath()).isEqualTo("/logout");
+        assertThat(config.logoutAllowGet()).isFalse();
+        assertThat(config.logoutRedirect()).isEqualTo("/");
+        assertThat(config.realm()).isEqualTo("stytch");
+        assertThat(config.retryAfter()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.csrfEnabled()).isTrue();
+        assertThat(config.csrfAllowedOrigins()).isEmpty();
+        assertThat(config.cookieHttpOnly()).isFalse();
+        assertThat(config.cookieSecure()).isEqualTo(StytchWebConfig.SecureCookies.AUTO);
+        assertThat(config.cookiePath()).isEqualTo("/");
+        assertThat(config.cookieDomain()).isEmpty();
+        assertThat(config.roleMapping()).isEmpty();
+    }
+
+    @Test
+    void readWhenEveryKeySetThenConfigurationHoldsThem() {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("stytch.web.mode", "browser");
+        values.put("stytch.web.login-page", "/signin?tab=email");
+        values.put("stytch.web.return-parameter", "next");
+        values.put("stytch.web.protected-paths", "/app/**, /api/**");
+        values.put("stytch.web.public-paths", "/api/health");
+        values.put("stytch.web.permissions", "GET /api/documents/** documents:read,\n  * /admin/** stytch.organization:*\n");
+        values.put("stytch.web.logout-path", "/auth/logout");
+        values.put("stytch.web.logout-allow-get", "true");
+        values.put("stytch.web.logout-redirect", "/bye");
+        values.put("stytch.web.realm", "acme");
+        values.put("stytch.web.retry-after", "30");
+        values.put("stytch.web.csrf.enabled", "false");
+        values.put("stytch.web.csrf.allowed-origins", "https://SPA.example.com:443, http://localhost:3000");
+        values.put("stytch.web.cookie.http-only", "true");
+        values.put("stytch.web.cookie.secure", "always");
+        values.put("stytch.web.cookie.path", "/app");
+        values.put("stytch.web.cookie.domain", "example.com");
+        values.put("stytch.roles.mapping.stytch_admin", "admin, auditor");
+        values.put("stytch.roles.mapping.editor", "writer");
+        ConfigReader reader = new ConfigReader(ConfigSource.of(values), new ConfigProblems());
+
+        StytchWebConfig config = StytchWebConfig.read(reader, values.keySet()).orElseThrow();
+
+        assertThat(reader.problems().isEmpty()).isTrue();
+        assertThat(config.mode()).isEqualTo(StytchWebConfig.Mode.BROWSER);
+        assertThat(config.loginPage()).hasValue("/signin?tab=email");
+        assertThat(config.returnParameter()).isEqualTo("next");
+        assertThat(config.protectedPaths()).containsExactly("/app/**", "/api/**");
+        assertThat(config.publicPaths()).containsExactly("/api/health");
+        assertThat(config.permissions()).containsExactly(
+                new PathPermission("GET", "/api/documents/**", "documents", "read"),
+                new PathPermission("*", "/admin/**", "stytch.organization", "*"));
+        assertThat(config.logoutPath()).isEqualTo("/auth/logout");
+        assertThat(config.logoutAllowGet()).isTrue();
+        assertThat(config.logoutRedirect()).isEqualTo("/bye");
+        assertThat(config.realm()).isEqualTo("acme");
+        assertThat(config.retryAfter()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.csrfEnabled()).isFalse();
+        assertThat(config.csrfAllowedOrigins()).containsExactly("https://spa.example.com", "http://localhost:3000");
+        assertThat(config.cookieHttpOnly()).isTrue();
+        assertThat(config.cookieSecure()).isEqualTo(StytchWebConfig.SecureCookies.ALWAYS);
+        assertThat(config.cookiePath()).isEqualTo("/app");
+        assertThat(config.cookieDomain()).hasValue("example.com");
+        assertThat(config.roleMapping()).containsExactly(Map.entry("editor", Set.of("writer")),
+                Map.entry("stytch_admin", Set.of("admin", "auditor")));
+    }
+
+    @Test
+    void readWhenCoreAndWebKeysInvalidThenEveryProblemReportedTogetherWithoutValues() {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("stytch.secret", "secret-test-value");
+        values.put("stytch.web.mode", "sometimes");
+        values.put("stytch.web.login-page", "//evil.example");
+        values.put("stytch.web.protected-paths", "/ok/**, no-slash");
+        values.put("stytch.web.permissions", "GET /api/** documents:read, FETCH-IT /x documents, GET /y");
+        values.put("stytch.web.realm", "a\"b");
+        values.put("stytch.web.retry-after", "soon");
+        values.put("stytch.web.csrf.allowed-origins", "https://ok.example, https://bad.example/path");
+        values.put("stytch.web.cookie.secure", "yes");
+        values.put("stytch.web.cookie.path", "no-slash");
+        values.put("stytch.web.cookie.domain", "exa mple.com");
+        values.put("stytch.roles.mapping.editor", ",");
+        ConfigReader reader = new ConfigReader(ConfigSource.of(values), new ConfigProblems());
+
+        Optional<StytchConfig> core = StytchConfig.read(reader);
+        Optional<StytchWebConfig> web = StytchWebConfig.read(reader, values.keySet());
+
+        assertThat(core).isEmpty();
+        assertThat(web).isEmpty();
+        List<ConfigProblem> problems = reader.problems().list();
+        assertThat(problems).extracting(ConfigProblem::key).containsExactlyInAnyOrder("stytch.project-id",
+                "stytch.web.mode", "stytch.web.login-page", "stytch.web.protected-paths", "stytch.web.permissions",
+                "stytch.web.realm", "stytch.web.retry-after", "stytch.web.csrf.allowed-origins",
+                "stytch.web.cookie.secure", "stytch.web.cookie.path", "stytch.web.cookie.domain",
+                "stytch.roles.mapping.editor");
+        assertThat(problems.toString()).doesNotContain("secret-test-value").doesNotContain("sometimes")
+                .doesNotContain("evil").doesNotContain("FETCH-IT").doesNotContain("bad.example").doesNotContain("exa mple");
+    }
+
+    @Test
+    void buildWhenInvalidThenExceptionListsTheKeys() {
+        assertThatExceptionOfType(StytchConfigException.class)
+                .isThrownBy(() -> StytchWebConfig.builder().logoutPath("/out/*").logoutRedirect("https://elsewhere.example")
+                        .retryAfter(Duration.ZERO).build())
+                .satisfies(e -> assertThat(e.problems()).extracting(ConfigProblem::key).containsExactly(
+                        "stytch.web.logout-path", "stytch.web.logout-redirect", "stytch.web.retry-after"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"GET /api", "get /api documents:read", "GET api/** documents:read", "GET /api :read",
+            "GET /api documents:", "GET /api documents:read extra"})
+    void parseWhenRuleMalformedThenRejected(String rule) {
+        assertThatIllegalArgumentException().isThrownBy(() -> PathPermission.parse(rule));
+    }
+
+    @Test
+    void parseWhenResourceContainsColonThenSplitAtTheLastOne() {
+        assertThat(PathPermission.parse("  POST\t/api/**   urn:documents:write "))
+                .isEqualTo(new PathPermission("POST", "/api/**", "urn:documents", "write"));
+    }
+}

@@ -1,0 +1,89 @@
+package io.github.stytchjakarta.filter.support;
+
+import com.nimbusds.jose.EncryptionMethod;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWEAlgorithm;
+import com.nimbusds.jose.JWEHeader;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSAEncrypter;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jwt.EncryptedJWT;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.text.ParseException;
+
+/** Hostile tokens built from a genuine token's parts (the emulator's minter always signs RS256 properly). */
+public final class TestTokens {
+
+    private TestTokens() {
+    }
+
+    /** @param genuine a valid token @return the same claims with {@code alg: none} and no signature */
+    public static String algNone(String genuine) {
+        return Base64URL.encode("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + part(genuine, 1) + ".";
+    }
+
+    /**
+     * The key-confusion attack: HS256 keyed with the RSA public key the verifier trusts.
+     *
+     * @param genuine   a valid token
+     * @param publicJwk the published key
+     * @return the same claims, HMAC-signed with the public key's encoding
+     */
+    public static String hs256WithPublicKey(String genuine, RSAKey publicJwk) {
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT)
+                    .keyID(publicJwk.getKeyID()).build(), claims(genuine));
+            jwt.sign(new MACSigner(publicJwk.toRSAPublicKey().getEncoded()));
+            return jwt.serialize();
+        } catch (JOSEException | ParseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** @param genuine a valid token @param publicJwk the published key @return the claims as a JWE to that key */
+    public static String jwe(String genuine, RSAKey publicJwk) {
+        try {
+            EncryptedJWT jwt = new EncryptedJWT(new JWEHeader.Builder(JWEAlgorithm.RSA_OAEP_256, EncryptionMethod.A128GCM)
+                    .keyID(publicJwk.getKeyID()).type(JOSEObjectType.JWT).build(), claims(genuine));
+            jwt.encrypt(new RSAEncrypter(publicJwk));
+            return jwt.serialize();
+        } catch (JOSEException | ParseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** @param genuine a valid token @return the token with one signature character changed */
+    public static String tamperedSignature(String genuine) {
+        int index = genuine.length() - 10;
+        char changed = genuine.charAt(index) == 'A' ? 'B' : 'A';
+        return genuine.substring(0, index) + changed + genuine.substring(index + 1);
+    }
+
+    /** @param genuine a valid token @return the token cut in the middle of its payload */
+    public static String truncated(String genuine) {
+        return genuine.substring(0, genuine.indexOf('.') + part(genuine, 1).length() / 2);
+    }
+
+    /** @param genuine a valid token @return the genuine header and signature around a payload that is not base64url */
+    public static String badBase64Payload(String genuine) {
+        return part(genuine, 0) + ".!!not*base64~~." + part(genuine, 2);
+    }
+
+    /** @param genuine a valid token @return the genuine header and signature around a payload that is not JSON */
+    public static String notJsonPayload(String genuine) {
+        return part(genuine, 0) + "." + Base64URL.encode("not json at all") + "." + part(genuine, 2);
+    }
+
+    private static String part(String token, int index) {
+        return token.split("\\.", -1)[index];
+    }
+
+    private static JWTClaimsSet claims(String token) throws ParseException {
+        return SignedJWT.parse(token).getJWTClaimsSet();
+    }
+}
