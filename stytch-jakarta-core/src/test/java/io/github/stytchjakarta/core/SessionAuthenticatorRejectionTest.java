@@ -10,7 +10,7 @@ import io.github.stytchjakarta.core.InvalidTokenException.Reason;
 import io.github.stytchjakarta.core.SessionCredential.SessionJwt;
 import io.github.stytchjakarta.core.SessionCredential.SessionToken;
 import io.github.stytchjakarta.core.support.EmulatorConfigs;
-import io.github.stytchjakarta.core.support.TestTokens;
+import io.github.stytchjakarta.testkit.HostileTokens;
 import io.github.stytchjakarta.testkit.EmulatedSession;
 import io.github.stytchjakarta.testkit.EmulatorKey;
 import io.github.stytchjakarta.testkit.JwtMinter;
@@ -73,12 +73,12 @@ class SessionAuthenticatorRejectionTest {
 
     static Stream<Arguments> hostileTokens() {
         return Stream.of(
-                hostile("alg none", jwt -> TestTokens.algNone(jwt.mint()), Reason.UNSUPPORTED_ALGORITHM),
+                hostile("alg none", jwt -> HostileTokens.algNone(jwt.mint()), Reason.UNSUPPORTED_ALGORITHM),
                 hostile("HS256 keyed with the RSA public key",
-                        jwt -> TestTokens.hs256WithPublicKey(jwt.mint(), emulator.keys().signingKey().publicJwk()),
+                        jwt -> HostileTokens.hs256WithPublicKey(jwt.mint(), emulator.keys().signingKey().publicJwk()),
                         Reason.UNSUPPORTED_ALGORITHM),
                 hostile("alg RS512 claimed", jwt -> jwt.header("alg", "RS512").mint(), Reason.UNSUPPORTED_ALGORITHM),
-                hostile("JWE", jwt -> TestTokens.jwe(jwt.mint(), emulator.keys().signingKey().publicJwk()),
+                hostile("JWE", jwt -> HostileTokens.jwe(jwt.mint(), emulator.keys().signingKey().publicJwk()),
                         Reason.UNSUPPORTED_ALGORITHM),
                 hostile("jku pointing elsewhere", jwt -> jwt.signedWith(attackerKey)
                         .header("jku", "https://evil.example/jwks.json").mint(), Reason.UNSUPPORTED_HEADER),
@@ -98,7 +98,7 @@ class SessionAuthenticatorRejectionTest {
                         Reason.NOT_YET_VALID),
                 hostile("iat in the future", jwt -> jwt.issuedAt(CLOCK.instant().plus(Duration.ofMinutes(2))).mint(),
                         Reason.NOT_YET_VALID),
-                hostile("tampered signature", jwt -> TestTokens.tamperedSignature(jwt.mint()), Reason.BAD_SIGNATURE),
+                hostile("tampered signature", jwt -> HostileTokens.tamperedSignature(jwt.mint()), Reason.BAD_SIGNATURE),
                 hostile("signed by another key under the published kid",
                         jwt -> jwt.signedWith(attackerKey).keyId(emulator.keys().signingKey().kid()).mint(),
                         Reason.BAD_SIGNATURE),
@@ -106,7 +106,7 @@ class SessionAuthenticatorRejectionTest {
                         jwt -> jwt.expired().signedWith(attackerKey).keyId(emulator.keys().signingKey().kid()).mint(),
                         Reason.BAD_SIGNATURE),
                 hostile("payload swapped under a genuine signature",
-                        jwt -> TestTokens.swappedPayload(jwt.mint(), jwt.subject("user-test-victim").mint()),
+                        jwt -> HostileTokens.swappedPayload(jwt.mint(), jwt.subject("user-test-victim").mint()),
                         Reason.BAD_SIGNATURE),
                 hostile("no session claim", jwt -> jwt.removeClaim(SESSION_CLAIM).mint(), Reason.MISSING_CLAIM),
                 hostile("no sub", jwt -> jwt.removeClaim("sub").mint(), Reason.MISSING_CLAIM),

@@ -6,7 +6,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import io.github.stytchjakarta.filter.support.LogCapture;
 import io.github.stytchjakarta.filter.support.Requests;
 import io.github.stytchjakarta.filter.support.StytchApp;
-import io.github.stytchjakarta.filter.support.TestTokens;
+import io.github.stytchjakarta.testkit.HostileTokens;
 import io.github.stytchjakarta.testkit.EmulatedSession;
 import io.github.stytchjakarta.testkit.EmulatorKey;
 import io.github.stytchjakarta.testkit.MutableClock;
@@ -85,32 +85,32 @@ class MalformedInputTest {
 
     static Stream<Case> cases() {
         return Stream.of(
-                new Case("bad base64 in a bearer JWT", 401, g -> bearer(TestTokens.badBase64Payload(g.jwt()))),
-                new Case("truncated bearer JWT", 401, g -> bearer(TestTokens.truncated(g.jwt()))),
-                new Case("truncated JWT cookie", 401, g -> jwtCookie(TestTokens.truncated(g.jwt()))),
+                new Case("bad base64 in a bearer JWT", 401, g -> bearer(HostileTokens.badBase64Payload(g.jwt()))),
+                new Case("truncated bearer JWT", 401, g -> bearer(HostileTokens.truncated(g.jwt()))),
+                new Case("truncated JWT cookie", 401, g -> jwtCookie(HostileTokens.truncated(g.jwt()))),
                 new Case("64 KB bearer header", 401, g -> bearer("eyJ" + HUGE)),
                 new Case("64 KB JWT cookie", 401, g -> jwtCookie("eyJ" + HUGE)),
                 new Case("64 KB session cookie", 401, g -> sessionCookie(HUGE)),
-                new Case("alg none", 401, g -> bearer(TestTokens.algNone(g.jwt()))),
-                new Case("HS256 signed with the public key", 401, g -> bearer(TestTokens.hs256WithPublicKey(g.jwt(), g.publishedKey()))),
-                new Case("JWE instead of a JWS", 401, g -> bearer(TestTokens.jwe(g.jwt(), g.publishedKey()))),
+                new Case("alg none", 401, g -> bearer(HostileTokens.algNone(g.jwt()))),
+                new Case("HS256 signed with the public key", 401, g -> bearer(HostileTokens.hs256WithPublicKey(g.jwt(), g.publishedKey()))),
+                new Case("JWE instead of a JWS", 401, g -> bearer(HostileTokens.jwe(g.jwt(), g.publishedKey()))),
                 new Case("unknown kid", 401, g -> bearer(g.unknownKeyJwt())),
-                new Case("tampered signature", 401, g -> jwtCookie(TestTokens.tamperedSignature(g.jwt()))),
-                new Case("payload not JSON", 401, g -> bearer(TestTokens.notJsonPayload(g.jwt()))),
+                new Case("tampered signature", 401, g -> jwtCookie(HostileTokens.tamperedSignature(g.jwt()))),
+                new Case("payload not JSON", 401, g -> bearer(HostileTokens.notJsonPayload(g.jwt()))),
                 new Case("claim of the wrong JSON type", 401, g -> bearer(g.wronglyTypedJwt())),
                 new Case("empty bearer token", 401, g -> new Hostile(Requests.get("/app/api/me").header("Authorization", "Bearer "), "")),
                 new Case("garbage opaque session token", 401, g -> sessionCookie("not-a-session-token-$$$")),
                 new Case("two bearer headers", 400, g -> new Hostile(Requests.get("/app/api/me").bearer(g.jwt())
-                        .bearer(TestTokens.tamperedSignature(g.jwt())), g.jwt())),
+                        .bearer(HostileTokens.tamperedSignature(g.jwt())), g.jwt())),
                 new Case("duplicate JWT cookies", 400, g -> new Hostile(Requests.get("/app/api/me")
-                        .cookie("stytch_session_jwt", g.jwt()).cookie("stytch_session_jwt", TestTokens.tamperedSignature(g.jwt())), g.jwt())),
+                        .cookie("stytch_session_jwt", g.jwt()).cookie("stytch_session_jwt", HostileTokens.tamperedSignature(g.jwt())), g.jwt())),
                 new Case("duplicate session cookies", 400, g -> new Hostile(Requests.get("/app/api/me")
                         .cookie("stytch_session", g.sessionToken()).cookie("stytch_session", g.sessionToken() + "x"), g.sessionToken())),
                 new Case("non-ASCII JWT cookie", 401, g -> jwtCookie(g.jwt() + "\u00e9\u00fc")),
                 new Case("non-ASCII session cookie", 401, g -> sessionCookie("\u00e9t\u00e9" + g.sessionToken())),
                 new Case("JWT cookie with a fourth part", 401, g -> jwtCookie(g.jwt() + ".AAAA")),
                 new Case("encoded dot segments in the path", 400, g -> new Hostile(Requests.get("/app/public/%2e%2e/api/me")
-                        .bearer(TestTokens.truncated(g.jwt())), TestTokens.truncated(g.jwt()))));
+                        .bearer(HostileTokens.truncated(g.jwt())), HostileTokens.truncated(g.jwt()))));
     }
 
     @ParameterizedTest(name = "{0}")

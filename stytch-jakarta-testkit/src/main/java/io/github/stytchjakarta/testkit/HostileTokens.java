@@ -1,4 +1,4 @@
-package io.github.stytchjakarta.filter.support;
+package io.github.stytchjakarta.testkit;
 
 import com.nimbusds.jose.EncryptionMethod;
 import com.nimbusds.jose.JOSEException;
@@ -16,23 +16,37 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.text.ParseException;
 
-/** Hostile tokens built from a genuine token's parts (the emulator's minter always signs RS256 properly). */
-public final class TestTokens {
+/**
+ * Hostile variants of a genuine session JWT, for the attacks a verifier must refuse (RFC 8725) and the
+ * garbage it must survive: things {@link JwtMinter} cannot make, since it always signs RS256 properly.
+ * Each takes a token minted by the emulator and keeps its claims, so only the attack differs.
+ *
+ * <pre>
+ * String genuine = emulator.jwt(session).mint();
+ * String forged = HostileTokens.hs256WithPublicKey(genuine, emulator.keys().signingKey().publicJwk());
+ * </pre>
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class HostileTokens {
 
-    private TestTokens() {
+    private HostileTokens() {
     }
 
-    /** @param genuine a valid token @return the same claims with {@code alg: none} and no signature */
+    /**
+     * @param genuine a valid token
+     * @return the same claims with {@code alg: none} and an empty signature
+     */
     public static String algNone(String genuine) {
         return Base64URL.encode("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + part(genuine, 1) + ".";
     }
 
     /**
-     * The key-confusion attack: HS256 keyed with the RSA public key the verifier trusts.
+     * The key-confusion attack: HS256 keyed with the encoding of the RSA public key the verifier trusts.
      *
      * @param genuine   a valid token
      * @param publicJwk the published key
-     * @return the same claims, HMAC-signed with the public key's encoding
+     * @return the same claims, HMAC-signed with the public key's X.509 encoding
      */
     public static String hs256WithPublicKey(String genuine, RSAKey publicJwk) {
         try {
@@ -41,11 +55,15 @@ public final class TestTokens {
             jwt.sign(new MACSigner(publicJwk.toRSAPublicKey().getEncoded()));
             return jwt.serialize();
         } catch (JOSEException | ParseException e) {
-            throw new IllegalStateException(e);
+            throw new IllegalArgumentException("not a signed JWT with claims", e);
         }
     }
 
-    /** @param genuine a valid token @param publicJwk the published key @return the claims as a JWE to that key */
+    /**
+     * @param genuine   a valid token
+     * @param publicJwk the published key
+     * @return the same claims as a JWE (five parts) encrypted to the published key
+     */
     public static String jwe(String genuine, RSAKey publicJwk) {
         try {
             EncryptedJWT jwt = new EncryptedJWT(new JWEHeader.Builder(JWEAlgorithm.RSA_OAEP_256, EncryptionMethod.A128GCM)
@@ -53,34 +71,59 @@ public final class TestTokens {
             jwt.encrypt(new RSAEncrypter(publicJwk));
             return jwt.serialize();
         } catch (JOSEException | ParseException e) {
-            throw new IllegalStateException(e);
+            throw new IllegalArgumentException("not a signed JWT with claims", e);
         }
     }
 
-    /** @param genuine a valid token @return the token with one signature character changed */
+    /**
+     * @param genuine a valid token
+     * @return the token with one signature character changed (not the last one, whose low bits are padding)
+     */
     public static String tamperedSignature(String genuine) {
         int index = genuine.length() - 10;
         char changed = genuine.charAt(index) == 'A' ? 'B' : 'A';
         return genuine.substring(0, index) + changed + genuine.substring(index + 1);
     }
 
-    /** @param genuine a valid token @return the token cut in the middle of its payload */
+    /**
+     * @param genuine    a valid token
+     * @param otherToken a token whose payload is swapped in
+     * @return the genuine header and signature around the other token's payload
+     */
+    public static String swappedPayload(String genuine, String otherToken) {
+        return part(genuine, 0) + "." + part(otherToken, 1) + "." + part(genuine, 2);
+    }
+
+    /**
+     * @param genuine a valid token
+     * @return the token cut in the middle of its payload
+     */
     public static String truncated(String genuine) {
         return genuine.substring(0, genuine.indexOf('.') + part(genuine, 1).length() / 2);
     }
 
-    /** @param genuine a valid token @return the genuine header and signature around a payload that is not base64url */
+    /**
+     * @param genuine a valid token
+     * @return the genuine header and signature around a payload that is not base64url
+     */
     public static String badBase64Payload(String genuine) {
         return part(genuine, 0) + ".!!not*base64~~." + part(genuine, 2);
     }
 
-    /** @param genuine a valid token @return the genuine header and signature around a payload that is not JSON */
+    /**
+     * @param genuine a valid token
+     * @return the genuine header and signature around a payload that is not JSON
+     */
     public static String notJsonPayload(String genuine) {
         return part(genuine, 0) + "." + Base64URL.encode("not json at all") + "." + part(genuine, 2);
     }
 
     private static String part(String token, int index) {
-        return token.split("\\.", -1)[index];
+        String[] parts = token.split("\\.", -1);
+        if (parts.length != 3) {
+            throw new IllegalArgumentException("not a compact JWS: " + parts.length + " parts");
+        }
+        return parts[index];
     }
 
     private static JWTClaimsSet claims(String token) throws ParseException {
