@@ -16,7 +16,6 @@ import io.github.stytchjakarta.filter.internal.CredentialResolver.Resolution;
 import io.github.stytchjakarta.filter.internal.CsrfGuard;
 import io.github.stytchjakarta.filter.internal.LogThrottle;
 import io.github.stytchjakarta.filter.internal.PathPattern;
-import io.github.stytchjakarta.filter.internal.ProblemResponses;
 import io.github.stytchjakarta.filter.internal.RequestPath;
 import io.github.stytchjakarta.filter.internal.SessionCookies;
 import jakarta.servlet.http.HttpServletRequest;
@@ -175,13 +174,12 @@ public final class StytchWebAuthenticator {
         }
         if (RequestPath.normalise(request).isEmpty()) {
             LOG.log(Level.DEBUG, "request path refused: dot segment, backslash or control character");
-            sendFailure(request, response, new WebFailure(WebFailure.Kind.INVALID_REQUEST, "stytch.invalid_request.path",
+            return refuse(request, response, new WebFailure(WebFailure.Kind.INVALID_REQUEST, "stytch.invalid_request.path",
                     "the request path is not acceptable", Optional.empty(), Optional.empty()));
-            return new WebOutcome.Responded();
         }
         if (isLogoutRequest(request)) {
             logout(request, response);
-            return new WebOutcome.Responded();
+            return new WebOutcome.Responded(Optional.empty());
         }
         if (isCorsPreflight(request)) {
             return proceedAnonymously(request, WebAuthentication.Anonymous.INSTANCE);
@@ -195,17 +193,15 @@ public final class StytchWebAuthenticator {
             }
             Optional<WebFailure> failure = csrfFailure.or(() -> authorizePath(request, authenticated));
             if (failure.isPresent()) {
-                sendFailure(request, response, failure.get());
-                return new WebOutcome.Responded();
+                return refuse(request, response, failure.get());
             }
             establish(request, response, authenticated);
             return new WebOutcome.Proceed(Optional.of(authenticated));
         }
         if (protectedResource) {
-            sendFailure(request, response, authentication instanceof WebAuthentication.Failed failed ? failed.failure()
+            return refuse(request, response, authentication instanceof WebAuthentication.Failed failed ? failed.failure()
                     : new WebFailure(WebFailure.Kind.MISSING_CREDENTIALS, MISSING_TOKEN_CODE, "authentication is required",
                             Optional.empty(), Optional.empty()));
-            return new WebOutcome.Responded();
         }
         return proceedAnonymously(request, authentication);
     }
@@ -513,6 +509,12 @@ public final class StytchWebAuthenticator {
             warn("cannot revoke a session, Stytch is unavailable: " + e.getMessage());
             return Optional.of(unavailable(e.retryAfter()));
         }
+    }
+
+    private WebOutcome refuse(HttpServletRequest request, HttpServletResponse response, WebFailure failure)
+            throws IOException {
+        sendFailure(request, response, failure);
+        return new WebOutcome.Responded(Optional.of(failure));
     }
 
     private WebOutcome proceedAnonymously(HttpServletRequest request, WebAuthentication authentication) {

@@ -23,7 +23,16 @@ public sealed interface WebOutcome permits WebOutcome.Proceed, WebOutcome.Respon
         }
     }
 
-    /** The response has been written; the request must not reach the application. */
-    record Responded() implements WebOutcome {
+    /**
+     * The response has been written; the request must not reach the application.
+     *
+     * @param failure why the request was refused; empty when the answer is not a refusal (a logout)
+     */
+    record Responded(Optional<WebFailure> failure) implements WebOutcome {
+
+        /** Requires the optional. */
+        public Responded {
+            Objects.requireNonNull(failure, "failure");
+        }
     }
 }

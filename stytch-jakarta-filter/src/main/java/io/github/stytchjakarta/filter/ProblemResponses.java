@@ -1,4 +1,4 @@
-package io.github.stytchjakarta.filter.internal;
+package io.github.stytchjakarta.filter;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,8 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Writes RFC 9457 {@code application/problem+json} bodies and renders RFC 6750 {@code Bearer}
- * challenges. Every text written comes from the library, never from the request.
+ * Renders and writes RFC 9457 {@code application/problem+json} bodies and RFC 6750 {@code Bearer}
+ * challenges: the one format of every failure answer, whether the filter, the CDI module's
+ * authentication mechanism or its JAX-RS exception mappers send it. Every text written comes from the
+ * library, never from the request. Stateless and thread-safe.
  */
 public final class ProblemResponses {
 
@@ -33,23 +35,34 @@ public final class ProblemResponses {
      * @throws IOException when the client went away
      */
     public static void write(HttpServletResponse response, int status, String code, String detail) throws IOException {
+        byte[] body = body(status, code, detail);
+        response.setStatus(status);
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentType(PROBLEM_JSON);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    /**
+     * Renders a problem body, for code that returns an entity instead of writing the response (JAX-RS).
+     *
+     * @param status the HTTP status
+     * @param code   the stable code ({@code code} member)
+     * @param detail the fixed description ({@code detail} member)
+     * @return the UTF-8 JSON with {@code type}, {@code title}, {@code status}, {@code detail} and {@code code}
+     */
+    public static byte[] body(int status, String code, String detail) {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
         problem.put("title", title(status));
         problem.put("status", status);
         problem.put("detail", detail);
         problem.put("code", code);
-        byte[] body;
         try {
-            body = JSON.writeValueAsBytes(problem);
+            return JSON.writeValueAsBytes(problem);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e); // a map of strings and an int always serialises
         }
-        response.setStatus(status);
-        response.setHeader("Cache-Control", "no-store");
-        response.setContentType(PROBLEM_JSON);
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
     }
 
     /**
