@@ -1,0 +1,110 @@
+package io.github.stytchjakarta.cdi;
+
+import io.github.stytchjakarta.filter.StytchAttributes;
+import io.github.stytchjakarta.filter.StytchWebAuthenticator;
+import io.github.stytchjakarta.filter.WebAuthentication;
+import io.github.stytchjakarta.filter.WebOutcome;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationException;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+
+/**
+ * Stytch sessions as a Jakarta Security authentication mechanism: the container learns the caller
+ * ({@link io.github.stytchjakarta.core.StytchUser} or {@link io.github.stytchjakarta.core.StytchMember})
+ * and its roles as groups, so {@code @RolesAllowed}, {@code isCallerInRole}, {@code getUserPrincipal()}
+ * and {@code SecurityContext} work as with any built-in mechanism.
+ *
+ * <p>It is a thin adapter around the filter module's {@link StytchWebAuthenticator}, so it behaves
+ * exactly like the {@code StytchAuthenticationFilter}: the same token resolution (bearer header, JWT
+ * cookie, session cookie), local-then-remote verification, refreshed JWT cookie, CSRF check, path
+ * permission rules, logout endpoint, RFC 6750 challenges, login redirects, problem bodies and 503s, and
+ * the same {@code stytch.web.*} keys. A request needs a caller when the container says so (a security
+ * constraint, or {@code authenticate()}) or the configured paths do.
+ *
+ * <ul>
+ *   <li>authenticated: {@code notifyContainerAboutLogin(principal, roles)}, the roles being the Stytch
+ *       roles followed by the application roles mapped with {@code stytch.roles.mapping.*};</li>
+ *   <li>anonymous where no caller is needed: {@code doNothing()}, the request proceeds anonymously;</li>
+ *   <li>otherwise the response is written by the shared code (401 challenge, 302 to the login page, 400,
+ *       403, 503, the logout answer) and committed, so that the container does not replace it.</li>
+ * </ul>
+ * It fires {@link StytchAuthenticationSucceeded} and {@link StytchAuthenticationFailed}.
+ *
+ * <p>Enabled by {@link StytchAuthenticationMechanismDefinition} or
+ * {@code stytch.security.mechanism.enabled=true}; otherwise the library's extension vetoes the bean.
+ * Thread-safe.
+ */
+@ApplicationScoped
+public class StytchAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    private static final System.Logger LOG = System.getLogger(StytchAuthenticationMechanism.class.getName());
+
+    @Inject
+    private StytchWebAuthenticator web;
+
+    @Inject
+    private Event<StytchAuthenticationSucceeded> succeeded;
+
+    @Inject
+    private Event<StytchAuthenticationFailed> failed;
+
+    /** For the container. */
+    protected StytchAuthenticationMechanism() {
+    }
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) throws AuthenticationException {
+        boolean firstTime = request.getAttribute(StytchAttributes.AUTHENTICATION) == null;
+        boolean protectedResource = context.isProtected() || context.isAuthenticationRequest() || web.isProtected(request);
+        WebOutcome outcome;
+        try {
+            outcome = web.handle(request, response, protectedResource);
+        } catch (IOException e) {
+            throw new AuthenticationException("the response could not be written", e);
+        }
+        if (firstTime) {
+            // a refusal is not recorded in the attribute: the request never reaches the application
+            notifyObservers(outcome instanceof WebOutcome.Responded responded && responded.failure().isPresent()
+                    ? new WebAuthentication.Failed(responded.failure().get())
+                    : request.getAttribute(StytchAttributes.AUTHENTICATION));
+        }
+        if (outcome instanceof WebOutcome.Proceed proceed) {
+            return proceed.authentication()
+                    .map(authenticated -> context.notifyContainerAboutLogin(authenticated.principal(), authenticated.roles()))
+                    .orElseGet(context::doNothing);
+        }
+        commit(response);
+        return response.getStatus() < HttpServletResponse.SC_BAD_REQUEST ? AuthenticationStatus.SEND_CONTINUE
+                : AuthenticationStatus.SEND_FAILURE;
+    }
+
+    private void notifyObservers(Object authentication) {
+        try {
+            if (authentication instanceof WebAuthentication.Authenticated authenticated) {
+                succeeded.fire(new StytchAuthenticationSucceeded(authenticated.principal(), authenticated.source(),
+                        authenticated.session().verifiedBy()));
+            } else if (authentication instanceof WebAuthentication.Failed failure) {
+                failed.fire(new StytchAuthenticationFailed(failure.failure()));
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "an observer of a Stytch authentication event failed: " + e.getClass().getName());
+        }
+    }
+
+    private static void commit(HttpServletResponse response) {
+        try {
+            response.flushBuffer();
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, "client went away before the response was sent");
+        }
+    }
+}

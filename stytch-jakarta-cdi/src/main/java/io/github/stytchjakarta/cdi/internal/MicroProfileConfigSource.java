@@ -1,0 +1,32 @@
+package io.github.stytchjakarta.cdi.internal;
+
+import io.github.stytchjakarta.core.ConfigSource;
+import java.util.Objects;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Core's {@link ConfigSource} over MicroProfile Config, so that the CDI module reads the same
+ * {@code stytch.*} keys, with the same syntax and validation, as the filter does from init-params.
+ * MicroProfile Config supplies its own sources and ordering ({@code microprofile-config.properties},
+ * system properties, environment variables with the {@code STYTCH_PROJECT_ID} mapping, server
+ * configuration). Thread-safe if the {@link Config} is, as MicroProfile requires.
+ */
+public final class MicroProfileConfigSource implements ConfigSource {
+
+    private final Config config;
+
+    /**
+     * Adapts a configuration.
+     *
+     * @param config the MicroProfile configuration; must not be {@code null}
+     */
+    public MicroProfileConfigSource(Config config) {
+        this.config = Objects.requireNonNull(config, "config");
+    }
+
+    @Override
+    public Optional<String> get(String key) {
+        return config.getOptionalValue(key, String.class);
+    }
+}

@@ -1,0 +1,150 @@
+package io.github.stytchjakarta.cdi.internal;
+
+import io.github.stytchjakarta.cdi.CurrentStytchSession;
+import io.github.stytchjakarta.cdi.StytchNotAuthenticatedException;
+import io.github.stytchjakarta.core.M2mTokenVerifier;
+import io.github.stytchjakarta.core.SessionAuthenticator;
+import io.github.stytchjakarta.core.Stytch;
+import io.github.stytchjakarta.core.StytchAuthorizer;
+import io.github.stytchjakarta.core.StytchClient;
+import io.github.stytchjakarta.core.StytchConfig;
+import io.github.stytchjakarta.core.StytchMember;
+import io.github.stytchjakarta.core.StytchMemberSession;
+import io.github.stytchjakarta.core.StytchPrincipal;
+import io.github.stytchjakarta.core.StytchSession;
+import io.github.stytchjakarta.core.StytchUser;
+import io.github.stytchjakarta.filter.StytchWebAuthenticator;
+import io.github.stytchjakarta.filter.StytchWebConfig;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Singleton;
+import java.lang.reflect.Type;
+import java.util.Set;
+
+/**
+ * The beans of the library.
+ *
+ * <ul>
+ *   <li>One {@link Stytch} facade per application, built from MicroProfile Config and closed when the
+ *       application stops (its background refreshes end and its HTTP client is released). Its parts are
+ *       produced from it: {@link StytchClient}, {@link SessionAuthenticator}, {@link StytchAuthorizer},
+ *       {@link M2mTokenVerifier}, {@link StytchConfig}; with the web configuration, one
+ *       {@link StytchWebAuthenticator} and the {@link StytchWebConfig}. Core's types are final, so they
+ *       cannot have client proxies: the facade is {@link Singleton} (one instance, no proxy) and its parts
+ *       {@link Dependent} views of it, which amounts to the same application-wide instances.</li>
+ *   <li>The caller of the current request ({@link StytchPrincipal}, {@link StytchUser},
+ *       {@link StytchMember}, {@link StytchSession}, {@link StytchMemberSession}) from
+ *       {@link CurrentStytchSession}, {@link Dependent} because records cannot be proxied: inject them
+ *       into request-scoped beans or through {@code Instance<>}. An anonymous request makes the injection
+ *       throw {@link StytchNotAuthenticatedException}; asking for a consumer user in a B2B application
+ *       (or the reverse) is a programming error ({@link IllegalStateException}).</li>
+ * </ul>
+ * Every producer is {@link Typed} to its one type, so that none of them also claims {@code Principal},
+ * {@code AutoCloseable} or {@code Record}. An application may replace the facade with its own
+ * alternative producer (e.g. to set a clock in tests); everything else follows it.
+ */
+@Dependent
+public final class StytchProducers {
+
+    /** The types produced here (and {@link CurrentStytchSession}): injecting one activates the library. */
+    static final Set<Type> PRODUCED_TYPES = Set.of(Stytch.class, StytchClient.class, SessionAuthenticator.class,
+            StytchAuthorizer.class, M2mTokenVerifier.class, StytchConfig.class, StytchWebConfig.class,
+            StytchWebAuthenticator.class, StytchPrincipal.class, StytchUser.class, StytchMember.class,
+            StytchSession.class, StytchMemberSession.class, CurrentStytchSession.class);
+
+    @Produces
+    @Singleton
+    @Typed(Stytch.class)
+    Stytch stytch(StytchExtension extension) {
+        return Stytch.create(extension.settings().core());
+    }
+
+    void close(@Disposes Stytch stytch) {
+        stytch.close();
+    }
+
+    @Produces
+    @Typed(StytchClient.class)
+    StytchClient client(Stytch stytch) {
+        return stytch.client();
+    }
+
+    @Produces
+    @Typed(SessionAuthenticator.class)
+    SessionAuthenticator sessions(Stytch stytch) {
+        return stytch.sessions();
+    }
+
+    @Produces
+    @Typed(StytchAuthorizer.class)
+    StytchAuthorizer authorizer(Stytch stytch) {
+        return stytch.authorizer();
+    }
+
+    @Produces
+    @Typed(M2mTokenVerifier.class)
+    M2mTokenVerifier m2m(Stytch stytch) {
+        return stytch.m2m();
+    }
+
+    @Produces
+    @Typed(StytchConfig.class)
+    StytchConfig config(Stytch stytch) {
+        return stytch.config();
+    }
+
+    @Produces
+    @Typed(StytchWebConfig.class)
+    StytchWebConfig webConfig(StytchExtension extension) {
+        return extension.settings().web();
+    }
+
+    @Produces
+    @Singleton
+    @Typed(StytchWebAuthenticator.class)
+    StytchWebAuthenticator webAuthenticator(Stytch stytch, StytchWebConfig webConfig) {
+        return StytchWebAuthenticator.create(stytch, webConfig);
+    }
+
+    @Produces
+    @Typed(StytchPrincipal.class)
+    StytchPrincipal principal(CurrentStytchSession current) {
+        return current.requirePrincipal();
+    }
+
+    @Produces
+    @Typed(StytchUser.class)
+    StytchUser user(CurrentStytchSession current) {
+        return current.user().orElseThrow(() -> missing(current, StytchUser.class));
+    }
+
+    @Produces
+    @Typed(StytchMember.class)
+    StytchMember member(CurrentStytchSession current) {
+        return current.member().orElseThrow(() -> missing(current, StytchMember.class));
+    }
+
+    @Produces
+    @Typed(StytchSession.class)
+    StytchSession session(CurrentStytchSession current) {
+        return current.session().orElseThrow(() -> missing(current, StytchSession.class));
+    }
+
+    @Produces
+    @Typed(StytchMemberSession.class)
+    StytchMemberSession memberSession(CurrentStytchSession current) {
+        return current.memberSession().orElseThrow(() -> missing(current, StytchMemberSession.class));
+    }
+
+    private static RuntimeException missing(CurrentStytchSession current, Class<?> wanted) {
+        if (!current.isAuthenticated()) {
+            return new StytchNotAuthenticatedException();
+        }
+        String caller = current.member().isPresent() ? "a B2B member (inject StytchMember or StytchMemberSession)"
+                : "a consumer user (inject StytchUser or StytchSession)";
+        return new IllegalStateException(wanted.getSimpleName() + " injected, but the caller is " + caller
+                + "; check stytch.vertical");
+    }
+}

@@ -1,0 +1,44 @@
+package io.github.stytchjakarta.cdi.jaxrs;
+
+import io.github.stytchjakarta.filter.ProblemResponses;
+import io.github.stytchjakarta.core.StytchUnavailableException;
+import io.github.stytchjakarta.filter.StytchWebConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.lang.System.Logger.Level;
+
+/**
+ * Answers {@link StytchUnavailableException} (Stytch or its RBAC policy cannot be had right now, e.g.
+ * during a permission check) like the filter: 503 with {@code Retry-After} (Stytch's delay, else
+ * {@code stytch.web.retry-after}) and a problem body with the code {@value #CODE}, never a 500 or a
+ * 401. Found by JAX-RS provider scanning; a CDI bean. Thread-safe.
+ */
+@Provider
+@ApplicationScoped
+public class StytchUnavailableExceptionMapper implements ExceptionMapper<StytchUnavailableException> {
+
+    /** The problem code, the filter's. */
+    public static final String CODE = "stytch.unavailable";
+
+    private static final System.Logger LOG = System.getLogger(StytchUnavailableExceptionMapper.class.getName());
+
+    @Inject
+    private StytchWebConfig webConfig;
+
+    @Override
+    public Response toResponse(StytchUnavailableException exception) {
+        LOG.log(Level.DEBUG, () -> "Stytch unavailable: " + exception.getMessage());
+        long seconds = Math.max(1, exception.retryAfter().orElse(webConfig.retryAfter()).toSeconds());
+        int status = Response.Status.SERVICE_UNAVAILABLE.getStatusCode();
+        return Response.status(status)
+                .type(ProblemResponses.PROBLEM_JSON)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                .entity(ProblemResponses.body(status, CODE, "the authentication service is unavailable, retry later"))
+                .build();
+    }
+}
