@@ -185,13 +185,7 @@ public class CurrentStytchSession {
     }
 
     private Set<String> rolesOf(StytchPrincipal principal) {
-        Set<String> roles = new LinkedHashSet<>(principal.roles());
-        if (webConfig.isResolvable()) {
-            for (String role : principal.roles()) {
-                roles.addAll(webConfig.get().roleMapping().getOrDefault(role, Set.of()));
-            }
-        }
-        return roles;
+        return webConfig.isResolvable() ? webConfig.get().rolesOf(principal) : new LinkedHashSet<>(principal.roles());
     }
 
     private record Caller(StytchPrincipal principal, Set<String> roles, Optional<CredentialSource> source) {

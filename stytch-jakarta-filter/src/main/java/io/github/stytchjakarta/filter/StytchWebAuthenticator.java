@@ -27,12 +27,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Stytch authentication for HTTP requests, independent of how it is plugged into a container: the
@@ -459,7 +457,7 @@ public final class StytchWebAuthenticator {
         CredentialSource source = resolution.source();
         try {
             AuthenticatedSession session = stytch.sessions().authenticate(resolution.credential());
-            return new WebAuthentication.Authenticated(session, source, rolesOf(session.principal()));
+            return new WebAuthentication.Authenticated(session, source, config.rolesOf(session.principal()));
         } catch (InvalidTokenException e) {
             LOG.log(Level.DEBUG, () -> "credential from " + source + " rejected: " + e.reason());
             return new WebAuthentication.Failed(new WebFailure(WebFailure.Kind.INVALID_TOKEN,
@@ -480,14 +478,6 @@ public final class StytchWebAuthenticator {
                     "stytch.invalid_token.malformed", InvalidTokenException.Reason.MALFORMED.description(),
                     Optional.of(source), Optional.empty()));
         }
-    }
-
-    private Set<String> rolesOf(StytchPrincipal principal) {
-        Set<String> roles = new LinkedHashSet<>(principal.roles());
-        for (String role : principal.roles()) {
-            roles.addAll(config.roleMapping().getOrDefault(role, Set.of()));
-        }
-        return roles;
     }
 
     private Optional<WebFailure> revoke(StytchPrincipal principal) {

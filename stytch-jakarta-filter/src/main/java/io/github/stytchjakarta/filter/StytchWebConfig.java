@@ -3,6 +3,7 @@ package io.github.stytchjakarta.filter;
 import io.github.stytchjakarta.core.ConfigProblems;
 import io.github.stytchjakarta.core.ConfigReader;
 import io.github.stytchjakarta.core.StytchConfigException;
+import io.github.stytchjakarta.core.StytchPrincipal;
 import io.github.stytchjakarta.filter.internal.Origins;
 import io.github.stytchjakarta.filter.internal.PathPattern;
 import java.time.Duration;
@@ -434,6 +435,21 @@ public final class StytchWebConfig {
     /** @return application roles by Stytch role */
     public Map<String, Set<String>> roleMapping() {
         return roleMapping;
+    }
+
+    /**
+     * The roles a caller has in the application: what {@code isUserInRole} answers and what a
+     * container is told as groups.
+     *
+     * @param principal the caller
+     * @return its Stytch roles followed by the application roles they map to, without duplicates
+     */
+    public Set<String> rolesOf(StytchPrincipal principal) {
+        Set<String> roles = new LinkedHashSet<>(principal.roles());
+        for (String role : principal.roles()) {
+            roles.addAll(roleMapping.getOrDefault(role, Set.of()));
+        }
+        return Collections.unmodifiableSet(roles);
     }
 
     @Override
