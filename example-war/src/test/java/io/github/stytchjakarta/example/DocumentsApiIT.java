@@ -1,0 +1,190 @@
+package io.github.stytchjakarta.example;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.stytchjakarta.core.Vertical;
+import io.github.stytchjakarta.example.support.ExampleApp;
+import io.github.stytchjakarta.example.support.Http;
+import io.github.stytchjakarta.testkit.EmulatedMember;
+import io.github.stytchjakarta.testkit.EmulatedSession;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The JSON API over real HTTP, B2B: 401 without a session, 200/403 per role as the demo RBAC policy says
+ * (admin everything, editor read and write, viewer read), tenancy between organizations, and clear 4xx answers
+ * for bad input. Callers send their session JWT as a bearer token, as an API client would.
+ */
+class DocumentsApiIT {
+
+    @RegisterExtension
+    static final ExampleApp APP = new ExampleApp(Vertical.B2B);
+
+    private final Http http = new Http();
+
+    @Test
+    void listWhenNoSessionThen401ProblemWithBearerChallenge() {
+        HttpResponse<String> response = http.send(Http.request(APP.uri("api/documents")));
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                challenge -> assertThat(challenge).startsWith("Bearer realm="));
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(Http.json(response).path("code").asText()).isEqualTo("stytch.missing_token");
+    }
+
+    @Test
+    void listWhenForgedTokenThen401InvalidTokenWithoutEchoingIt() {
+        String forged = APP.emulator().jwt(session(APP.demo().carol()))
+                .signedWith(APP.emulator().keys().generateUnpublished()).mint();
+
+        HttpResponse<String> response = http.send(Http.request(APP.uri("api/documents")).header("Authorization", "Bearer " + forged));
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                challenge -> assertThat(challenge).contains("error=\"invalid_token\"").doesNotContain(forged));
+        assertThat(response.body()).doesNotContain(forged);
+    }
+
+    @Test
+    void listWhenViewerThenDocumentsOfOwnOrganization() {
+        HttpResponse<String> response = get("api/documents", APP.demo().carol());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode list = Http.json(response);
+        assertThat(list.path("workspace").asText()).isEqualTo("acme");
+        assertThat(titles(list)).contains("Welcome to acme");
+    }
+
+    @Test
+    void createWhenEditorThen201WithLocationOfTheNewDocument() {
+        HttpResponse<String> created = create(APP.demo().bob(), "{\"title\": \"Roadmap\", \"body\": \"Ship it.\"}");
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        JsonNode document = Http.json(created);
+        assertThat(document.path("title").asText()).isEqualTo("Roadmap");
+        assertThat(document.path("author").asText()).isEqualTo(APP.demo().bob().email());
+        URI location = URI.create(created.headers().firstValue("Location").orElseThrow());
+        assertThat(location.getPath()).isEqualTo("/api/documents/" + document.path("id").asText());
+        HttpResponse<String> fetched = http.send(Http.request(location).header("Authorization", bearer(APP.demo().carol())));
+        assertThat(fetched.statusCode()).isEqualTo(200);
+        assertThat(Http.json(fetched).path("body").asText()).isEqualTo("Ship it.");
+    }
+
+    @Test
+    void createWhenViewerThen403InsufficientScope() {
+        HttpResponse<String> response = create(APP.demo().carol(), "{\"title\": \"Not mine to write\"}");
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(Http.json(response).path("code").asText()).isEqualTo("stytch.forbidden.permission_denied");
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                challenge -> assertThat(challenge).contains("error=\"insufficient_scope\""));
+        assertThat(titles(Http.json(get("api/documents", APP.demo().carol())))).doesNotContain("Not mine to write");
+    }
+
+    @Test
+    void deleteWhenEditorThen403AndWhenAdminThen204() {
+        String id = Http.json(create(APP.demo().bob(), "{\"title\": \"Draft\"}")).path("id").asText();
+
+        HttpResponse<String> byEditor = delete("api/documents/" + id, APP.demo().bob());
+        HttpResponse<String> byAdmin = delete("api/documents/" + id, APP.demo().alice());
+
+        assertThat(byEditor.statusCode()).isEqualTo(403);
+        assertThat(byAdmin.statusCode()).isEqualTo(204);
+        assertThat(get("api/documents/" + id, APP.demo().alice()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void documentsWhenOtherOrganizationThenNeitherListedNorReachable() {
+        String id = Http.json(create(APP.demo().bob(), "{\"title\": \"Acme only\"}")).path("id").asText();
+
+        JsonNode globexList = Http.json(get("api/documents", APP.demo().dave()));
+        HttpResponse<String> globexGet = get("api/documents/" + id, APP.demo().dave());
+
+        assertThat(globexList.path("workspace").asText()).isEqualTo("globex");
+        assertThat(titles(globexList)).doesNotContain("Acme only");
+        assertThat(globexGet.statusCode()).isEqualTo(404);
+        assertThat(Http.json(globexGet).path("code").asText()).isEqualTo("example.not_found");
+    }
+
+    @Test
+    void organizationDocumentsWhenOwnOrganizationThen200AndWhenAnotherThen403Tenancy() {
+        String acme = APP.demo().acme().organizationId();
+        String globex = APP.demo().globex().organizationId();
+
+        HttpResponse<String> own = get("api/organizations/" + acme + "/documents", APP.demo().bob());
+        HttpResponse<String> other = get("api/organizations/" + globex + "/documents", APP.demo().bob());
+
+        assertThat(own.statusCode()).isEqualTo(200);
+        assertThat(other.statusCode()).isEqualTo(403);
+        assertThat(Http.json(other).path("code").asText()).isEqualTo("stytch.forbidden.tenancy_mismatch");
+    }
+
+    @Test
+    void createWhenBodyIsNotJsonThen400ProblemNotServerError() {
+        HttpResponse<String> response = create(APP.demo().bob(), "{\"title\": ");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void createWhenTitleMissingOrTooLongThen400InvalidDocument() {
+        HttpResponse<String> missing = create(APP.demo().bob(), "{\"body\": \"no title\"}");
+        HttpResponse<String> tooLong = create(APP.demo().bob(), "{\"title\": \"" + "x".repeat(121) + "\"}");
+        HttpResponse<String> wrongType = create(APP.demo().bob(), "[1, 2]");
+
+        assertThat(List.of(missing.statusCode(), tooLong.statusCode(), wrongType.statusCode())).containsOnly(400);
+        assertThat(Http.json(missing).path("code").asText()).isEqualTo("example.invalid_document");
+        assertThat(Http.json(tooLong).path("detail").asText()).isEqualTo("A title has 1 to 120 characters on one line.");
+    }
+
+    @Test
+    void meWhenBearerThenTheMemberWithStytchAndMappedRoles() {
+        HttpResponse<String> response = get("api/me", APP.demo().alice());
+
+        JsonNode me = Http.json(response);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(me.path("kind").asText()).isEqualTo("member");
+        assertThat(me.path("id").asText()).isEqualTo(APP.demo().alice().memberId());
+        assertThat(me.path("organizationId").asText()).isEqualTo(APP.demo().acme().organizationId());
+        List<String> roles = new ArrayList<>();
+        me.path("roles").forEach(role -> roles.add(role.asText()));
+        assertThat(roles).contains("stytch_member", "stytch_admin", "admin");
+    }
+
+    private HttpResponse<String> get(String path, EmulatedMember member) {
+        return http.send(Http.request(APP.uri(path)).header("Authorization", bearer(member)));
+    }
+
+    private HttpResponse<String> delete(String path, EmulatedMember member) {
+        return http.send(Http.request(APP.uri(path)).header("Authorization", bearer(member)).DELETE());
+    }
+
+    private HttpResponse<String> create(EmulatedMember member, String json) {
+        return http.send(Http.request(APP.uri("api/documents")).header("Authorization", bearer(member))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private static String bearer(EmulatedMember member) {
+        return "Bearer " + session(member).sessionJwt();
+    }
+
+    private static EmulatedSession session(EmulatedMember member) {
+        return APP.emulator().createMemberSession(member, s -> s.duration(Duration.ofHours(1)));
+    }
+
+    private static List<String> titles(JsonNode list) {
+        List<String> titles = new ArrayList<>();
+        list.path("documents").forEach(document -> titles.add(document.path("title").asText()));
+        return titles;
+    }
+}
