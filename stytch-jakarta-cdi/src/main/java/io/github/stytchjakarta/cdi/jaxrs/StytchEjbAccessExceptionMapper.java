@@ -8,16 +8,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import jakarta.ws.rs.ext.Provider;
 
 /**
  * Answers an EJB's {@code @RolesAllowed} refusal ({@link EJBAccessException}, which JAX-RS would
  * otherwise turn into a 500) like a refused Stytch check: 401 for an anonymous request
  * ({@code stytch.missing_token}), 403 {@code stytch.forbidden.role_missing} for a caller without the
- * role. Used only where both JAX-RS and EJB exist; elsewhere the class cannot be loaded and is
- * skipped. Found by JAX-RS provider scanning; a CDI bean. Thread-safe.
+ * role. Not annotated {@code @Provider}: provider scanning would load it on containers without the
+ * EJB API and fail the deployment; {@link StytchEjbFeature} registers it where EJB exists. A CDI
+ * bean. Thread-safe.
  */
-@Provider
 @ApplicationScoped
 public class StytchEjbAccessExceptionMapper implements ExceptionMapper<EJBAccessException> {
 
