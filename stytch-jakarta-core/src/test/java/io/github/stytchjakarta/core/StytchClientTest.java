@@ -2,6 +2,8 @@ package io.github.stytchjakarta.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.github.stytchjakarta.core.model.AuthorizationCheck;
 import io.github.stytchjakarta.core.model.JwksResponse;
@@ -21,6 +23,7 @@ import io.github.stytchjakarta.testkit.StytchEmulator;
 import io.github.stytchjakarta.testkit.StytchEmulatorExtension;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -53,6 +56,19 @@ class StytchClientTest {
     @AfterEach
     void tearDown() {
         client.close();
+    }
+
+    @Test
+    void callWhenClientClosedThenUnavailableWithoutHanging() {
+        client.close();
+
+        // a guard against the hang this test exists for, not a speed assertion
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            assertThatThrownBy(() -> client.rbac().policy()).isInstanceOf(StytchUnavailableException.class)
+                    .hasMessageContaining("closed");
+            assertThatThrownBy(() -> client.sessions().jwks()).isInstanceOf(StytchUnavailableException.class);
+        });
+        assertThat(emulator.requests()).isEmpty();
     }
 
     @Test

@@ -67,6 +67,9 @@ public final class StytchHttp implements AutoCloseable {
     private final ExecutorService executor;
     private final HttpClient client;
     private final ObjectMapper json = Json.mapper();
+    // the JDK 17 HttpClient cannot be closed: once its executor is shut down a send() would wait
+    // forever for a completion that never runs, so calls after close() are refused up front
+    private volatile boolean closed;
 
     /**
      * Creates the transport.
@@ -158,6 +161,9 @@ public final class StytchHttp implements AutoCloseable {
      * @throws IOException on any failure, including a non-200 status or an oversize body
      */
     public byte[] getPublic(URI url, int maxBytes) throws IOException {
+        if (closed) {
+            throw new IOException("the Stytch client is closed");
+        }
         HttpRequest request = HttpRequest.newBuilder(url)
                 .timeout(requestTimeout)
                 .header("User-Agent", USER_AGENT)
@@ -187,6 +193,9 @@ public final class StytchHttp implements AutoCloseable {
     }
 
     private byte[] send(HttpRequest request, boolean retryable) {
+        if (closed) {
+            throw new StytchUnavailableException("the Stytch client is closed", null, null, null);
+        }
         int attempts = retryable ? maxRetries + 1 : 1;
         for (int attempt = 1; ; attempt++) {
             StytchUnavailableException failure;
@@ -315,6 +324,7 @@ public final class StytchHttp implements AutoCloseable {
     /** Stops the client's threads; calls made afterwards fail. */
     @Override
     public void close() {
+        closed = true;
         executor.shutdownNow();
     }
 }
