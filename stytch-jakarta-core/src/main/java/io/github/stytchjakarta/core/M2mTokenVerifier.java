@@ -1,10 +1,11 @@
 package io.github.stytchjakarta.core;
 
-import com.nimbusds.jwt.JWTClaimsSet;
 import io.github.stytchjakarta.core.internal.cache.VerifiedTokenCache;
+import io.github.stytchjakarta.core.internal.jwt.JwtClaims;
 import io.github.stytchjakarta.core.internal.jwt.JwtProcessor;
 import io.github.stytchjakarta.core.internal.jwt.M2mClaims;
 import io.github.stytchjakarta.core.internal.jwt.ValidityWindow;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Collection;
@@ -65,10 +66,11 @@ public final class M2mTokenVerifier {
             throw new InvalidTokenException(InvalidTokenException.Reason.MALFORMED);
         }
         long now = clock.millis();
-        VerifiedTokenCache.Key key = VerifiedTokenCache.key(accessToken);
+        byte[] token = accessToken.getBytes(StandardCharsets.UTF_8);
+        VerifiedTokenCache.Key key = VerifiedTokenCache.key(token);
         M2mClient client = cache.get(key, now);
         if (client == null) {
-            JWTClaimsSet claims = processor.process(accessToken, now);
+            JwtClaims claims = processor.process(token, now);
             client = M2mClaims.client(claims);
             cache.put(key, client, validity.until(claims, null), now);
         }

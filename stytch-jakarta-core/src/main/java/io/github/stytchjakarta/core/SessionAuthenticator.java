@@ -1,16 +1,17 @@
 package io.github.stytchjakarta.core;
 
-import com.nimbusds.jwt.JWTClaimsSet;
 import io.github.stytchjakarta.core.AuthenticatedSession.VerifiedBy;
 import io.github.stytchjakarta.core.InvalidTokenException.Reason;
 import io.github.stytchjakarta.core.SessionCredential.SessionJwt;
 import io.github.stytchjakarta.core.internal.cache.VerifiedTokenCache;
+import io.github.stytchjakarta.core.internal.jwt.JwtClaims;
 import io.github.stytchjakarta.core.internal.jwt.JwtProcessor;
 import io.github.stytchjakarta.core.internal.jwt.SessionClaimsMapper;
 import io.github.stytchjakarta.core.internal.jwt.ValidityWindow;
 import io.github.stytchjakarta.core.model.MemberSessionAuthenticateResponse;
 import io.github.stytchjakarta.core.model.SessionAuthenticateRequest;
 import io.github.stytchjakarta.core.model.SessionAuthenticateResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
@@ -100,14 +101,16 @@ public final class SessionAuthenticator {
 
     private AuthenticatedSession authenticateJwt(String jwt) {
         long now = clock.millis();
-        VerifiedTokenCache.Key key = VerifiedTokenCache.key(jwt);
+        // one copy serves the cache key and the processor
+        byte[] token = jwt.getBytes(StandardCharsets.UTF_8);
+        VerifiedTokenCache.Key key = VerifiedTokenCache.key(token);
         AuthenticatedSession cached = cache.get(key, now);
         if (cached != null) {
             return cached;
         }
-        JWTClaimsSet claims;
+        JwtClaims claims;
         try {
-            claims = processor.process(jwt, now);
+            claims = processor.process(token, now);
         } catch (InvalidTokenException e) {
             if (e.reason() == Reason.EXPIRED || e.reason() == Reason.TOO_OLD) {
                 LOG.log(System.Logger.Level.DEBUG, () -> "session JWT " + e.reason() + " locally, asking Stytch");

@@ -140,7 +140,7 @@ class SessionAuthenticatorRejectionTest {
     @ValueSource(strings = {"", " ", "abc", "a.b", "a.b.c", "..", "a..c", "....", "a.b.c.d", "%%%.%%%.%%%",
             "eyJhbGciOiJSUzI1NiJ9", "eyJhbGciOiJSUzI1NiJ9.e30", "W10.e30.c2ln", "bnVsbA.e30.c2ln", "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCIsImtpZCI6ImsifQ.bnVsbA.c2ln",
             "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCIsImtpZCI6ImsifQ.bm90IGpzb24.c2ln",
-            "eyJhbGciOjQyfQ.e30.c2ln", "Bearer eyJhbGciOiJSUzI1NiJ9.e30.c2ln"})
+            "eyJhbGciOjQyfQ.e30.c2ln", "Bearer eyJhbGciOiJSUzI1NiJ9.e30.c2ln", "eyJhbGciOiJSUzI1NiJ9é.e30.c2ln"})
     void authenticateWhenGarbageThenMalformedWithoutNetworkCall(String garbage) {
         assertThatExceptionOfType(InvalidTokenException.class)
                 .isThrownBy(() -> stytch.sessions().authenticate(new SessionJwt(garbage)))

@@ -1,7 +1,6 @@
 package io.github.stytchjakarta.core.internal.cache;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Iterator;
@@ -46,12 +45,12 @@ public final class VerifiedTokenCache<V> {
     /**
      * The key of a token.
      *
-     * @param token the token
+     * @param token the token, UTF-8
      * @return its SHA-256, as a map key
      */
-    public static Key key(String token) {
+    public static Key key(byte[] token) {
         MessageDigest digest = SHA_256.get();
-        ByteBuffer hash = ByteBuffer.wrap(digest.digest(token.getBytes(StandardCharsets.UTF_8)));
+        ByteBuffer hash = ByteBuffer.wrap(digest.digest(token));
         return new Key(hash.getLong(), hash.getLong(), hash.getLong(), hash.getLong());
     }
 

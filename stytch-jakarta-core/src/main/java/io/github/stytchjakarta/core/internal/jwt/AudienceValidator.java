@@ -1,6 +1,5 @@
 package io.github.stytchjakarta.core.internal.jwt;
 
-import com.nimbusds.jwt.JWTClaimsSet;
 import io.github.stytchjakarta.core.InvalidTokenException;
 import io.github.stytchjakarta.core.InvalidTokenException.Reason;
 
@@ -14,8 +13,8 @@ final class AudienceValidator implements ClaimValidator {
     }
 
     @Override
-    public void validate(JWTClaimsSet claims, long nowMillis) {
-        if (!claims.getAudience().contains(audience)) {
+    public void validate(JwtClaims claims, long nowMillis) {
+        if (!claims.audience().contains(audience)) {
             throw new InvalidTokenException(Reason.WRONG_AUDIENCE);
         }
     }

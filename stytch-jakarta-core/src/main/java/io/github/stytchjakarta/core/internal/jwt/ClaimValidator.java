@@ -1,6 +1,5 @@
 package io.github.stytchjakarta.core.internal.jwt;
 
-import com.nimbusds.jwt.JWTClaimsSet;
 import io.github.stytchjakarta.core.InvalidTokenException;
 
 /** One check of a JWT's claims. Implementations are small, immutable and thread-safe. */
@@ -14,5 +13,5 @@ public interface ClaimValidator {
      * @param nowMillis the current time, epoch milliseconds
      * @throws InvalidTokenException when the check fails
      */
-    void validate(JWTClaimsSet claims, long nowMillis);
+    void validate(JwtClaims claims, long nowMillis);
 }

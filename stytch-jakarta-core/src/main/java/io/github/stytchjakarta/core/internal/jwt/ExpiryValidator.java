@@ -1,9 +1,7 @@
 package io.github.stytchjakarta.core.internal.jwt;
 
-import com.nimbusds.jwt.JWTClaimsSet;
 import io.github.stytchjakarta.core.InvalidTokenException;
 import io.github.stytchjakarta.core.InvalidTokenException.Reason;
-import java.util.Date;
 
 /**
  * {@code exp} is required, and the token is expired from {@code exp + skew} on (RFC 7519: "on or
@@ -18,12 +16,11 @@ final class ExpiryValidator implements ClaimValidator {
     }
 
     @Override
-    public void validate(JWTClaimsSet claims, long nowMillis) {
-        Date expiration = claims.getExpirationTime();
-        if (expiration == null) {
+    public void validate(JwtClaims claims, long nowMillis) {
+        if (claims.expiresAtMillis() == JwtClaims.ABSENT) {
             throw new InvalidTokenException(Reason.MISSING_CLAIM);
         }
-        if (nowMillis >= expiration.getTime() + skewMillis) {
+        if (nowMillis >= claims.expiresAtMillis() + skewMillis) {
             throw new InvalidTokenException(Reason.EXPIRED);
         }
     }

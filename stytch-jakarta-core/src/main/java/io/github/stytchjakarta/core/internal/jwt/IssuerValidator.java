@@ -1,6 +1,5 @@
 package io.github.stytchjakarta.core.internal.jwt;
 
-import com.nimbusds.jwt.JWTClaimsSet;
 import io.github.stytchjakarta.core.InvalidTokenException;
 import io.github.stytchjakarta.core.InvalidTokenException.Reason;
 import java.util.Set;
@@ -15,8 +14,8 @@ final class IssuerValidator implements ClaimValidator {
     }
 
     @Override
-    public void validate(JWTClaimsSet claims, long nowMillis) {
-        String issuer = claims.getIssuer();
+    public void validate(JwtClaims claims, long nowMillis) {
+        String issuer = claims.issuer();
         if (issuer == null || !issuers.contains(issuer)) {
             throw new InvalidTokenException(Reason.WRONG_ISSUER);
         }

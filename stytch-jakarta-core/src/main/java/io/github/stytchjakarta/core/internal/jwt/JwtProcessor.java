@@ -1,20 +1,15 @@
 package io.github.stytchjakarta.core.internal.jwt;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.nimbusds.jwt.JWTClaimsSet;
 import io.github.stytchjakarta.core.InvalidTokenException;
 import io.github.stytchjakarta.core.InvalidTokenException.Reason;
 import io.github.stytchjakarta.core.StytchUnavailableException;
-import io.github.stytchjakarta.core.internal.json.Json;
+import io.github.stytchjakarta.core.internal.json.StrictJson;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.NoSuchAlgorithmException;
 import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
-import java.text.ParseException;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
@@ -22,13 +17,14 @@ import java.util.Set;
 /**
  * Verifies a compact JWS the way Stytch signs it, and nothing else (RFC 8725):
  * <ol>
- *   <li>size and shape: at most {@link #MAX_TOKEN_LENGTH} characters, three parts ({@code MALFORMED};
+ *   <li>size and shape: at most {@link #MAX_TOKEN_LENGTH} bytes, three parts ({@code MALFORMED};
  *       five parts, a JWE, is {@code UNSUPPORTED_ALGORITHM});</li>
  *   <li>header: {@code alg} exactly {@code RS256} (so not {@code none}, not HS256 keyed with the public
  *       key); none of {@code crit}, {@code jku}, {@code x5u}, {@code jwk}, {@code x5c}, {@code enc},
  *       which Stytch never sets, so a key is never taken from the token ({@code UNSUPPORTED_HEADER});
  *       {@code typ} {@code JWT}, case-insensitive ({@code WRONG_TYPE}); a {@code kid};</li>
- *   <li>claims parse as a JSON object without duplicate names and with well-typed registered claims;</li>
+ *   <li>claims parse as one JSON object without duplicate names and with well-typed registered
+ *       claims ({@link JwtClaims#read});</li>
  *   <li>the rules' identity checks (issuer, audience), before any key lookup;</li>
  *   <li>the key for {@code kid} from the {@link JwksKeyStore} and the RS256 signature;</li>
  *   <li>the rules' validity checks (times, Stytch claims).</li>
@@ -37,27 +33,33 @@ import java.util.Set;
  * {@code TOO_OLD} rejection always concerns a validly signed token.
  *
  * <p>The hot path is kept lean, as a verification should cost little more than the RSA operation:
- * the JDK's base64 decoder, Jackson for the JSON (Nimbus's decoder and Gson cost several times more),
- * Nimbus's {@link JWTClaimsSet} for the typed claims, and the JCA {@code SHA256withRSA} verifier with
- * a public key converted once per key set.
+ * the token is read from one byte array; the header of a verified token is remembered
+ * ({@link KnownHeaders}), so the header of the next token from the same key is compared, not parsed;
+ * the payload is read in one pass of Jackson's streaming parser into {@link JwtClaims}; the JDK's
+ * base64 decoder; and the JCA {@code SHA256withRSA} verifier, one per thread (a {@link Signature} is
+ * stateful, and {@code initVerify} resets it), with a public key converted once per key set.
  *
- * <p>Immutable and thread-safe.
+ * <p>Thread-safe.
  */
 public final class JwtProcessor {
 
-    /** Longest token accepted: Stytch session JWTs are 1-2 KiB, custom claims add at most 4 KiB. */
+    /** Longest token accepted, in bytes: Stytch session JWTs are 1-2 KiB, custom claims add at most 4 KiB. */
     public static final int MAX_TOKEN_LENGTH = 16 * 1024;
 
     private static final String RS256 = "RS256";
-    private static final String SHA256_WITH_RSA = "SHA256withRSA";
     private static final Set<String> FORBIDDEN_HEADERS = Set.of("crit", "jku", "x5u", "jwk", "x5c", "enc");
     private static final Base64.Decoder BASE64URL = Base64.getUrlDecoder();
-    // duplicate names are refused: two parsers reading different values of one claim is an attack vector
-    private static final ObjectReader JSON_OBJECT = Json.mapper().readerFor(new TypeReference<Map<String, Object>>() { })
-            .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final ThreadLocal<Signature> SHA256_WITH_RSA = ThreadLocal.withInitial(() -> {
+        try {
+            return Signature.getInstance("SHA256withRSA");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform provides SHA256withRSA", e);
+        }
+    });
 
     private final JwksKeyStore keys;
     private final JwtRules rules;
+    private final KnownHeaders knownHeaders = new KnownHeaders();
 
     /**
      * Creates the processor.
@@ -73,34 +75,38 @@ public final class JwtProcessor {
     /**
      * Verifies a token.
      *
-     * @param token     the compact JWS
+     * @param token     the compact JWS as UTF-8 bytes (any byte outside base64url and {@code .} fails
+     *                  decoding); not modified
      * @param nowMillis the current time, epoch milliseconds
      * @return the verified claims
      * @throws InvalidTokenException      when the token is not acceptable
      * @throws StytchUnavailableException when no signing keys can be had
      */
-    public JWTClaimsSet process(String token, long nowMillis) {
-        if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
+    public JwtClaims process(byte[] token, long nowMillis) {
+        if (token.length == 0 || token.length > MAX_TOKEN_LENGTH) {
             throw new InvalidTokenException(Reason.MALFORMED);
         }
-        int firstDot = token.indexOf('.');
-        int secondDot = firstDot < 0 ? -1 : token.indexOf('.', firstDot + 1);
+        int firstDot = indexOfDot(token, 0);
+        int secondDot = firstDot < 0 ? -1 : indexOfDot(token, firstDot + 1);
         if (firstDot <= 0 || secondDot < 0) {
             throw new InvalidTokenException(Reason.MALFORMED);
         }
-        if (token.indexOf('.', secondDot + 1) >= 0) {
+        if (indexOfDot(token, secondDot + 1) >= 0) {
             throw new InvalidTokenException(dotCount(token) == 4 ? Reason.UNSUPPORTED_ALGORITHM : Reason.MALFORMED);
         }
-        // one ASCII copy serves decoding and the signature; a non-ASCII character becomes '?' and fails decoding
-        byte[] ascii = token.getBytes(StandardCharsets.US_ASCII);
-        String keyId = checkHeader(jsonObject(ascii, 0, firstDot));
-        JWTClaimsSet claims = parseClaims(jsonObject(ascii, firstDot + 1, secondDot));
+        String knownKeyId = knownHeaders.keyId(token, firstDot);
+        String keyId = knownKeyId != null ? knownKeyId : checkHeader(header(token, firstDot));
+        ByteBuffer payload = decode(token, firstDot + 1, secondDot);
+        JwtClaims claims = JwtClaims.read(payload.array(), payload.arrayOffset() + payload.position(), payload.remaining());
         for (ClaimValidator validator : rules.beforeSignature()) {
             validator.validate(claims, nowMillis);
         }
         RSAPublicKey key = keys.publicKey(keyId);
-        if (!verifies(key, ascii, secondDot)) {
+        if (!verifies(key, token, secondDot)) {
             throw new InvalidTokenException(Reason.BAD_SIGNATURE);
+        }
+        if (knownKeyId == null) {
+            knownHeaders.add(token, firstDot, keyId); // only new headers take the lock
         }
         for (ClaimValidator validator : rules.afterSignature()) {
             validator.validate(claims, nowMillis);
@@ -130,43 +136,47 @@ public final class JwtProcessor {
         return keyId;
     }
 
-    private static JWTClaimsSet parseClaims(Map<String, Object> payload) {
+    private static Map<String, Object> header(byte[] token, int firstDot) {
+        ByteBuffer json = decode(token, 0, firstDot);
         try {
-            return JWTClaimsSet.parse(payload);
-        } catch (ParseException | RuntimeException e) {
+            return StrictJson.readObject(json.array(), json.arrayOffset() + json.position(), json.remaining());
+        } catch (IOException e) {
             throw new InvalidTokenException(Reason.MALFORMED);
         }
     }
 
-    private static Map<String, Object> jsonObject(byte[] ascii, int from, int to) {
-        Map<String, Object> object;
+    private static ByteBuffer decode(byte[] token, int from, int to) {
         try {
-            ByteBuffer json = BASE64URL.decode(ByteBuffer.wrap(ascii, from, to - from));
-            object = JSON_OBJECT.readValue(json.array(), json.arrayOffset() + json.position(), json.remaining());
-        } catch (IOException | IllegalArgumentException e) {
+            return BASE64URL.decode(ByteBuffer.wrap(token, from, to - from));
+        } catch (IllegalArgumentException e) {
             throw new InvalidTokenException(Reason.MALFORMED);
         }
-        if (object == null) {
-            throw new InvalidTokenException(Reason.MALFORMED);
-        }
-        return object;
     }
 
-    private static boolean verifies(RSAPublicKey key, byte[] ascii, int secondDot) {
+    private static boolean verifies(RSAPublicKey key, byte[] token, int secondDot) {
         try {
-            ByteBuffer signature = BASE64URL.decode(ByteBuffer.wrap(ascii, secondDot + 1, ascii.length - secondDot - 1));
-            Signature verifier = Signature.getInstance(SHA256_WITH_RSA);
+            ByteBuffer signature = BASE64URL.decode(ByteBuffer.wrap(token, secondDot + 1, token.length - secondDot - 1));
+            Signature verifier = SHA256_WITH_RSA.get();
             verifier.initVerify(key);
-            verifier.update(ascii, 0, secondDot);
+            verifier.update(token, 0, secondDot);
             return verifier.verify(signature.array(), signature.arrayOffset() + signature.position(), signature.remaining());
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             return false;
         }
     }
 
-    private static int dotCount(String token) {
+    private static int indexOfDot(byte[] token, int from) {
+        for (int i = from; i < token.length; i++) {
+            if (token[i] == '.') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int dotCount(byte[] token) {
         int count = 0;
-        for (int i = token.indexOf('.'); i >= 0; i = token.indexOf('.', i + 1)) {
+        for (int i = indexOfDot(token, 0); i >= 0; i = indexOfDot(token, i + 1)) {
             count++;
         }
         return count;

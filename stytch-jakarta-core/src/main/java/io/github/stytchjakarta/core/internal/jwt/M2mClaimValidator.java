@@ -1,6 +1,5 @@
 package io.github.stytchjakarta.core.internal.jwt;
 
-import com.nimbusds.jwt.JWTClaimsSet;
 import io.github.stytchjakarta.core.InvalidTokenException;
 import io.github.stytchjakarta.core.InvalidTokenException.Reason;
 import io.github.stytchjakarta.core.internal.json.Claims;
@@ -12,11 +11,11 @@ import io.github.stytchjakarta.core.internal.json.Claims;
 final class M2mClaimValidator implements ClaimValidator {
 
     @Override
-    public void validate(JWTClaimsSet claims, long nowMillis) {
-        if (claims.getClaim(StytchClaims.SESSION) != null) {
+    public void validate(JwtClaims claims, long nowMillis) {
+        if (claims.session() != null) {
             throw new InvalidTokenException(Reason.WRONG_TOKEN_KIND);
         }
-        if (claims.getSubject() == null || Claims.string(claims.getClaim(StytchClaims.SCOPE)) == null) {
+        if (claims.subject() == null || Claims.string(claims.custom().get(StytchClaims.SCOPE)) == null) {
             throw new InvalidTokenException(Reason.MISSING_CLAIM);
         }
     }

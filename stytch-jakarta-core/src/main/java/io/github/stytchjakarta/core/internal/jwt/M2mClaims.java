@@ -1,12 +1,12 @@
 package io.github.stytchjakarta.core.internal.jwt;
 
-import com.nimbusds.jwt.JWTClaimsSet;
 import io.github.stytchjakarta.core.M2mClient;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,12 +24,12 @@ public final class M2mClaims {
      * @param claims verified M2M claims (see {@link M2mClaimValidator})
      * @return the client
      */
-    public static M2mClient client(JWTClaimsSet claims) {
-        String scope = (String) claims.getClaim(StytchClaims.SCOPE);
+    public static M2mClient client(JwtClaims claims) {
+        String scope = (String) claims.custom().get(StytchClaims.SCOPE);
         List<String> scopes = Arrays.stream(scope.split(" ")).filter(s -> !s.isEmpty()).toList();
-        Map<String, Object> custom = SessionClaimsMapper.customClaims(claims);
+        Map<String, Object> custom = new LinkedHashMap<>(claims.custom());
         custom.remove(StytchClaims.SCOPE);
-        return new M2mClient(claims.getSubject(), scopes, custom);
+        return new M2mClient(claims.subject(), scopes, custom);
     }
 
     /**

@@ -1,9 +1,7 @@
 package io.github.stytchjakarta.core.internal.jwt;
 
-import com.nimbusds.jwt.JWTClaimsSet;
 import io.github.stytchjakarta.core.InvalidTokenException;
 import io.github.stytchjakarta.core.InvalidTokenException.Reason;
-import java.util.Date;
 
 /**
  * {@code iat} is required, and the token is too old once {@code now - iat >= maxAge}: the boundary
@@ -19,12 +17,11 @@ final class MaxTokenAgeValidator implements ClaimValidator {
     }
 
     @Override
-    public void validate(JWTClaimsSet claims, long nowMillis) {
-        Date issuedAt = claims.getIssueTime();
-        if (issuedAt == null) {
+    public void validate(JwtClaims claims, long nowMillis) {
+        if (claims.issuedAtMillis() == JwtClaims.ABSENT) {
             throw new InvalidTokenException(Reason.MISSING_CLAIM);
         }
-        if (nowMillis - issuedAt.getTime() >= maxAgeMillis) {
+        if (nowMillis - claims.issuedAtMillis() >= maxAgeMillis) {
             throw new InvalidTokenException(Reason.TOO_OLD);
         }
     }

@@ -1,9 +1,7 @@
 package io.github.stytchjakarta.core.internal.jwt;
 
-import com.nimbusds.jwt.JWTClaimsSet;
 import io.github.stytchjakarta.core.InvalidTokenException;
 import io.github.stytchjakarta.core.InvalidTokenException.Reason;
-import java.util.Date;
 
 /**
  * Neither {@code nbf} nor {@code iat} may lie in the future by more than the clock skew (either may
@@ -18,13 +16,13 @@ final class NotBeforeValidator implements ClaimValidator {
     }
 
     @Override
-    public void validate(JWTClaimsSet claims, long nowMillis) {
-        if (inFuture(claims.getNotBeforeTime(), nowMillis) || inFuture(claims.getIssueTime(), nowMillis)) {
+    public void validate(JwtClaims claims, long nowMillis) {
+        if (inFuture(claims.notBeforeMillis(), nowMillis) || inFuture(claims.issuedAtMillis(), nowMillis)) {
             throw new InvalidTokenException(Reason.NOT_YET_VALID);
         }
     }
 
-    private boolean inFuture(Date time, long nowMillis) {
-        return time != null && time.getTime() > nowMillis + skewMillis;
+    private boolean inFuture(long timeMillis, long nowMillis) {
+        return timeMillis != JwtClaims.ABSENT && timeMillis > nowMillis + skewMillis;
     }
 }

@@ -1,6 +1,5 @@
 package io.github.stytchjakarta.core.internal.jwt;
 
-import com.nimbusds.jwt.JWTClaimsSet;
 import io.github.stytchjakarta.core.InvalidTokenException;
 import io.github.stytchjakarta.core.InvalidTokenException.Reason;
 import io.github.stytchjakarta.core.Vertical;
@@ -25,13 +24,13 @@ final class SessionClaimValidator implements ClaimValidator {
     }
 
     @Override
-    public void validate(JWTClaimsSet claims, long nowMillis) {
-        Map<String, Object> session = Claims.object(claims.getClaim(StytchClaims.SESSION));
-        if (claims.getSubject() == null || session == null || Claims.string(session.get("id")) == null) {
+    public void validate(JwtClaims claims, long nowMillis) {
+        Map<String, Object> session = Claims.object(claims.session());
+        if (claims.subject() == null || session == null || Claims.string(session.get("id")) == null) {
             throw new InvalidTokenException(Reason.MISSING_CLAIM);
         }
         if (vertical == Vertical.B2B) {
-            Map<String, Object> organization = Claims.object(claims.getClaim(StytchClaims.ORGANIZATION));
+            Map<String, Object> organization = Claims.object(claims.organization());
             if (organization == null || Claims.string(organization.get("organization_id")) == null) {
                 throw new InvalidTokenException(Reason.MISSING_CLAIM);
             }

@@ -1,6 +1,5 @@
 package io.github.stytchjakarta.core.internal.jwt;
 
-import com.nimbusds.jwt.JWTClaimsSet;
 import io.github.stytchjakarta.core.SessionAttributes;
 import io.github.stytchjakarta.core.StytchMember;
 import io.github.stytchjakarta.core.StytchMemberSession;
@@ -9,7 +8,6 @@ import io.github.stytchjakarta.core.StytchSession;
 import io.github.stytchjakarta.core.StytchUser;
 import io.github.stytchjakarta.core.Vertical;
 import io.github.stytchjakarta.core.internal.json.Claims;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -33,13 +31,13 @@ public final class SessionClaimsMapper {
      * @param claims validated session JWT claims
      * @return the principal
      */
-    public StytchPrincipal principal(JWTClaimsSet claims) {
-        Map<String, Object> session = Claims.object(claims.getClaim(StytchClaims.SESSION));
-        Map<String, Object> custom = customClaims(claims);
+    public StytchPrincipal principal(JwtClaims claims) {
+        Map<String, Object> session = Claims.object(claims.session());
+        Map<String, Object> custom = claims.custom();
         String sessionId = Claims.string(session.get("id"));
         if (vertical == Vertical.CONSUMER) {
             Map<String, Object> attributes = Claims.object(session.get("attributes"));
-            return new StytchUser(new StytchSession(sessionId, claims.getSubject(),
+            return new StytchUser(new StytchSession(sessionId, claims.subject(),
                     Claims.instant(session.get("started_at")), Claims.instant(session.get("last_accessed_at")),
                     Claims.instant(session.get("expires_at")),
                     attributes == null ? SessionAttributes.EMPTY : new SessionAttributes(
@@ -47,25 +45,11 @@ public final class SessionClaimsMapper {
                     Claims.factors(session.get("authentication_factors")), Claims.strings(session.get("roles")),
                     custom));
         }
-        Map<String, Object> organization = Claims.object(claims.getClaim(StytchClaims.ORGANIZATION));
-        return new StytchMember(new StytchMemberSession(sessionId, claims.getSubject(),
+        Map<String, Object> organization = Claims.object(claims.organization());
+        return new StytchMember(new StytchMemberSession(sessionId, claims.subject(),
                 Claims.string(organization.get("organization_id")), Claims.string(organization.get("slug")),
                 Claims.instant(session.get("started_at")), Claims.instant(session.get("last_accessed_at")),
                 Claims.instant(session.get("expires_at")), Claims.factors(session.get("authentication_factors")),
                 Claims.strings(session.get("roles")), custom));
-    }
-
-    /**
-     * @param claims verified claims
-     * @return the claims that are neither registered nor Stytch's own
-     */
-    static Map<String, Object> customClaims(JWTClaimsSet claims) {
-        Map<String, Object> custom = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> claim : claims.getClaims().entrySet()) {
-            if (StytchClaims.isCustom(claim.getKey())) {
-                custom.put(claim.getKey(), claim.getValue());
-            }
-        }
-        return custom;
     }
 }

@@ -1,9 +1,7 @@
 package io.github.stytchjakarta.core.internal.jwt;
 
-import com.nimbusds.jwt.JWTClaimsSet;
 import io.github.stytchjakarta.core.StytchConfig;
 import java.time.Instant;
-import java.util.Date;
 
 /**
  * Until when a verified token stays acceptable without being checked again: the first instant at
@@ -28,14 +26,13 @@ public final class ValidityWindow {
      * @param sessionExpiresAt the session expiry, {@code null} for tokens without a session
      * @return epoch milliseconds from which the token is no longer valid
      */
-    public long until(JWTClaimsSet claims, Instant sessionExpiresAt) {
-        long until = claims.getExpirationTime().getTime() + skewMillis;
+    public long until(JwtClaims claims, Instant sessionExpiresAt) {
+        long until = claims.expiresAtMillis() + skewMillis;
         if (sessionExpiresAt != null) {
             until = Math.min(until, sessionExpiresAt.toEpochMilli() + skewMillis);
         }
-        Date issuedAt = claims.getIssueTime();
-        if (maxAgeMillis >= 0 && issuedAt != null) {
-            until = Math.min(until, issuedAt.getTime() + maxAgeMillis);
+        if (maxAgeMillis >= 0 && claims.issuedAtMillis() != JwtClaims.ABSENT) {
+            until = Math.min(until, claims.issuedAtMillis() + maxAgeMillis);
         }
         return until;
     }
