@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.stytchjakarta.core.StytchApiException;
 import io.github.stytchjakarta.core.StytchConfig;
 import io.github.stytchjakarta.core.StytchUnavailableException;
+import io.github.stytchjakarta.core.internal.DaemonThreads;
 import io.github.stytchjakarta.core.internal.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +25,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * HTTP transport to the Stytch API on the JDK {@link HttpClient}: Basic auth, a User-Agent naming
@@ -82,12 +82,7 @@ public final class StytchHttp implements AutoCloseable {
                 (config.projectId() + ":" + config.secret()).getBytes(StandardCharsets.UTF_8));
         this.requestTimeout = config.httpRequestTimeout();
         this.maxRetries = config.httpMaxRetries();
-        AtomicInteger threads = new AtomicInteger();
-        this.executor = Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "stytch-http-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.executor = Executors.newCachedThreadPool(DaemonThreads.numbered("stytch-http"));
         this.client = HttpClient.newBuilder()
                 .connectTimeout(config.httpConnectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)

@@ -19,6 +19,7 @@ import io.github.stytchjakarta.core.InvalidTokenException;
 import io.github.stytchjakarta.core.InvalidTokenException.Reason;
 import io.github.stytchjakarta.core.StytchConfig;
 import io.github.stytchjakarta.core.StytchUnavailableException;
+import io.github.stytchjakarta.core.internal.DaemonThreads;
 import io.github.stytchjakarta.core.internal.http.StytchHttp;
 import java.io.Closeable;
 import java.io.IOException;
@@ -32,7 +33,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 
 /**
  * The project's signing keys, fetched from the JWKS endpoint through Nimbus's JWK set sources:
@@ -83,8 +83,8 @@ public final class JwksKeyStore implements Closeable {
             chain = new OutageTolerantJWKSetSource<>(chain, config.jwksOutageTolerance().toMillis(), null);
         }
         long refreshTimeout = config.httpConnectTimeout().plus(config.httpRequestTimeout()).toMillis();
-        ExecutorService refresher = Executors.newSingleThreadExecutor(daemon("stytch-jwks-refresh"));
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("stytch-jwks-schedule"));
+        ExecutorService refresher = Executors.newSingleThreadExecutor(DaemonThreads.named("stytch-jwks-refresh"));
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("stytch-jwks-schedule"));
         this.source = new RefreshAheadCachingJWKSetSource<>(chain, config.jwksCacheTtl().toMillis(), refreshTimeout,
                 config.jwksRefreshAhead().toMillis(), refresher, true, this::onCacheEvent, scheduler, true);
     }
@@ -199,14 +199,6 @@ public final class JwksKeyStore implements Closeable {
         } catch (MalformedURLException e) {
             throw new IllegalArgumentException("invalid JWKS URL", e);
         }
-    }
-
-    private static ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     /** Stops the background refresh. */

@@ -4,6 +4,7 @@ import io.github.stytchjakarta.core.StytchApiException;
 import io.github.stytchjakarta.core.StytchClient;
 import io.github.stytchjakarta.core.StytchException;
 import io.github.stytchjakarta.core.StytchUnavailableException;
+import io.github.stytchjakarta.core.internal.DaemonThreads;
 import io.github.stytchjakarta.core.Vertical;
 import io.github.stytchjakarta.core.model.RbacPolicy;
 import java.time.Duration;
@@ -57,11 +58,7 @@ public final class RbacPolicyCache implements AutoCloseable {
         this.vertical = vertical;
         this.client = client;
         this.ttl = ttl;
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "stytch-rbac-refresh");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("stytch-rbac-refresh"));
     }
 
     /**
@@ -136,9 +133,7 @@ public final class RbacPolicyCache implements AutoCloseable {
             throw new StytchUnavailableException("the RBAC policy could not be refreshed: " + e.getMessage(), null,
                     null, e);
         }
-        synchronized (projectLock) {
-            project = fresh;
-        }
+        project = fresh; // volatile; the lock only guards the first fetch
         scheduleRefresh();
         organizations.forEach((organizationId, entry) -> refreshOrganization(organizationId, entry));
     }
