@@ -198,7 +198,7 @@ public class SessionVerificationBenchmark {
      */
     @Benchmark
     public boolean jcaVerify() throws GeneralSecurityException {
-        // the plain JCA recipe, as Nimbus does it: a new Signature per call (core reuses one per thread,
+        // the plain JCA recipe, as Nimbus does it: a new Signature per call (core reuses a Cipher per thread,
         // which makes the ratio 0.3-1.5 µs kinder to us; see the README)
         Signature verifier = Signature.getInstance("SHA256withRSA");
         verifier.initVerify(publicKey);

@@ -1,6 +1,7 @@
 package io.github.stytchjakarta.core;
 
 import io.github.stytchjakarta.core.internal.cache.VerifiedTokenCache;
+import io.github.stytchjakarta.core.internal.jwt.CompactJws;
 import io.github.stytchjakarta.core.internal.jwt.JwtClaims;
 import io.github.stytchjakarta.core.internal.jwt.JwtProcessor;
 import io.github.stytchjakarta.core.internal.jwt.M2mClaims;
@@ -66,8 +67,8 @@ public final class M2mTokenVerifier {
             throw new InvalidTokenException(InvalidTokenException.Reason.MALFORMED);
         }
         long now = clock.millis();
-        byte[] token = accessToken.getBytes(StandardCharsets.UTF_8);
-        VerifiedTokenCache.Key key = VerifiedTokenCache.key(token);
+        CompactJws token = CompactJws.parse(accessToken.getBytes(StandardCharsets.UTF_8));
+        VerifiedTokenCache.Key key = VerifiedTokenCache.Key.of(token.tokenHash());
         M2mClient client = cache.get(key, now);
         if (client == null) {
             JwtClaims claims = processor.process(token, now);

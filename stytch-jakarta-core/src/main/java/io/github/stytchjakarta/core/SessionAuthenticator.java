@@ -4,6 +4,7 @@ import io.github.stytchjakarta.core.AuthenticatedSession.VerifiedBy;
 import io.github.stytchjakarta.core.InvalidTokenException.Reason;
 import io.github.stytchjakarta.core.SessionCredential.SessionJwt;
 import io.github.stytchjakarta.core.internal.cache.VerifiedTokenCache;
+import io.github.stytchjakarta.core.internal.jwt.CompactJws;
 import io.github.stytchjakarta.core.internal.jwt.JwtClaims;
 import io.github.stytchjakarta.core.internal.jwt.JwtProcessor;
 import io.github.stytchjakarta.core.internal.jwt.SessionClaimsMapper;
@@ -26,8 +27,8 @@ import java.util.Optional;
  * {@link StytchConfig#issuers()}, audience {@link StytchConfig#audience()}, {@code nbf}/{@code iat}/
  * {@code exp} and the session's {@code expires_at} with {@link StytchConfig#clockSkew()}, the optional
  * {@link StytchConfig#maxTokenAge()}, and the Stytch session (and B2B organization) claims. A verified
- * JWT is cached by its SHA-256 until the first instant it would fail; the cache is flushed when the
- * signing keys change.
+ * JWT is cached by a SHA-256 hash of the whole token ({@link CompactJws#tokenHash()}) until the first
+ * instant it would fail; the cache is flushed when the signing keys change.
  *
  * <table>
  *   <caption>What happens to each credential (the fallback policy)</caption>
@@ -101,9 +102,13 @@ public final class SessionAuthenticator {
 
     private AuthenticatedSession authenticateJwt(String jwt) {
         long now = clock.millis();
-        // one copy serves the cache key and the processor
-        byte[] token = jwt.getBytes(StandardCharsets.UTF_8);
-        VerifiedTokenCache.Key key = VerifiedTokenCache.key(token);
+        CompactJws token;
+        try {
+            token = CompactJws.parse(jwt.getBytes(StandardCharsets.UTF_8));
+        } catch (InvalidTokenException e) {
+            throw reject(e.reason());
+        }
+        VerifiedTokenCache.Key key = VerifiedTokenCache.Key.of(token.tokenHash());
         AuthenticatedSession cached = cache.get(key, now);
         if (cached != null) {
             return cached;

@@ -1,35 +1,24 @@
 package io.github.stytchjakarta.core.internal.cache;
 
 import java.nio.ByteBuffer;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * A bounded cache of verification results, keyed by the SHA-256 of the token so that tokens are
- * never stored. An entry carries its own expiry (the caller passes the earliest instant at which the
+ * A bounded cache of verification results, keyed by a SHA-256 hash of the token (the caller's, see
+ * {@link Key#of}) so that tokens are never stored. An entry carries its own expiry (the caller passes the earliest instant at which the
  * token would fail verification) and is never returned after it.
  *
  * <p>When full, a put first drops expired entries, then an arbitrary eighth of the rest (hash order,
- * i.e. effectively random eviction: no bookkeeping on the read path). A hit costs a SHA-256 of the
- * token and one map lookup.
+ * i.e. effectively random eviction: no bookkeeping on the read path). A hit costs one map lookup.
  *
  * <p>Thread-safe.
  *
  * @param <V> the cached value, immutable
  */
 public final class VerifiedTokenCache<V> {
-
-    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform provides SHA-256", e);
-        }
-    });
 
     private final int maxEntries;
     private final ConcurrentHashMap<Key, Entry<V>> entries = new ConcurrentHashMap<>();
@@ -40,18 +29,6 @@ public final class VerifiedTokenCache<V> {
      */
     public VerifiedTokenCache(int maxEntries) {
         this.maxEntries = maxEntries;
-    }
-
-    /**
-     * The key of a token.
-     *
-     * @param token the token, UTF-8
-     * @return its SHA-256, as a map key
-     */
-    public static Key key(byte[] token) {
-        MessageDigest digest = SHA_256.get();
-        ByteBuffer hash = ByteBuffer.wrap(digest.digest(token));
-        return new Key(hash.getLong(), hash.getLong(), hash.getLong(), hash.getLong());
     }
 
     /**
@@ -114,8 +91,20 @@ public final class VerifiedTokenCache<V> {
         }
     }
 
-    /** A token's SHA-256 as four longs: cheap to hash and compare. */
+    /** A token's 256-bit hash as four longs: cheap to hash and compare. */
     public record Key(long a, long b, long c, long d) {
+
+        /**
+         * @param sha256 a collision-resistant 256-bit hash of the token, e.g. {@code CompactJws.tokenHash()}
+         * @return the key
+         */
+        public static Key of(byte[] sha256) {
+            if (sha256.length != 32) {
+                throw new IllegalArgumentException("a key is 32 bytes");
+            }
+            ByteBuffer hash = ByteBuffer.wrap(sha256);
+            return new Key(hash.getLong(), hash.getLong(), hash.getLong(), hash.getLong());
+        }
     }
 
     private record Entry<V>(V value, long expiresAtMillis) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Lenient readers for JSON values held as plain Java objects (JWT claims, parsed JSON maps): a
@@ -22,6 +23,8 @@ public final class Claims {
     private static final String LAST_AUTHENTICATED_AT = "last_authenticated_at";
     private static final String CREATED_AT = "created_at";
     private static final String UPDATED_AT = "updated_at";
+    private static final Set<String> COMMON_FACTOR_FIELDS =
+            Set.of(TYPE, DELIVERY_METHOD, LAST_AUTHENTICATED_AT, CREATED_AT, UPDATED_AT);
 
     private Claims() {
     }
@@ -176,8 +179,12 @@ public final class Claims {
      * @return the factor
      */
     public static AuthenticationFactor factor(Map<String, Object> object) {
-        Map<String, Object> details = new LinkedHashMap<>(object);
-        details.keySet().removeAll(List.of(TYPE, DELIVERY_METHOD, LAST_AUTHENTICATED_AT, CREATED_AT, UPDATED_AT));
+        Map<String, Object> details = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> member : object.entrySet()) {
+            if (!COMMON_FACTOR_FIELDS.contains(member.getKey())) {
+                details.put(member.getKey(), member.getValue());
+            }
+        }
         return new AuthenticationFactor(string(object.get(TYPE)), string(object.get(DELIVERY_METHOD)),
                 instant(object.get(LAST_AUTHENTICATED_AT)), instant(object.get(CREATED_AT)),
                 instant(object.get(UPDATED_AT)), details);

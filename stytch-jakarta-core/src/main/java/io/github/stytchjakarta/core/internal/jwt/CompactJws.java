@@ -1,0 +1,118 @@
+package io.github.stytchjakarta.core.internal.jwt;
+
+import io.github.stytchjakarta.core.InvalidTokenException;
+import io.github.stytchjakarta.core.InvalidTokenException.Reason;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/**
+ * A token in the compact JWS form {@code header.payload.signature}, located in its bytes, with the
+ * SHA-256 of its signing input ({@code header.payload}). That hash is the only pass over the token's
+ * bulk a verification makes: the RS256 check uses it ({@link Rs256Signature}), and so does
+ * {@link #tokenHash()}, the verified-token cache key.
+ *
+ * <p>{@link #parse} checks the shape only: 1 to {@link #MAX_TOKEN_LENGTH} bytes, a non-empty header
+ * before the first dot and another dot after it. It does not look for dots in between, as it need
+ * not: base64url has no dot, so a token with more parts (a JWE has five) fails when its payload is
+ * decoded, and {@link #isFiveParts()} then tells an encrypted token from garbage.
+ *
+ * <p>Immutable and thread-safe; the token array is shared, not copied, and must not be modified.
+ */
+public final class CompactJws {
+
+    /** Longest token accepted, in bytes: Stytch session JWTs are 1-2 KiB, custom claims add at most 4 KiB. */
+    public static final int MAX_TOKEN_LENGTH = 16 * 1024;
+
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform provides SHA-256", e);
+        }
+    });
+
+    private final byte[] token;
+    private final int headerEnd;
+    private final int payloadEnd;
+    private final byte[] signingInputHash;
+
+    private CompactJws(byte[] token, int headerEnd, int payloadEnd, byte[] signingInputHash) {
+        this.token = token;
+        this.headerEnd = headerEnd;
+        this.payloadEnd = payloadEnd;
+        this.signingInputHash = signingInputHash;
+    }
+
+    /**
+     * Locates the parts of a token and hashes its signing input.
+     *
+     * @param token the token as UTF-8 bytes; kept, not copied
+     * @return the token
+     * @throws InvalidTokenException {@code MALFORMED} when the token is empty, too long, or has no header
+     *                               or fewer than three parts
+     */
+    public static CompactJws parse(byte[] token) {
+        if (token.length == 0 || token.length > MAX_TOKEN_LENGTH) {
+            throw new InvalidTokenException(Reason.MALFORMED);
+        }
+        int firstDot = 0;
+        while (firstDot < token.length && token[firstDot] != '.') {
+            firstDot++;
+        }
+        int lastDot = token.length - 1;
+        while (lastDot > firstDot && token[lastDot] != '.') {
+            lastDot--;
+        }
+        if (firstDot == 0 || lastDot <= firstDot) {
+            throw new InvalidTokenException(Reason.MALFORMED);
+        }
+        MessageDigest sha256 = SHA_256.get();
+        sha256.update(token, 0, lastDot);
+        return new CompactJws(token, firstDot, lastDot, sha256.digest());
+    }
+
+    /**
+     * A hash of the whole token: SHA-256 over the {@linkplain #signingInputHash() signing input's SHA-256}
+     * followed by the encoded signature. Two tokens have the same hash only if they are equal (short of
+     * a SHA-256 collision), and it costs a hash of the signature part only.
+     *
+     * @return 32 bytes
+     */
+    public byte[] tokenHash() {
+        MessageDigest sha256 = SHA_256.get();
+        sha256.update(signingInputHash);
+        sha256.update(token, payloadEnd + 1, token.length - payloadEnd - 1);
+        return sha256.digest();
+    }
+
+    /** @return the token bytes (shared: do not modify) */
+    byte[] token() {
+        return token;
+    }
+
+    /** @return the index of the first dot: the length of the encoded header */
+    int headerEnd() {
+        return headerEnd;
+    }
+
+    /** @return the index of the last dot: the length of the signing input */
+    int payloadEnd() {
+        return payloadEnd;
+    }
+
+    /** @return the SHA-256 of the signing input (shared: do not modify) */
+    byte[] signingInputHash() {
+        return signingInputHash;
+    }
+
+    /** @return whether the token has five parts, like a JWE, rather than three */
+    boolean isFiveParts() {
+        int dots = 0;
+        for (byte b : token) {
+            if (b == '.') {
+                dots++;
+            }
+        }
+        return dots == 4;
+    }
+}
