@@ -68,6 +68,10 @@ import java.util.regex.Pattern;
  *   <tr><td>{@code stytch.web.cookie.domain}</td><td>none (host-only)</td><td>{@code Domain} of session cookies</td></tr>
  *   <tr><td>{@code stytch.roles.mapping.<stytch-role>}</td><td>none</td><td>application roles granted to holders
  *       of a Stytch role, comma-separated, e.g. {@code stytch.roles.mapping.stytch_admin=admin,auditor}</td></tr>
+ *   <tr><td>{@code stytch.roles.mapping}</td><td>none</td><td>the same mappings in one key, entries separated by
+ *       {@code ;} or new lines, e.g. {@code stytch_admin=admin,auditor;editor=writer}: the form for an
+ *       environment variable ({@code STYTCH_ROLES_MAPPING}), since a role id cannot be recovered from a
+ *       variable name; a role may be mapped by one key only</td></tr>
  *   <tr><td>{@code stytch.web.auto-register}</td><td>{@code true}</td><td>read by the filter module's
  *       {@code ServletContainerInitializer} only: {@code false} stops it registering the filter</td></tr>
  * </table>
@@ -129,6 +133,8 @@ public final class StytchWebConfig {
         public static final String COOKIE_DOMAIN = "stytch.web.cookie.domain";
         /** Prefix of the role mapping keys: {@code stytch.roles.mapping.<stytch-role>}. */
         public static final String ROLE_MAPPING_PREFIX = "stytch.roles.mapping.";
+        /** Every role mapping in one key: {@code <stytch-role>=<app-role>[,<app-role>...]}, separated by {@code ;}. */
+        public static final String ROLE_MAPPINGS = "stytch.roles.mapping";
         /** Whether the {@code ServletContainerInitializer} registers the filter. */
         public static final String AUTO_REGISTER = "stytch.web.auto-register";
 
@@ -326,9 +332,33 @@ public final class StytchWebConfig {
                 builder.roleMapping(key.substring(Keys.ROLE_MAPPING_PREFIX.length()), own.list(key));
             }
         }
+        readRoleMappings(own, builder);
         Optional<StytchWebConfig> config = builder.build(problems);
         problems.list().forEach(problem -> reader.problems().add(problem.key(), problem.message()));
         return problems.isEmpty() ? config : Optional.empty();
+    }
+
+    private static void readRoleMappings(ConfigReader reader, Builder builder) {
+        Optional<String> value = reader.string(Keys.ROLE_MAPPINGS);
+        if (value.isEmpty()) {
+            return;
+        }
+        List<String> entries = entries(value.get(), "[;\\n]");
+        for (int i = 0; i < entries.size(); i++) {
+            String entry = entries.get(i);
+            int equals = entry.indexOf('=');
+            String role = equals < 0 ? "" : entry.substring(0, equals).trim();
+            List<String> appRoles = equals < 0 ? List.of() : entries(entry.substring(equals + 1), ",");
+            if (!ROLE.matcher(role).matches() || appRoles.isEmpty()
+                    || appRoles.stream().anyMatch(appRole -> !ROLE.matcher(appRole).matches())) {
+                reader.problems().add(Keys.ROLE_MAPPINGS,
+                        "entry " + (i + 1) + ": must be <stytch-role>=<app-role>[,<app-role>...]");
+            } else if (builder.roleMapping.containsKey(role)) {
+                reader.problems().add(Keys.ROLE_MAPPINGS, "entry " + (i + 1) + ": maps a Stytch role that is already mapped");
+            } else {
+                builder.roleMapping(role, appRoles);
+            }
+        }
     }
 
     private static void readPermissions(ConfigReader reader, Builder builder) {
@@ -336,8 +366,7 @@ public final class StytchWebConfig {
         if (value.isEmpty()) {
             return;
         }
-        List<String> rules = Arrays.stream(value.get().split("[,\\n]")).map(String::trim)
-                .filter(rule -> !rule.isEmpty()).toList();
+        List<String> rules = entries(value.get(), "[,\\n]");
         for (int i = 0; i < rules.size(); i++) {
             try {
                 builder.permission(PathPermission.parse(rules.get(i)));
@@ -345,6 +374,11 @@ public final class StytchWebConfig {
                 reader.problems().add(Keys.PERMISSIONS, "rule " + (i + 1) + ": " + e.getMessage());
             }
         }
+    }
+
+    // the non-blank items of a list, trimmed
+    private static List<String> entries(String value, String separatorRegex) {
+        return Arrays.stream(value.split(separatorRegex)).map(String::trim).filter(item -> !item.isEmpty()).toList();
     }
 
     /** @return how failures are answered */

@@ -98,6 +98,55 @@ class StytchWebConfigTest {
     }
 
     @Test
+    void readWhenRoleMappingsInOneEnvironmentVariableThenEveryEntryMapped() {
+        ConfigSource environment = ConfigSource.environment(Map.of(
+                "STYTCH_ROLES_MAPPING", " stytch_admin = admin, auditor ;\neditor=writer;",
+                "STYTCH_ROLES_MAPPING_IGNORED", "not a key this library reads"));
+        ConfigReader reader = new ConfigReader(environment, new ConfigProblems());
+
+        Optional<StytchWebConfig> config = StytchWebConfig.read(reader, List.of());
+
+        assertThat(reader.problems().list()).isEmpty();
+        assertThat(config).get().extracting(StytchWebConfig::roleMapping).isEqualTo(Map.of(
+                "stytch_admin", Set.of("admin", "auditor"), "editor", Set.of("writer")));
+    }
+
+    @Test
+    void readWhenRoleMappingsAndPerRoleKeysThenCombined() {
+        Map<String, String> values = Map.of("stytch.roles.mapping.editor", "writer",
+                "stytch.roles.mapping", "stytch_admin=admin");
+        ConfigReader reader = new ConfigReader(ConfigSource.of(values), new ConfigProblems());
+
+        Optional<StytchWebConfig> config = StytchWebConfig.read(reader, values.keySet());
+
+        assertThat(config).get().extracting(StytchWebConfig::roleMapping).isEqualTo(Map.of(
+                "stytch_admin", Set.of("admin"), "editor", Set.of("writer")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"stytch_admin", "stytch_admin=", "=admin", "stytch_admin=admin auditor",
+                            "editor=writer;editor=reviewer"})
+    void readWhenRoleMappingsEntryInvalidThenProblemNamesTheKeyNotTheValue(String value) {
+        ConfigReader reader = new ConfigReader(ConfigSource.of(Map.of("stytch.roles.mapping", value)), new ConfigProblems());
+
+        Optional<StytchWebConfig> config = StytchWebConfig.read(reader, List.of("stytch.roles.mapping"));
+
+        assertThat(config).isEmpty();
+        assertThat(reader.problems().list()).extracting(ConfigProblem::key).containsExactly("stytch.roles.mapping");
+        assertThat(reader.problems().list().toString()).doesNotContain("admin").doesNotContain("writer");
+    }
+
+    @Test
+    void readWhenRoleMappedByPerRoleKeyAndInOneKeyThenProblem() {
+        Map<String, String> values = Map.of("stytch.roles.mapping.editor", "writer",
+                "stytch.roles.mapping", "editor=reviewer");
+        ConfigReader reader = new ConfigReader(ConfigSource.of(values), new ConfigProblems());
+
+        assertThat(StytchWebConfig.read(reader, values.keySet())).isEmpty();
+        assertThat(reader.problems().list()).extracting(ConfigProblem::key).containsExactly("stytch.roles.mapping");
+    }
+
+    @Test
     void readWhenCoreAndWebKeysInvalidThenEveryProblemReportedTogetherWithoutValues() {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("stytch.secret", "secret-test-value");

@@ -18,6 +18,7 @@ import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -129,20 +130,13 @@ class Rs256SignatureTest {
         assertThat(verifies(keys, hash, rawPkcs1(keys, concat(digestInfo, new byte[40])))).isFalse();
     }
 
-    @Test
-    void verifiesWhenPaddingIsNotAllFfThenRejected() throws GeneralSecurityException {
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"block type 2, 1, 2", "a padding byte not FF, 20, 127", "no zero byte after the padding, 204, 255"})
+    void verifiesWhenEncodedMessageDiffersInOneByteThenRejected(String change, int index, int value)
+            throws GeneralSecurityException {
         byte[] hash = sha256(SIGNING_INPUT);
         byte[] encoded = emsaPkcs1(keys, concat(SHA_256_PREFIX, hash));
-        encoded[20] = 0x7f;
-
-        assertThat(verifies(keys, hash, rsaPrivate(keys, encoded))).isFalse();
-    }
-
-    @Test
-    void verifiesWhenBlockTypeIsTwoThenRejected() throws GeneralSecurityException {
-        byte[] hash = sha256(SIGNING_INPUT);
-        byte[] encoded = emsaPkcs1(keys, concat(SHA_256_PREFIX, hash));
-        encoded[1] = 0x02;
+        encoded[index] = (byte) value;
 
         assertThat(verifies(keys, hash, rsaPrivate(keys, encoded))).isFalse();
     }
