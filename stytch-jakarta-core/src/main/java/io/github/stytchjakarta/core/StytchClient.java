@@ -101,7 +101,10 @@ public final class StytchClient implements AutoCloseable {
                 && (request.sessionCustomClaims() == null || request.sessionCustomClaims().isEmpty());
     }
 
-    /** Releases the HTTP client's threads; calls made afterwards fail. */
+    /**
+     * Refuses calls from now on ({@link StytchUnavailableException} at once); calls in flight finish
+     * within their timeouts, without retrying, and then the HTTP client's threads are released.
+     */
     @Override
     public void close() {
         http.close();

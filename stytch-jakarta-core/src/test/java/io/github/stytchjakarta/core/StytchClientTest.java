@@ -21,11 +21,16 @@ import io.github.stytchjakarta.testkit.RbacPolicy;
 import io.github.stytchjakarta.testkit.RecordedRequest;
 import io.github.stytchjakarta.testkit.StytchEmulator;
 import io.github.stytchjakarta.testkit.StytchEmulatorExtension;
+import java.io.OutputStream;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,6 +74,61 @@ class StytchClientTest {
             assertThatThrownBy(() -> client.sessions().jwks()).isInstanceOf(StytchUnavailableException.class);
         });
         assertThat(emulator.requests()).isEmpty();
+    }
+
+    @Test
+    void closeWhenCallInFlightThenCallEndsByItsTimeoutAndLaterCallsFailAtOnce() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0);
+             StytchClient closing = clientOf(silent, EmulatorConfigs.REQUEST_TIMEOUT)) {
+            CompletableFuture<Object> inFlight = callInFlight(() -> closing.rbac().policy());
+            try (Socket connection = silent.accept()) { // the call is in flight: it never gets an answer
+
+                closing.close();
+
+                // the guard against the hang this test exists for (the JDK 17 client's exchanges never
+                // complete once its executor is shut down, not even by timing out), not a speed assertion
+                assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertThatThrownBy(inFlight::join)
+                        .hasCauseInstanceOf(StytchUnavailableException.class));
+            }
+            assertThatThrownBy(() -> closing.rbac().policy()).isInstanceOf(StytchUnavailableException.class)
+                    .hasMessageContaining("closed");
+        }
+    }
+
+    @Test
+    void closeWhenCallInFlightThenItsAnswerIsStillDelivered() throws Exception {
+        try (ServerSocket stytch = new ServerSocket(0);
+             StytchClient closing = clientOf(stytch, Duration.ofSeconds(60))) {
+            CompletableFuture<Object> inFlight = callInFlight(() -> closing.sessions().jwks());
+            try (Socket connection = stytch.accept()) {
+
+                closing.close();
+
+                byte[] body = "{\"keys\":[],\"request_id\":\"request-id-test\",\"status_code\":200}"
+                        .getBytes(StandardCharsets.UTF_8);
+                OutputStream out = connection.getOutputStream();
+                out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                        + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(body);
+                out.flush();
+                assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertThat(inFlight.join())
+                        .isInstanceOfSatisfying(JwksResponse.class, jwks -> assertThat(jwks.keys()).isEmpty()));
+            }
+        }
+    }
+
+    private StytchClient clientOf(ServerSocket stytch, Duration requestTimeout) {
+        return StytchClient.create(EmulatorConfigs.builder(emulator, Vertical.CONSUMER)
+                .baseUrl(URI.create("http://127.0.0.1:" + stytch.getLocalPort()))
+                .httpRequestTimeout(requestTimeout).httpMaxRetries(0).build());
+    }
+
+    private static CompletableFuture<Object> callInFlight(Supplier<Object> call) {
+        return CompletableFuture.supplyAsync(call, runnable -> {
+            Thread caller = new Thread(runnable, "in-flight-caller");
+            caller.setDaemon(true);
+            caller.start();
+        });
     }
 
     @Test

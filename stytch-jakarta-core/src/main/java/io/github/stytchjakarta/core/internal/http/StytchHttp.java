@@ -67,9 +67,12 @@ public final class StytchHttp implements AutoCloseable {
     private final ExecutorService executor;
     private final HttpClient client;
     private final ObjectMapper json = Json.mapper();
-    // the JDK 17 HttpClient cannot be closed: once its executor is shut down a send() would wait
-    // forever for a completion that never runs, so calls after close() are refused up front
-    private volatile boolean closed;
+    // The JDK 17 HttpClient cannot be closed, and once its executor is shut down an exchange never
+    // completes, not even by timing out. So close() refuses new calls at once, and the executor is
+    // shut down when the last call in flight has finished (each within its own timeouts).
+    private final Object lifecycle = new Object();
+    private int inFlight; // guarded by lifecycle
+    private volatile boolean closed; // written under lifecycle
 
     /**
      * Creates the transport.
@@ -156,9 +159,17 @@ public final class StytchHttp implements AutoCloseable {
      * @throws IOException on any failure, including a non-200 status or an oversize body
      */
     public byte[] getPublic(URI url, int maxBytes) throws IOException {
-        if (closed) {
+        if (!enter()) {
             throw new IOException("the Stytch client is closed");
         }
+        try {
+            return fetchPublic(url, maxBytes);
+        } finally {
+            exit();
+        }
+    }
+
+    private byte[] fetchPublic(URI url, int maxBytes) throws IOException {
         HttpRequest request = HttpRequest.newBuilder(url)
                 .timeout(requestTimeout)
                 .header("User-Agent", USER_AGENT)
@@ -188,9 +199,17 @@ public final class StytchHttp implements AutoCloseable {
     }
 
     private byte[] send(HttpRequest request, boolean retryable) {
-        if (closed) {
+        if (!enter()) {
             throw new StytchUnavailableException("the Stytch client is closed", null, null, null);
         }
+        try {
+            return sendWithRetries(request, retryable);
+        } finally {
+            exit();
+        }
+    }
+
+    private byte[] sendWithRetries(HttpRequest request, boolean retryable) {
         int attempts = retryable ? maxRetries + 1 : 1;
         for (int attempt = 1; ; attempt++) {
             StytchUnavailableException failure;
@@ -215,7 +234,7 @@ public final class StytchHttp implements AutoCloseable {
                 throw new StytchUnavailableException("interrupted while calling Stytch", null, null, e);
             }
             Duration wait = failure.retryAfter().orElse(Duration.ZERO);
-            if (attempt >= attempts || wait.compareTo(MAX_RETRY_AFTER_WAIT) > 0) {
+            if (attempt >= attempts || wait.compareTo(MAX_RETRY_AFTER_WAIT) > 0 || closed) {
                 throw failure;
             }
             Duration delay = max(wait, backoff(attempt));
@@ -316,10 +335,37 @@ public final class StytchHttp implements AutoCloseable {
         }
     }
 
-    /** Stops the client's threads; calls made afterwards fail. */
+    /**
+     * Refuses calls from now on; calls in flight finish (within their timeouts, without retrying), then
+     * the client's threads stop.
+     */
     @Override
     public void close() {
-        closed = true;
-        executor.shutdownNow();
+        synchronized (lifecycle) {
+            if (!closed) {
+                closed = true;
+                if (inFlight == 0) {
+                    executor.shutdownNow();
+                }
+            }
+        }
+    }
+
+    private boolean enter() {
+        synchronized (lifecycle) {
+            if (closed) {
+                return false;
+            }
+            inFlight++;
+            return true;
+        }
+    }
+
+    private void exit() {
+        synchronized (lifecycle) {
+            if (--inFlight == 0 && closed) {
+                executor.shutdownNow();
+            }
+        }
     }
 }
