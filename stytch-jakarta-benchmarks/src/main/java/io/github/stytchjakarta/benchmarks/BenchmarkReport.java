@@ -127,8 +127,13 @@ public final class BenchmarkReport {
         return Files.writeString(directory.resolve(REPORT_FILE_NAME), table.toMarkdown());
     }
 
-    // target/ when run from target/benchmarks.jar or target/classes, else the working directory
-    private static Path reportDirectory() {
+    /**
+     * Where reports are written.
+     *
+     * @return {@code target/} when run from {@code target/benchmarks.jar} or {@code target/classes}, else the
+     *         working directory
+     */
+    public static Path reportDirectory() {
         CodeSource source = BenchmarkReport.class.getProtectionDomain().getCodeSource();
         try {
             Path location = source == null ? null : Path.of(source.getLocation().toURI());

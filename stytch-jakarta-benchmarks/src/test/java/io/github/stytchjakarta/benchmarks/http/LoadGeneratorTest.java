@@ -1,0 +1,84 @@
+package io.github.stytchjakarta.benchmarks.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+import io.github.stytchjakarta.benchmarks.http.HttpLoadServer.Target;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The load generator against the real server: answers are checked, and every worker measures. No timing asserted. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LoadGeneratorTest {
+
+    private static final Duration SHORT = Duration.ofMillis(100);
+
+    private HttpLoadServer server;
+
+    @BeforeAll
+    void startServer() throws Exception {
+        server = HttpLoadServer.start();
+    }
+
+    @AfterAll
+    void stopServer() {
+        server.close();
+    }
+
+    @Test
+    void runWhenAnAnswerIsUnexpectedThenFailsNamingScenarioAndStatusButNotTheToken() {
+        String forged = bearerOf(server.target(Scenario.NEW_JWT).requests().get()) + "A";
+        Target target = Target.fixed(HttpRequest.newBuilder(server.baseUri().resolve(HttpLoadServer.PROTECTED_PATH))
+                .header("Authorization", "Bearer " + forged).timeout(SHORT.multipliedBy(100)).build(),
+                server.target(Scenario.CACHED_JWT).expectedBody());
+        LoadGenerator generator = new LoadGenerator(new HttpLoadSettings(SHORT, Duration.ZERO, 2, 1));
+
+        assertThatIllegalStateException().isThrownBy(() -> generator.run(Scenario.CACHED_JWT, target))
+                .withMessageContaining(Scenario.CACHED_JWT.label())
+                .withMessageContaining("unexpected answer 401")
+                .withMessageContaining("invalid_token")
+                .withMessageNotContaining(forged);
+    }
+
+    @Test
+    void probeWhenPathUnknownThenFailsWith404() {
+        Target target = Target.fixed(HttpRequest.newBuilder(server.baseUri().resolve("/nowhere"))
+                .timeout(SHORT.multipliedBy(100)).build(), HttpLoadServer.ANONYMOUS);
+        LoadGenerator generator = new LoadGenerator(HttpLoadSettings.defaults());
+
+        assertThatIllegalStateException().isThrownBy(() -> generator.probe(Scenario.BASELINE, target))
+                .withMessageContaining("baseline: first request: unexpected answer 404");
+    }
+
+    @Test
+    void runWhenDurationShorterThanAnyRequestThenEveryWorkerStillMeasuresOne() throws Exception {
+        int connections = 3;
+        LoadGenerator generator = new LoadGenerator(new HttpLoadSettings(Duration.ofNanos(1), Duration.ZERO, connections, 1));
+
+        LoadMeasurement measurement = generator.run(Scenario.BASELINE, server.target(Scenario.BASELINE));
+
+        assertThat(measurement.scenario()).isEqualTo(Scenario.BASELINE);
+        assertThat(measurement.requests()).isGreaterThanOrEqualTo(connections);
+        assertThat(measurement.throughput()).isPositive().isFinite();
+    }
+
+    @Test
+    void runWhenTokensCycleThenEveryRequestIsAnsweredWithTheMemberAndNoApiCall() throws Exception {
+        server.emulator().clearRequests();
+        LoadGenerator generator = new LoadGenerator(new HttpLoadSettings(SHORT, Duration.ZERO, 2, 1));
+
+        LoadMeasurement measurement = generator.run(Scenario.NEW_JWT, server.target(Scenario.NEW_JWT));
+
+        assertThat(measurement.requests()).isPositive();
+        assertThat(server.emulator().requests()).filteredOn(call -> !call.path().startsWith("/v1/b2b/sessions/jwks/"))
+                .isEmpty();
+    }
+
+    private static String bearerOf(HttpRequest request) {
+        return request.headers().firstValue("Authorization").orElseThrow().substring("Bearer ".length());
+    }
+}
