@@ -149,7 +149,8 @@ public final class StytchWebAuthenticator {
      * @throws IOException when writing the response fails (the client went away)
      */
     public WebOutcome handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        return handle(request, response, isProtected(request));
+        Optional<String> path = RequestPath.normalise(request);
+        return handle(request, response, path, isProtected(request.getMethod(), path));
     }
 
     /**
@@ -166,16 +167,23 @@ public final class StytchWebAuthenticator {
      */
     public WebOutcome handle(HttpServletRequest request, HttpServletResponse response, boolean protectedResource)
             throws IOException {
+        return handle(request, response, RequestPath.normalise(request), protectedResource);
+    }
+
+    // the path is normalised once per request: it is matched against the logout path, the permission rules
+    // and, by the caller, the protected and public paths
+    private WebOutcome handle(HttpServletRequest request, HttpServletResponse response, Optional<String> path,
+                              boolean protectedResource) throws IOException {
         if (request.getAttribute(StytchAttributes.AUTHENTICATION) instanceof WebAuthentication earlier) {
             return new WebOutcome.Proceed(earlier instanceof WebAuthentication.Authenticated authenticated
                     ? Optional.of(authenticated) : Optional.empty());
         }
-        if (RequestPath.normalise(request).isEmpty()) {
+        if (path.isEmpty()) {
             LOG.log(Level.DEBUG, "request path refused: dot segment, backslash or control character");
             return refuse(request, response, new WebFailure(WebFailure.Kind.INVALID_REQUEST, "stytch.invalid_request.path",
                     "the request path is not acceptable", Optional.empty(), Optional.empty()));
         }
-        if (isLogoutRequest(request)) {
+        if (isLogoutRequest(request.getMethod(), path)) {
             logout(request, response);
             return new WebOutcome.Responded(Optional.empty());
         }
@@ -189,7 +197,8 @@ public final class StytchWebAuthenticator {
                 LOG.log(Level.DEBUG, "cross-origin state change with a session cookie on a public path: proceeds anonymously");
                 return proceedAnonymously(request, new WebAuthentication.Failed(csrfFailure.get()));
             }
-            Optional<WebFailure> failure = csrfFailure.or(() -> authorizePath(request, authenticated));
+            Optional<WebFailure> failure = csrfFailure.isPresent() ? csrfFailure
+                    : authorizePath(request.getMethod(), path, authenticated);
             if (failure.isPresent()) {
                 return refuse(request, response, failure.get());
             }
@@ -213,19 +222,30 @@ public final class StytchWebAuthenticator {
      * @return {@code true} if the request needs an authenticated caller
      */
     public boolean isProtected(HttpServletRequest request) {
-        Optional<String> normalised = RequestPath.normalise(request);
+        return isProtected(request.getMethod(), RequestPath.normalise(request));
+    }
+
+    private boolean isProtected(String method, Optional<String> normalised) {
         if (normalised.isEmpty()) {
             return true;
         }
         String path = normalised.get();
-        if (logoutPath.matches(path) || loginPath.map(login -> login.matches(path)).orElse(false)) {
+        if (logoutPath.matches(path) || loginPath.isPresent() && loginPath.get().matches(path)) {
             return false;
         }
-        if (permissionFor(request.getMethod(), path).isPresent()) {
+        if (permissionFor(method, path).isPresent()) {
             return true;
         }
-        return publicPaths.stream().noneMatch(pattern -> pattern.matches(path))
-                && protectedPaths.stream().anyMatch(pattern -> pattern.matches(path));
+        return !anyMatches(publicPaths, path) && anyMatches(protectedPaths, path);
+    }
+
+    private static boolean anyMatches(List<PathPattern> patterns, String path) {
+        for (PathPattern pattern : patterns) {
+            if (pattern.matches(path)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -235,9 +255,12 @@ public final class StytchWebAuthenticator {
      * @return {@code true} for a logout request
      */
     public boolean isLogoutRequest(HttpServletRequest request) {
-        String method = request.getMethod();
+        return isLogoutRequest(request.getMethod(), RequestPath.normalise(request));
+    }
+
+    private boolean isLogoutRequest(String method, Optional<String> path) {
         boolean logoutMethod = "POST".equals(method) || config.logoutAllowGet() && "GET".equals(method);
-        return logoutMethod && RequestPath.normalise(request).map(logoutPath::matches).orElse(false);
+        return logoutMethod && path.isPresent() && logoutPath.matches(path.get());
     }
 
     /**
@@ -312,7 +335,12 @@ public final class StytchWebAuthenticator {
      * @return the failure (403, or 503 when the RBAC policy cannot be had), when the request must be refused
      */
     public Optional<WebFailure> authorizePath(HttpServletRequest request, WebAuthentication.Authenticated authentication) {
-        Optional<PathPermission> rule = RequestPath.normalise(request).flatMap(path -> permissionFor(request.getMethod(), path));
+        return authorizePath(request.getMethod(), RequestPath.normalise(request), authentication);
+    }
+
+    private Optional<WebFailure> authorizePath(String method, Optional<String> path,
+                                               WebAuthentication.Authenticated authentication) {
+        Optional<PathPermission> rule = path.flatMap(normalised -> permissionFor(method, normalised));
         if (rule.isEmpty()) {
             return Optional.empty();
         }
@@ -513,8 +541,12 @@ public final class StytchWebAuthenticator {
     }
 
     private Optional<PathPermission> permissionFor(String method, String path) {
-        return permissions.stream().filter(permission -> permission.matches(method, path)).findFirst()
-                .map(CompiledPermission::rule);
+        for (CompiledPermission permission : permissions) {
+            if (permission.matches(method, path)) {
+                return Optional.of(permission.rule());
+            }
+        }
+        return Optional.empty();
     }
 
     private boolean redirectsToLogin(HttpServletRequest request, WebFailure failure) {

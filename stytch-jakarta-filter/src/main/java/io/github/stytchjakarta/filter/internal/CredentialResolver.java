@@ -5,10 +5,10 @@ import io.github.stytchjakarta.core.StytchConfig;
 import io.github.stytchjakarta.filter.CredentialSource;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
 import java.util.Enumeration;
-import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Finds the one Stytch session credential of a request, in this order: {@code Authorization: Bearer}
@@ -74,9 +74,9 @@ public final class CredentialResolver {
      * @return what was found
      */
     public Resolution resolve(HttpServletRequest request) {
-        Set<String> bearer = bearerTokens(request);
+        List<String> bearer = bearerTokens(request);
         if (!bearer.isEmpty()) {
-            return found(CredentialSource.BEARER_HEADER, bearer, new SessionCredential.SessionJwt(bearer.iterator().next()));
+            return found(CredentialSource.BEARER_HEADER, bearer, new SessionCredential.SessionJwt(bearer.get(0)));
         }
         Cookie[] cookies;
         try {
@@ -84,13 +84,13 @@ public final class CredentialResolver {
         } catch (RuntimeException e) {
             return Resolution.UNREADABLE;
         }
-        Set<String> jwts = values(cookies, tokenCookie);
+        List<String> jwts = values(cookies, tokenCookie);
         if (!jwts.isEmpty()) {
-            return found(CredentialSource.JWT_COOKIE, jwts, new SessionCredential.SessionJwt(jwts.iterator().next()));
+            return found(CredentialSource.JWT_COOKIE, jwts, new SessionCredential.SessionJwt(jwts.get(0)));
         }
-        Set<String> tokens = values(cookies, sessionCookie);
+        List<String> tokens = values(cookies, sessionCookie);
         if (!tokens.isEmpty()) {
-            return found(CredentialSource.SESSION_COOKIE, tokens, new SessionCredential.SessionToken(tokens.iterator().next()));
+            return found(CredentialSource.SESSION_COOKIE, tokens, new SessionCredential.SessionToken(tokens.get(0)));
         }
         return Resolution.NONE;
     }
@@ -103,40 +103,47 @@ public final class CredentialResolver {
      */
     public Optional<String> sessionCookieValue(HttpServletRequest request) {
         try {
-            Set<String> tokens = values(request.getCookies(), sessionCookie);
-            return tokens.size() == 1 ? Optional.of(tokens.iterator().next()) : Optional.empty();
+            List<String> tokens = values(request.getCookies(), sessionCookie);
+            return tokens.size() == 1 ? Optional.of(tokens.get(0)) : Optional.empty();
         } catch (RuntimeException e) {
             return Optional.empty();
         }
     }
 
-    private static Resolution found(CredentialSource source, Set<String> values, SessionCredential credential) {
+    private static Resolution found(CredentialSource source, List<String> values, SessionCredential credential) {
         return values.size() == 1 ? new Resolution(Resolution.Status.FOUND, source, credential)
                 : new Resolution(Resolution.Status.AMBIGUOUS, source, null);
     }
 
-    private Set<String> bearerTokens(HttpServletRequest request) {
-        Set<String> tokens = new LinkedHashSet<>();
+    private List<String> bearerTokens(HttpServletRequest request) {
+        List<String> tokens = new ArrayList<>(1);
         Enumeration<String> headers = request.getHeaders(tokenHeader);
         while (headers != null && headers.hasMoreElements()) {
             String value = headers.nextElement();
             if (value != null && value.regionMatches(true, 0, BEARER, 0, BEARER.length())
                     && (value.length() == BEARER.length() || value.charAt(BEARER.length()) == ' ')) {
-                tokens.add(value.substring(BEARER.length()).trim());
+                addDistinct(tokens, value.substring(BEARER.length()).trim());
             }
         }
         return tokens;
     }
 
-    private static Set<String> values(Cookie[] cookies, String name) {
-        Set<String> values = new LinkedHashSet<>();
+    private static List<String> values(Cookie[] cookies, String name) {
+        List<String> values = new ArrayList<>(1);
         if (cookies != null) {
             for (Cookie cookie : cookies) {
                 if (name.equals(cookie.getName()) && cookie.getValue() != null && !cookie.getValue().isEmpty()) {
-                    values.add(cookie.getValue());
+                    addDistinct(values, cookie.getValue());
                 }
             }
         }
         return values;
+    }
+
+    // a list, not a hash set: values are usually one, and hashing a 2 KB token costs more than comparing it
+    private static void addDistinct(List<String> values, String value) {
+        if (!values.contains(value)) {
+            values.add(value);
+        }
     }
 }
