@@ -13,7 +13,6 @@ import io.github.stytchjakarta.core.SessionCredential.SessionJwt;
 import io.github.stytchjakarta.core.Stytch;
 import io.github.stytchjakarta.core.StytchConfig;
 import io.github.stytchjakarta.core.StytchMember;
-import io.github.stytchjakarta.core.Vertical;
 import io.github.stytchjakarta.testkit.DemoData;
 import io.github.stytchjakarta.testkit.EmulatedMember;
 import io.github.stytchjakarta.testkit.EmulatedSession;
@@ -238,15 +237,7 @@ public class SessionVerificationBenchmark {
     }
 
     private StytchConfig config(int cacheMaxEntries) {
-        return StytchConfig.builder()
-                .projectId(emulator.projectId())
-                .secret(emulator.secret())
-                .vertical(Vertical.B2B)
-                .baseUrl(emulator.baseUrl())
-                .jwksCacheTtl(TOKEN_LIFETIME)
-                .rbacPolicyTtl(TOKEN_LIFETIME)
-                .cacheMaxEntries(cacheMaxEntries)
-                .build();
+        return EmulatorConfigs.b2b(emulator, TOKEN_LIFETIME).cacheMaxEntries(cacheMaxEntries).build();
     }
 
     private String mint(EmulatedSession session) {

@@ -1,8 +1,8 @@
 package io.github.stytchjakarta.benchmarks.http;
 
+import io.github.stytchjakarta.benchmarks.EmulatorConfigs;
 import io.github.stytchjakarta.core.Stytch;
 import io.github.stytchjakarta.core.StytchConfig;
-import io.github.stytchjakarta.core.Vertical;
 import io.github.stytchjakarta.filter.StytchAuthenticationFilter;
 import io.github.stytchjakarta.filter.StytchWebAuthenticator;
 import io.github.stytchjakarta.filter.StytchWebConfig;
@@ -198,13 +198,7 @@ final class HttpLoadServer implements AutoCloseable {
     }
 
     private static Stytch facade(StytchEmulator emulator, int cacheMaxEntries, List<Stytch> facades) {
-        Stytch stytch = Stytch.create(StytchConfig.builder()
-                .projectId(emulator.projectId())
-                .secret(emulator.secret())
-                .vertical(Vertical.B2B)
-                .baseUrl(emulator.baseUrl())
-                .jwksCacheTtl(TOKEN_LIFETIME)
-                .rbacPolicyTtl(TOKEN_LIFETIME)
+        Stytch stytch = Stytch.create(EmulatorConfigs.b2b(emulator, TOKEN_LIFETIME)
                 .httpConnectTimeout(STYTCH_TIMEOUT)
                 .httpRequestTimeout(STYTCH_TIMEOUT)
                 // one request, one call: a retry would hide a failure and skew the opaque-token scenario
