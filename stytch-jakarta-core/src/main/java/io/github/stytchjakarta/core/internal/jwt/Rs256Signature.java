@@ -47,7 +47,7 @@ final class Rs256Signature {
         try {
             return Cipher.getInstance("RSA/ECB/NoPadding");
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every Java platform provides RSA/ECB/NoPadding", e);
+            throw new IllegalStateException("no JCA provider offers RSA/ECB/NoPadding (the JDK's SunJCE does)", e);
         }
     });
 
