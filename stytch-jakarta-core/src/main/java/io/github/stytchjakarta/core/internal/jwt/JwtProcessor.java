@@ -139,7 +139,7 @@ public final class JwtProcessor {
         } catch (IllegalArgumentException e) {
             return false;
         }
-        return Rs256Signature.verifies(key, jws.signingInputHash(), signature.array(),
+        return Rs256Signature.PREFERRED.verifies(key, jws, signature.array(),
                 signature.arrayOffset() + signature.position(), signature.remaining());
     }
 }

@@ -2,16 +2,21 @@ package io.github.stytchjakarta.core.internal.jwt;
 
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Arrays;
 import javax.crypto.Cipher;
 
 /**
- * Verifies a JWS {@code RS256} signature (RSASSA-PKCS1-v1_5 with SHA-256, RFC 7518 §3.3) given the
- * SHA-256 of the signing input rather than the signing input itself, so that the one hash of the
- * token's bulk serves both the signature and the verified-token cache key ({@link CompactJws}).
+ * Verifies a JWS {@code RS256} signature (RSASSA-PKCS1-v1_5 with SHA-256, RFC 7518 §3.3) of a
+ * {@link CompactJws}, in one of two ways; {@link #PREFERRED} is the first the platform can do. They accept
+ * the same signatures but one: the JDK's {@code SHA256withRSA} also takes a {@code DigestInfo} whose
+ * {@code NULL} parameters are omitted (RFC 8017 A.2.4), which §9.2 rules out and Stytch never sends.
  *
- * <p>This is RSASSA-PKCS1-V1_5-VERIFY of RFC 8017 §8.2.2 with the hash already computed, step by step:
+ * <p>{@link #PRECOMPUTED_HASH} uses the SHA-256 of the signing input that {@link CompactJws} already
+ * computed for the verified-token cache key, so the token's bulk is hashed once. It is
+ * RSASSA-PKCS1-V1_5-VERIFY of RFC 8017 §8.2.2 with the hashing step done, step by step:
  * <ol>
  *   <li>the signature is exactly as long as the modulus, {@code k} bytes;</li>
  *   <li>RSAVP1, {@code s^e mod n}, by the JCA ({@code RSA/ECB/NoPadding} with the public key), which
@@ -26,17 +31,60 @@ import javax.crypto.Cipher;
  * so no variant (another digest algorithm, missing parameters, trailing data, short padding) can slip
  * through, and a mistake in the encoding could only reject valid signatures, never accept others.
  *
- * <p>Thread-safe: one {@link Cipher} per thread ({@code init} resets it).
+ * <p>{@link #JCA_SIGNATURE} is the JCA's {@code SHA256withRSA} over the signing input (hashing it a second
+ * time), for platforms whose providers offer no raw RSA cipher: {@code RSA/ECB/NoPadding} is not among
+ * the algorithms every Java platform must provide, and FIPS configurations may leave it out.
+ *
+ * <p>Thread-safe: one {@link Cipher} or {@link Signature} per thread (their {@code init} resets them).
  */
-final class Rs256Signature {
+enum Rs256Signature {
 
-    /** Length of a SHA-256 hash, in bytes. */
-    static final int SHA_256_LENGTH = 32;
+    /** Encode-and-compare over the signing input hash that {@link CompactJws} computed. */
+    PRECOMPUTED_HASH {
+        @Override
+        boolean verifies(RSAPublicKey key, CompactJws jws, byte[] signature, int offset, int length) {
+            int modulusLength = (key.getModulus().bitLength() + 7) / 8;
+            if (length != modulusLength || modulusLength < DIGEST_INFO_LENGTH + MIN_PADDING + 3) {
+                return false;
+            }
+            byte[] encodedMessage;
+            try {
+                Cipher rsavp1 = RSAVP1.get();
+                rsavp1.init(Cipher.ENCRYPT_MODE, key);
+                encodedMessage = rsavp1.doFinal(signature, offset, length);
+            } catch (GeneralSecurityException e) {
+                return false;
+            }
+            return MessageDigest.isEqual(encodedMessage, expectedEncoding(jws.signingInputHash(), modulusLength));
+        }
+    },
+
+    /** The JCA's {@code SHA256withRSA} over the signing input. */
+    JCA_SIGNATURE {
+        @Override
+        boolean verifies(RSAPublicKey key, CompactJws jws, byte[] signature, int offset, int length) {
+            try {
+                Signature verifier = SHA256_WITH_RSA.get();
+                verifier.initVerify(key);
+                verifier.update(jws.token(), 0, jws.payloadEnd());
+                return verifier.verify(signature, offset, length);
+            } catch (GeneralSecurityException e) {
+                return false;
+            }
+        }
+    };
+
+    /** The way this platform verifies: {@link #PRECOMPUTED_HASH} when a provider offers raw RSA. */
+    static final Rs256Signature PREFERRED = rawRsaAvailable() ? PRECOMPUTED_HASH : JCA_SIGNATURE;
+
+    private static final String RAW_RSA = "RSA/ECB/NoPadding";
 
     /** DER of {@code DigestInfo ::= SEQUENCE { AlgorithmIdentifier { id-sha256, NULL }, OCTET STRING (32 bytes) }} up to the hash. */
     private static final byte[] SHA_256_DIGEST_INFO_PREFIX = {
         0x30, 0x31, 0x30, 0x0d, 0x06, 0x09, 0x60, (byte) 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01, 0x05, 0x00,
         0x04, 0x20};
+
+    private static final int SHA_256_LENGTH = 32;
 
     /** The shortest padding string RFC 8017 allows, in bytes. */
     private static final int MIN_PADDING = 8;
@@ -45,38 +93,37 @@ final class Rs256Signature {
 
     private static final ThreadLocal<Cipher> RSAVP1 = ThreadLocal.withInitial(() -> {
         try {
-            return Cipher.getInstance("RSA/ECB/NoPadding");
+            return Cipher.getInstance(RAW_RSA);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("no JCA provider offers RSA/ECB/NoPadding (the JDK's SunJCE does)", e);
+            throw new IllegalStateException(RAW_RSA + " was available when this class was loaded", e);
         }
     });
 
-    private Rs256Signature() {
-    }
+    private static final ThreadLocal<Signature> SHA256_WITH_RSA = ThreadLocal.withInitial(() -> {
+        try {
+            return Signature.getInstance("SHA256withRSA");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform provides SHA256withRSA", e);
+        }
+    });
 
     /**
      * @param key       the RSA public key
-     * @param sha256    the SHA-256 of the signing input, {@link #SHA_256_LENGTH} bytes
-     * @param signature the signature bytes
+     * @param jws       the token, whose signing input the signature must sign
+     * @param signature the decoded signature bytes
      * @param offset    where the signature starts
      * @param length    its length
-     * @return whether the signature is valid for that hash and key
+     * @return whether the signature is valid for that signing input and key
      */
-    static boolean verifies(RSAPublicKey key, byte[] sha256, byte[] signature, int offset, int length) {
-        int modulusLength = (key.getModulus().bitLength() + 7) / 8;
-        if (sha256.length != SHA_256_LENGTH || length != modulusLength
-                || modulusLength < DIGEST_INFO_LENGTH + MIN_PADDING + 3) {
-            return false;
-        }
-        byte[] encodedMessage;
+    abstract boolean verifies(RSAPublicKey key, CompactJws jws, byte[] signature, int offset, int length);
+
+    private static boolean rawRsaAvailable() {
         try {
-            Cipher rsavp1 = RSAVP1.get();
-            rsavp1.init(Cipher.ENCRYPT_MODE, key);
-            encodedMessage = rsavp1.doFinal(signature, offset, length);
+            Cipher.getInstance(RAW_RSA);
+            return true;
         } catch (GeneralSecurityException e) {
             return false;
         }
-        return MessageDigest.isEqual(encodedMessage, expectedEncoding(sha256, modulusLength));
     }
 
     private static byte[] expectedEncoding(byte[] sha256, int modulusLength) {

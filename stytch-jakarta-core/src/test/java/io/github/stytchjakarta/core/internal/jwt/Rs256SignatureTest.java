@@ -9,29 +9,30 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.Signature;
-import java.security.SignatureException;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * {@link Rs256Signature} accepts exactly what the JCA's {@code SHA256withRSA} accepts: every signature
- * it makes, and none of the near misses below, each an encoded message that differs from
- * EMSA-PKCS1-v1_5(SHA-256) in one way that a lax verifier has been known to let through.
+ * Both ways of {@link Rs256Signature} accept every signature the JCA's {@code SHA256withRSA} makes and
+ * none of the near misses below, each an encoded message that differs from EMSA-PKCS1-v1_5(SHA-256) in
+ * one way that a lax verifier has been known to let through.
  */
 class Rs256SignatureTest {
 
     private static final HexFormat HEX = HexFormat.of();
+    private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
     private static final byte[] SHA_256_PREFIX = HEX.parseHex("3031300d060960864801650304020105000420");
     private static final byte[] SHA_1_PREFIX = HEX.parseHex("3021300906052b0e03021a05000414");
-    private static final byte[] SIGNING_INPUT = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1c2VyLXRlc3QifQ".getBytes(StandardCharsets.US_ASCII);
+    private static final String SIGNING_INPUT = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1c2VyLXRlc3QifQ";
 
     private static KeyPair keys;
     private static KeyPair otherKeys;
@@ -42,157 +43,163 @@ class Rs256SignatureTest {
         otherKeys = rsa(2048);
     }
 
-    @ParameterizedTest(name = "{0}-bit key")
-    @ValueSource(ints = {2048, 3072})
-    void verifiesWhenSignedWithSha256WithRsaThenAccepted(int bits) throws GeneralSecurityException {
-        KeyPair pair = bits == 2048 ? keys : rsa(bits);
-        Random random = new Random(bits);
-        for (int i = 0; i < 20; i++) {
-            byte[] message = new byte[random.nextInt(3000)];
-            random.nextBytes(message);
-            byte[] signature = sha256WithRsa(pair, message);
+    @Test
+    void preferredWhenTheJdkProvidesRawRsaThenPrecomputedHash() {
+        assertThat(Rs256Signature.PREFERRED).isEqualTo(Rs256Signature.PRECOMPUTED_HASH);
+    }
 
-            assertThat(verifies(pair, sha256(message), signature)).isTrue();
+    @ParameterizedTest
+    @EnumSource(Rs256Signature.class)
+    void verifiesWhenSignedWithSha256WithRsaThenAccepted(Rs256Signature way) throws GeneralSecurityException {
+        Random random = new Random(42);
+        for (KeyPair pair : new KeyPair[] {keys, rsa(3072)}) {
+            for (int i = 0; i < 10; i++) {
+                String signingInput = randomPart(random) + "." + randomPart(random);
+                byte[] signature = sha256WithRsa(pair, signingInput);
+
+                assertThat(verifies(way, pair, signingInput, signature)).isTrue();
+            }
         }
     }
 
-    @Test
-    void verifiesWhenSignatureWithinALargerArrayThenOffsetAndLengthHonoured() throws GeneralSecurityException {
+    @ParameterizedTest
+    @EnumSource(Rs256Signature.class)
+    void verifiesWhenSignatureWithinALargerArrayThenOffsetAndLengthHonoured(Rs256Signature way)
+            throws GeneralSecurityException {
         byte[] signature = sha256WithRsa(keys, SIGNING_INPUT);
         byte[] padded = new byte[signature.length + 10];
         System.arraycopy(signature, 0, padded, 7, signature.length);
 
-        assertThat(Rs256Signature.verifies((RSAPublicKey) keys.getPublic(), sha256(SIGNING_INPUT), padded, 7,
-                signature.length)).isTrue();
+        assertThat(way.verifies((RSAPublicKey) keys.getPublic(), jws(SIGNING_INPUT), padded, 7, signature.length)).isTrue();
     }
 
-    @Test
-    void verifiesWhenHashDiffersInOneBitThenRejected() throws GeneralSecurityException {
+    @ParameterizedTest
+    @EnumSource(Rs256Signature.class)
+    void verifiesWhenSigningInputDiffersInOneCharacterThenRejected(Rs256Signature way) throws GeneralSecurityException {
         byte[] signature = sha256WithRsa(keys, SIGNING_INPUT);
-        byte[] hash = sha256(SIGNING_INPUT);
-        for (int bit = 0; bit < 256; bit += 37) {
-            byte[] flipped = hash.clone();
-            flipped[bit / 8] ^= (byte) (1 << (bit % 8));
+        for (int index = 0; index < SIGNING_INPUT.length(); index += 7) {
+            char[] changed = SIGNING_INPUT.toCharArray();
+            changed[index] = changed[index] == '.' ? '.' : changed[index] == 'A' ? 'B' : 'A';
+            String forged = new String(changed);
 
-            assertThat(verifies(keys, flipped, signature)).as("bit %d", bit).isFalse();
+            assertThat(verifies(way, keys, forged, signature)).as("character %d", index)
+                    .isEqualTo(forged.equals(SIGNING_INPUT));
         }
     }
 
-    @Test
-    void verifiesWhenSignatureDiffersInOneBitThenRejected() throws GeneralSecurityException {
+    @ParameterizedTest
+    @EnumSource(Rs256Signature.class)
+    void verifiesWhenSignatureDiffersInOneBitThenRejected(Rs256Signature way) throws GeneralSecurityException {
         byte[] signature = sha256WithRsa(keys, SIGNING_INPUT);
         for (int bit = 0; bit < signature.length * 8; bit += 131) {
             byte[] flipped = signature.clone();
             flipped[bit / 8] ^= (byte) (1 << (bit % 8));
 
-            assertThat(verifies(keys, sha256(SIGNING_INPUT), flipped)).as("bit %d", bit).isFalse();
+            assertThat(verifies(way, keys, SIGNING_INPUT, flipped)).as("bit %d", bit).isFalse();
         }
     }
 
-    @Test
-    void verifiesWhenOtherKeyThenRejected() throws GeneralSecurityException {
-        assertThat(verifies(otherKeys, sha256(SIGNING_INPUT), sha256WithRsa(keys, SIGNING_INPUT))).isFalse();
+    @ParameterizedTest
+    @EnumSource(Rs256Signature.class)
+    void verifiesWhenOtherKeyThenRejected(Rs256Signature way) throws GeneralSecurityException {
+        assertThat(verifies(way, otherKeys, SIGNING_INPUT, sha256WithRsa(keys, SIGNING_INPUT))).isFalse();
     }
 
-    @Test
-    void verifiesWhenDigestInfoNamesSha1ThenRejected() throws GeneralSecurityException {
-        byte[] hash = sha256(SIGNING_INPUT);
-        // the same 32 bytes under SHA-1's algorithm identifier (length byte adjusted)
+    @ParameterizedTest
+    @EnumSource(Rs256Signature.class)
+    void verifiesWhenDigestInfoNamesSha1ThenRejected(Rs256Signature way) throws GeneralSecurityException {
+        // the same 32 bytes under SHA-1's algorithm identifier (length bytes adjusted)
         byte[] sha1Prefix = SHA_1_PREFIX.clone();
         sha1Prefix[1] = (byte) (sha1Prefix[1] + 12);
         sha1Prefix[sha1Prefix.length - 1] = 32;
 
-        assertThat(verifies(keys, hash, rawPkcs1(keys, concat(sha1Prefix, hash)))).isFalse();
+        assertThat(verifies(way, keys, SIGNING_INPUT, rawPkcs1(keys, concat(sha1Prefix, sha256(SIGNING_INPUT))))).isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Rs256Signature.class)
+    void verifiesWhenHashSignedWithoutDigestInfoThenRejected(Rs256Signature way) throws GeneralSecurityException {
+        assertThat(verifies(way, keys, SIGNING_INPUT, rawPkcs1(keys, sha256(SIGNING_INPUT)))).isFalse();
     }
 
     @Test
-    void verifiesWhenHashSignedWithoutDigestInfoThenRejected() throws GeneralSecurityException {
-        byte[] hash = sha256(SIGNING_INPUT);
-
-        assertThat(verifies(keys, hash, rawPkcs1(keys, hash))).isFalse();
-    }
-
-    @Test
-    void verifiesWhenDigestInfoHasNoNullParametersThenRejected() throws GeneralSecurityException {
-        byte[] hash = sha256(SIGNING_INPUT);
-        // DigestInfo with the AlgorithmIdentifier's NULL parameters omitted, which some verifiers accept
+    void verifiesWhenDigestInfoHasNoNullParametersThenPrecomputedHashRejects() throws GeneralSecurityException {
+        // RFC 8017 §9.2 requires the NULL parameters in this encoding, and Stytch sends them; the JDK's
+        // SHA256withRSA (JCA_SIGNATURE) also accepts them omitted (RFC 8017 A.2.4), which is harmless:
+        // that is one more fixed block, which only the private key can sign
         byte[] withoutNull = HEX.parseHex("302f300b0609608648016503040201" + "0420");
 
-        assertThat(verifies(keys, hash, rawPkcs1(keys, concat(withoutNull, hash)))).isFalse();
+        assertThat(verifies(Rs256Signature.PRECOMPUTED_HASH, keys, SIGNING_INPUT,
+                rawPkcs1(keys, concat(withoutNull, sha256(SIGNING_INPUT))))).isFalse();
     }
 
-    @Test
-    void verifiesWhenGarbageFollowsTheHashThenRejected() throws GeneralSecurityException {
-        byte[] hash = sha256(SIGNING_INPUT);
-        byte[] digestInfo = concat(SHA_256_PREFIX, hash);
+    @ParameterizedTest
+    @EnumSource(Rs256Signature.class)
+    void verifiesWhenGarbageFollowsTheHashThenRejected(Rs256Signature way) throws GeneralSecurityException {
+        byte[] digestInfo = concat(SHA_256_PREFIX, sha256(SIGNING_INPUT));
 
-        assertThat(verifies(keys, hash, rawPkcs1(keys, concat(digestInfo, new byte[] {0x42})))).isFalse();
-        assertThat(verifies(keys, hash, rawPkcs1(keys, concat(digestInfo, new byte[40])))).isFalse();
+        assertThat(verifies(way, keys, SIGNING_INPUT, rawPkcs1(keys, concat(digestInfo, new byte[] {0x42})))).isFalse();
+        assertThat(verifies(way, keys, SIGNING_INPUT, rawPkcs1(keys, concat(digestInfo, new byte[40])))).isFalse();
     }
 
-    @ParameterizedTest(name = "{0}")
-    @CsvSource({"block type 2, 1, 2", "a padding byte not FF, 20, 127", "no zero byte after the padding, 204, 255"})
-    void verifiesWhenEncodedMessageDiffersInOneByteThenRejected(String change, int index, int value)
+    @ParameterizedTest(name = "{1} by {0}")
+    @CsvSource({"PRECOMPUTED_HASH, block type 2, 1, 2", "PRECOMPUTED_HASH, a padding byte not FF, 20, 127",
+                "PRECOMPUTED_HASH, no zero byte after the padding, 204, 255",
+                "JCA_SIGNATURE, block type 2, 1, 2", "JCA_SIGNATURE, a padding byte not FF, 20, 127",
+                "JCA_SIGNATURE, no zero byte after the padding, 204, 255"})
+    void verifiesWhenEncodedMessageDiffersInOneByteThenRejected(Rs256Signature way, String change, int index, int value)
             throws GeneralSecurityException {
-        byte[] hash = sha256(SIGNING_INPUT);
-        byte[] encoded = emsaPkcs1(keys, concat(SHA_256_PREFIX, hash));
+        byte[] encoded = emsaPkcs1(keys, concat(SHA_256_PREFIX, sha256(SIGNING_INPUT)));
         encoded[index] = (byte) value;
 
-        assertThat(verifies(keys, hash, rsaPrivate(keys, encoded))).isFalse();
+        assertThat(verifies(way, keys, SIGNING_INPUT, rsaPrivate(keys, encoded))).isFalse();
     }
 
     @Test
     void verifiesWhenEncodedMessageIsRightThenAccepted() throws GeneralSecurityException {
         // the test's own EMSA-PKCS1-v1_5 encoding is right: the rejections above are not an artefact of it
-        byte[] hash = sha256(SIGNING_INPUT);
-
-        assertThat(rsaPrivate(keys, emsaPkcs1(keys, concat(SHA_256_PREFIX, hash))))
+        assertThat(rsaPrivate(keys, emsaPkcs1(keys, concat(SHA_256_PREFIX, sha256(SIGNING_INPUT)))))
                 .isEqualTo(sha256WithRsa(keys, SIGNING_INPUT));
     }
 
-    @Test
-    void verifiesWhenSignatureLongerThanModulusThenRejected() throws GeneralSecurityException {
+    @ParameterizedTest
+    @EnumSource(Rs256Signature.class)
+    void verifiesWhenSignatureLongerThanModulusThenRejected(Rs256Signature way) throws GeneralSecurityException {
         byte[] signature = sha256WithRsa(keys, SIGNING_INPUT);
 
-        assertThat(verifies(keys, sha256(SIGNING_INPUT), concat(new byte[1], signature))).isFalse();
-        assertThat(verifies(keys, sha256(SIGNING_INPUT), new byte[0])).isFalse();
+        assertThat(verifies(way, keys, SIGNING_INPUT, concat(new byte[1], signature))).isFalse();
+        assertThat(verifies(way, keys, SIGNING_INPUT, new byte[0])).isFalse();
     }
 
-    @Test
-    void verifiesWhenLeadingZeroByteOfSignatureDroppedThenRejectedLikeTheJca() throws GeneralSecurityException {
+    @ParameterizedTest
+    @EnumSource(Rs256Signature.class)
+    void verifiesWhenLeadingZeroByteOfSignatureDroppedThenRejected(Rs256Signature way) throws GeneralSecurityException {
         // about one signature in 256 starts with a zero byte; RFC 8017 requires the full length
-        byte[] message;
+        String signingInput;
         byte[] signature;
-        long counter = 0;
+        int counter = 0;
         do {
-            message = Arrays.copyOf(BigInteger.valueOf(counter++).toByteArray(), 8);
-            signature = sha256WithRsa(keys, message);
+            signingInput = SIGNING_INPUT + counter++;
+            signature = sha256WithRsa(keys, signingInput);
         } while (signature[0] != 0);
-        byte[] shortened = Arrays.copyOfRange(signature, 1, signature.length);
 
-        assertThat(verifies(keys, sha256(message), signature)).isTrue();
-        assertThat(verifies(keys, sha256(message), shortened)).isFalse();
-        Signature jca = Signature.getInstance("SHA256withRSA");
-        jca.initVerify(keys.getPublic());
-        jca.update(message);
-        boolean jcaAccepts;
-        try {
-            jcaAccepts = jca.verify(shortened);
-        } catch (SignatureException e) {
-            jcaAccepts = false;
-        }
-        assertThat(jcaAccepts).isFalse();
+        assertThat(verifies(way, keys, signingInput, signature)).isTrue();
+        assertThat(verifies(way, keys, signingInput, Arrays.copyOfRange(signature, 1, signature.length))).isFalse();
     }
 
-    @Test
-    void verifiesWhenHashNotThirtyTwoBytesThenRejected() throws GeneralSecurityException {
-        byte[] signature = sha256WithRsa(keys, SIGNING_INPUT);
-
-        assertThat(verifies(keys, Arrays.copyOf(sha256(SIGNING_INPUT), 31), signature)).isFalse();
+    private static boolean verifies(Rs256Signature way, KeyPair pair, String signingInput, byte[] signature) {
+        return way.verifies((RSAPublicKey) pair.getPublic(), jws(signingInput), signature, 0, signature.length);
     }
 
-    private static boolean verifies(KeyPair pair, byte[] hash, byte[] signature) {
-        return Rs256Signature.verifies((RSAPublicKey) pair.getPublic(), hash, signature, 0, signature.length);
+    // the signature part of the token is not read: the verifier gets the decoded signature separately
+    private static CompactJws jws(String signingInput) {
+        return CompactJws.parse((signingInput + ".c2ln").getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static String randomPart(Random random) {
+        byte[] bytes = new byte[1 + random.nextInt(1500)];
+        random.nextBytes(bytes);
+        return BASE64URL.encodeToString(bytes);
     }
 
     private static KeyPair rsa(int bits) throws GeneralSecurityException {
@@ -201,14 +208,14 @@ class Rs256SignatureTest {
         return generator.generateKeyPair();
     }
 
-    private static byte[] sha256(byte[] message) throws GeneralSecurityException {
-        return MessageDigest.getInstance("SHA-256").digest(message);
+    private static byte[] sha256(String signingInput) throws GeneralSecurityException {
+        return MessageDigest.getInstance("SHA-256").digest(signingInput.getBytes(StandardCharsets.US_ASCII));
     }
 
-    private static byte[] sha256WithRsa(KeyPair pair, byte[] message) throws GeneralSecurityException {
+    private static byte[] sha256WithRsa(KeyPair pair, String signingInput) throws GeneralSecurityException {
         Signature signer = Signature.getInstance("SHA256withRSA");
         signer.initSign(pair.getPrivate());
-        signer.update(message);
+        signer.update(signingInput.getBytes(StandardCharsets.US_ASCII));
         return signer.sign();
     }
 
