@@ -156,8 +156,9 @@ final class HttpLoadServer implements AutoCloseable {
     Target target(Scenario scenario) {
         return switch (scenario) {
             case BASELINE -> Target.fixed(request(BASELINE_PATH).build(), ANONYMOUS);
-            case CACHED_JWT -> Target.fixed(request(PROTECTED_PATH)
-                    .header("Cookie", StytchConfig.DEFAULT_TOKEN_COOKIE + "=" + sessionJwt).build(), memberId);
+            case BASELINE_WITH_JWT_COOKIE -> Target.fixed(request(BASELINE_PATH).header("Cookie", jwtCookie()).build(),
+                    ANONYMOUS);
+            case CACHED_JWT -> Target.fixed(request(PROTECTED_PATH).header("Cookie", jwtCookie()).build(), memberId);
             case NEW_JWT -> {
                 List<HttpRequest> requests = tokenPool.stream()
                         .map(jwt -> request(UNCACHED_PATH).header("Authorization", "Bearer " + jwt).build()).toList();
@@ -183,6 +184,10 @@ final class HttpLoadServer implements AutoCloseable {
     @Override
     public void close() {
         closeAll(server, facades, emulator);
+    }
+
+    private String jwtCookie() {
+        return StytchConfig.DEFAULT_TOKEN_COOKIE + "=" + sessionJwt;
     }
 
     private HttpRequest.Builder request(String path) {

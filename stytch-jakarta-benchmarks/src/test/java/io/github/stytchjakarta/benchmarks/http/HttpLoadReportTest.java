@@ -50,7 +50,8 @@ class HttpLoadReportTest {
 
     @Test
     void checkStytchCallsWhenLocalScenarioCalledTheApiThenFails() {
-        for (Scenario scenario : List.of(Scenario.BASELINE, Scenario.CACHED_JWT, Scenario.NEW_JWT)) {
+        for (Scenario scenario : List.of(Scenario.BASELINE, Scenario.BASELINE_WITH_JWT_COOKIE, Scenario.CACHED_JWT,
+                Scenario.NEW_JWT)) {
             assertThatIllegalStateException()
                     .isThrownBy(() -> HttpLoadReport.checkStytchCalls(scenario, List.of(jwksFetch())))
                     .withMessageContaining(scenario.label()).withMessageContaining("/v1/b2b/sessions/jwks/");
