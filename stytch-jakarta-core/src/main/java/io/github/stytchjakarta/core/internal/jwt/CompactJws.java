@@ -2,6 +2,7 @@ package io.github.stytchjakarta.core.internal.jwt;
 
 import io.github.stytchjakarta.core.InvalidTokenException;
 import io.github.stytchjakarta.core.InvalidTokenException.Reason;
+import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
@@ -81,7 +82,7 @@ public final class CompactJws {
     public byte[] tokenHash() {
         MessageDigest sha256 = SHA_256.get();
         sha256.update(signingInputHash);
-        sha256.update(token, payloadEnd + 1, token.length - payloadEnd - 1);
+        sha256.update(encodedSignature());
         return sha256.digest();
     }
 
@@ -98,6 +99,16 @@ public final class CompactJws {
     /** @return the index of the last dot: the length of the signing input */
     int payloadEnd() {
         return payloadEnd;
+    }
+
+    /** @return the base64url payload, a fresh view of the token bytes */
+    ByteBuffer encodedPayload() {
+        return ByteBuffer.wrap(token, headerEnd + 1, payloadEnd - headerEnd - 1);
+    }
+
+    /** @return the base64url signature, a fresh view of the token bytes */
+    ByteBuffer encodedSignature() {
+        return ByteBuffer.wrap(token, payloadEnd + 1, token.length - payloadEnd - 1);
     }
 
     /** @return the SHA-256 of the signing input (shared: do not modify) */

@@ -124,18 +124,17 @@ public final class JwtProcessor {
 
     private static ByteBuffer payload(CompactJws jws) {
         try {
-            return BASE64URL.decode(ByteBuffer.wrap(jws.token(), jws.headerEnd() + 1, jws.payloadEnd() - jws.headerEnd() - 1));
+            return BASE64URL.decode(jws.encodedPayload());
         } catch (IllegalArgumentException e) {
-            // a dot is not base64url: more than three parts
+            // not base64url; a dot in it means more than three parts
             throw new InvalidTokenException(jws.isFiveParts() ? Reason.UNSUPPORTED_ALGORITHM : Reason.MALFORMED);
         }
     }
 
     private static boolean verifies(RSAPublicKey key, CompactJws jws) {
-        byte[] token = jws.token();
         ByteBuffer signature;
         try {
-            signature = BASE64URL.decode(ByteBuffer.wrap(token, jws.payloadEnd() + 1, token.length - jws.payloadEnd() - 1));
+            signature = BASE64URL.decode(jws.encodedSignature());
         } catch (IllegalArgumentException e) {
             return false;
         }
