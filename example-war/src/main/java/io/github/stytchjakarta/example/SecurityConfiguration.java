@@ -11,7 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  *       mechanism ({@link StytchAuthenticationMechanismDefinition}), so the container knows the caller and its
  *       roles ({@code @RolesAllowed}, {@code isCallerInRole}, {@code SecurityContext});</li>
  *   <li>on a plain servlet container with CDI (embedded Jetty + Weld in the dev run), where nothing calls that
- *       mechanism, the Stytch filter does the same work ({@link StytchFilterRegistration}).</li>
+ *       mechanism, the Stytch filter does the same work: the filter module registers it, and it uses the
+ *       authenticator CDI builds from MicroProfile Config.</li>
  * </ul>
  * The roles the app checks by name are declared, as servers with mandatory role mapping require.
  */

@@ -1,10 +1,14 @@
 package io.github.stytchjakarta.core;
 
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * A plain key/value source of configuration, read with the library's key names
@@ -33,6 +37,17 @@ public interface ConfigSource {
     Optional<String> get(String key);
 
     /**
+     * The names of the keys this source defines, as far as it can list them, so that misspelt keys can
+     * be reported. Sources that cannot list their keys (the environment, whose variable names do not map
+     * back to keys) return an empty set.
+     *
+     * @return the names; empty by default
+     */
+    default Set<String> names() {
+        return Set.of();
+    }
+
+    /**
      * A source backed by a map (copied; later changes to the map are not seen).
      *
      * @param values key/value pairs; must not be {@code null}
@@ -40,7 +55,30 @@ public interface ConfigSource {
      */
     static ConfigSource of(Map<String, String> values) {
         Map<String, String> copy = Map.copyOf(values);
-        return key -> Optional.ofNullable(copy.get(key));
+        return listing(key -> Optional.ofNullable(copy.get(key)), copy::keySet);
+    }
+
+    /**
+     * A source with the given lookup whose {@link #names()} come from the given supplier.
+     *
+     * @param lookup the lookup; must not be {@code null}
+     * @param names  lists the defined names on each call; must not be {@code null}
+     * @return the source
+     */
+    static ConfigSource listing(ConfigSource lookup, Supplier<? extends Set<String>> names) {
+        Objects.requireNonNull(lookup, "lookup");
+        Objects.requireNonNull(names, "names");
+        return new ConfigSource() {
+            @Override
+            public Optional<String> get(String key) {
+                return lookup.get(key);
+            }
+
+            @Override
+            public Set<String> names() {
+                return Collections.unmodifiableSet(names.get());
+            }
+        };
     }
 
     /**
@@ -49,7 +87,8 @@ public interface ConfigSource {
      * @return the source; it reads the properties on each call
      */
     static ConfigSource systemProperties() {
-        return key -> Optional.ofNullable(System.getProperty(key));
+        return listing(key -> Optional.ofNullable(System.getProperty(key)),
+                () -> System.getProperties().stringPropertyNames());
     }
 
     /**
@@ -75,14 +114,15 @@ public interface ConfigSource {
     }
 
     /**
-     * A source that asks each source in order and returns the first value found.
+     * A source that asks each source in order and returns the first value found; its names are those of
+     * every source.
      *
      * @param sources the sources, highest priority first; must not be {@code null}
      * @return the chained source
      */
     static ConfigSource chain(ConfigSource... sources) {
         List<ConfigSource> ordered = List.of(sources);
-        return key -> {
+        return listing(key -> {
             for (ConfigSource source : ordered) {
                 Optional<String> value = source.get(key);
                 if (value.isPresent()) {
@@ -90,7 +130,11 @@ public interface ConfigSource {
                 }
             }
             return Optional.empty();
-        };
+        }, () -> {
+            Set<String> names = new LinkedHashSet<>();
+            ordered.forEach(source -> names.addAll(source.names()));
+            return names;
+        });
     }
 
     /**

@@ -104,6 +104,12 @@ public final class StytchConfig {
         /** When set, remote session checks extend the session by this many minutes. */
         public static final String SESSION_DURATION_MINUTES = "stytch.session.duration-minutes";
 
+        /** Every key above, for {@link ConfigKeys}. */
+        public static final Set<String> ALL = Set.of(PROJECT_ID, SECRET, VERTICAL, BASE_URL, JWT_ISSUERS, JWT_AUDIENCE,
+                JWT_CLOCK_SKEW, JWT_MAX_TOKEN_AGE, JWKS_URL, JWKS_CACHE_TTL, JWKS_REFRESH_AHEAD, JWKS_RATE_LIMIT,
+                JWKS_OUTAGE_TOLERANCE, JWKS_PREFETCH, HTTP_CONNECT_TIMEOUT, HTTP_REQUEST_TIMEOUT, HTTP_MAX_RETRIES,
+                RBAC_POLICY_TTL, SESSION_COOKIE, TOKEN_COOKIE, TOKEN_HEADER, CACHE_MAX_ENTRIES, SESSION_DURATION_MINUTES);
+
         private Keys() {
         }
     }

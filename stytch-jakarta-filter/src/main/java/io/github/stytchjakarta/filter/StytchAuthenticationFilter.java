@@ -1,12 +1,14 @@
 package io.github.stytchjakarta.filter;
 
+import io.github.stytchjakarta.core.ConfigKeys;
 import io.github.stytchjakarta.core.ConfigProblems;
 import io.github.stytchjakarta.core.ConfigReader;
 import io.github.stytchjakarta.core.Stytch;
-import io.github.stytchjakarta.core.StytchConfig;
 import io.github.stytchjakarta.core.StytchConfigException;
 import io.github.stytchjakarta.filter.internal.AuthenticatedRequest;
 import io.github.stytchjakarta.filter.internal.ServletConfigSources;
+import io.github.stytchjakarta.filter.internal.WebIntegration;
+import io.github.stytchjakarta.filter.internal.WebSettings;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -18,6 +20,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Stytch authentication for any Servlet 6 container (Jetty, Tomcat, ...) without CDI, Jakarta
@@ -32,21 +35,24 @@ import java.util.Optional;
  * <p>Three ways to register it (map it to {@code /*} for the {@code REQUEST} dispatcher, before other
  * filters, with async support on):
  * <ul>
- *   <li><b>automatically</b>: the module's {@code ServletContainerInitializer} registers it when
- *       {@code stytch.project-id} is found in a context param, a system property or the environment
- *       ({@code STYTCH_PROJECT_ID}), unless {@code stytch.web.auto-register=false} or the application
- *       declares the filter itself;</li>
+ *   <li><b>automatically</b>: the module's {@code ServletContainerInitializer} checks the configuration
+ *       and registers it in every application that has the module, unless {@code stytch.enabled=false},
+ *       {@code stytch.web.auto-register=false} or the application declares the filter itself; a missing
+ *       project id or any other mistake fails the start;</li>
  *   <li><b>{@code web.xml}</b>: {@code <filter-class>io.github.stytchjakarta.filter.StytchAuthenticationFilter</filter-class>};
- *       configuration from {@code <init-param>}s, then {@code <context-param>}s, system properties and
- *       environment variables;</li>
+ *       configuration from system properties, environment variables, then {@code <init-param>}s and
+ *       {@code <context-param>}s;</li>
  *   <li><b>in code</b>: {@code context.addFilter("stytch", new StytchAuthenticationFilter(authenticator))},
- *       with an authenticator built from a {@link Stytch} and a {@link StytchWebConfig} (then set
- *       {@code stytch.web.auto-register=false} if a project id is also in the context params or
- *       environment, or the initializer adds a second instance, which lets requests through untouched).</li>
+ *       with an authenticator built from a {@link Stytch} and a {@link StytchWebConfig}, and
+ *       {@code stytch.web.auto-register=false}.</li>
  * </ul>
- * A filter built from configuration creates, owns and closes its {@link Stytch}; one given an
- * authenticator leaves its {@code Stytch} to the caller. Configuration problems (core's keys and the
- * web keys) are reported together by {@link #init}, which fails the deployment.
+ * In an application with the CDI module ({@code stytch-jakarta-cdi}), a filter without an authenticator
+ * uses the CDI module's, built from MicroProfile Config: one configuration and one {@link Stytch} per
+ * application, also when the CDI module's authentication mechanism runs too (the filter then sees the
+ * mechanism's decision and does not verify again). Otherwise a filter built from configuration creates,
+ * owns and closes its {@link Stytch}; one given an authenticator leaves its {@code Stytch} to the caller.
+ * Configuration problems (unknown keys, core's keys and the web keys) are reported together by
+ * {@link #init}, which fails the deployment.
  *
  * <p>Thread-safe once initialised.
  */
@@ -81,19 +87,41 @@ public final class StytchAuthenticationFilter implements Filter {
         if (authenticator != null) {
             return;
         }
+        ClassLoader classLoader = filterConfig.getServletContext().getClassLoader();
+        Optional<WebIntegration> integration = WebIntegration.find(classLoader);
+        if (integration.isPresent()) {
+            authenticator = shared(filterConfig, integration.get());
+            return;
+        }
         ConfigReader reader = new ConfigReader(ServletConfigSources.of(filterConfig), new ConfigProblems());
-        Optional<StytchConfig> core = StytchConfig.read(reader);
-        Optional<StytchWebConfig> web = StytchWebConfig.read(reader, ServletConfigSources.keyNames(filterConfig));
+        Optional<WebSettings> settings = WebSettings.read(reader, WebSettings.KEYS);
         try {
             reader.problems().throwIfAny();
         } catch (StytchConfigException e) {
             throw new ServletException(e.getMessage(), e);
         }
-        Stytch stytch = Stytch.create(core.orElseThrow());
+        Stytch stytch = Stytch.create(settings.orElseThrow().core());
         ownedStytch = stytch;
-        authenticator = StytchWebAuthenticator.create(stytch, web.orElseThrow());
+        authenticator = StytchWebAuthenticator.create(stytch, settings.get().web());
         LOG.log(System.Logger.Level.INFO, () -> "Stytch authentication filter started for project "
                 + stytch.config().projectId() + " (" + stytch.config().vertical() + ")");
+    }
+
+    // the application's one authenticator, from the module that owns its configuration (the CDI module)
+    private static StytchWebAuthenticator shared(FilterConfig filterConfig, WebIntegration integration)
+            throws ServletException {
+        Set<String> initParams = ServletConfigSources.initParameterNames(filterConfig);
+        if (initParams.stream().anyMatch(name -> name.startsWith(ConfigKeys.PREFIX))) {
+            throw new ServletException("Invalid Stytch configuration: " + String.join(", ", initParams)
+                    + ": filter init-params, but this application reads its Stytch configuration from "
+                    + integration.configurationName() + " (stytch-jakarta-cdi is present): move them there");
+        }
+        try {
+            return integration.authenticator();
+        } catch (RuntimeException e) {
+            throw new ServletException("stytch-jakarta-cdi is in this application but could not provide the Stytch "
+                    + "authenticator: " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -138,6 +138,12 @@ public final class StytchWebConfig {
         /** Whether the {@code ServletContainerInitializer} registers the filter. */
         public static final String AUTO_REGISTER = "stytch.web.auto-register";
 
+        /** Every key above but the role mapping prefix, for {@link io.github.stytchjakarta.core.ConfigKeys}. */
+        public static final Set<String> ALL = Set.of(MODE, LOGIN_PAGE, RETURN_PARAMETER, PROTECTED_PATHS, PUBLIC_PATHS,
+                PERMISSIONS, LOGOUT_PATH, LOGOUT_ALLOW_GET, LOGOUT_REDIRECT, REALM, RETRY_AFTER, CSRF_ENABLED,
+                CSRF_ALLOWED_ORIGINS, COOKIE_HTTP_ONLY, COOKIE_SECURE, COOKIE_PATH, COOKIE_DOMAIN, ROLE_MAPPINGS,
+                AUTO_REGISTER);
+
         private Keys() {
         }
     }

@@ -122,14 +122,6 @@ class RegistrationTest {
     }
 
     @Test
-    void onStartupWhenNoProjectIdThenNoFilter() throws Exception {
-        startWithInitializer(Map.of(), false);
-
-        assertThat(server.send(Requests.get("/app/api/me")).getStatus()).isEqualTo(200);
-        assertThat(context.get().getServletHandler().getFilters()).isEmpty();
-    }
-
-    @Test
     void onStartupWhenApplicationDeclaresTheFilterThenNotRegisteredAgain() throws Exception {
         startWithInitializer(stytchParams(), true);
 

@@ -1,8 +1,11 @@
 package io.github.stytchjakarta.cdi.internal;
 
+import io.github.stytchjakarta.core.ConfigKeys;
 import io.github.stytchjakarta.core.ConfigSource;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -28,5 +31,20 @@ public final class MicroProfileConfigSource implements ConfigSource {
     @Override
     public Optional<String> get(String key) {
         return config.getOptionalValue(key, String.class);
+    }
+
+    /**
+     * The {@code stytch.*} names of every source (environment variables keep their own spelling there,
+     * {@code STYTCH_...}, and are checked separately).
+     */
+    @Override
+    public Set<String> names() {
+        Set<String> names = new TreeSet<>();
+        for (String name : config.getPropertyNames()) {
+            if (name.startsWith(ConfigKeys.PREFIX)) {
+                names.add(name);
+            }
+        }
+        return names;
     }
 }

@@ -1,12 +1,13 @@
 package io.github.stytchjakarta.cdi.internal;
 
-import io.github.stytchjakarta.cdi.CurrentStytchSession;
 import io.github.stytchjakarta.cdi.OrganizationId;
 import io.github.stytchjakarta.cdi.RequiresAuthentication;
 import io.github.stytchjakarta.cdi.RequiresPermission;
 import io.github.stytchjakarta.cdi.RequiresRole;
 import io.github.stytchjakarta.cdi.StytchAuthenticationMechanism;
 import io.github.stytchjakarta.cdi.StytchAuthenticationMechanismDefinition;
+import io.github.stytchjakarta.core.ConfigKeys;
+import io.github.stytchjakarta.core.ConfigProblem;
 import io.github.stytchjakarta.core.StytchConfigException;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
@@ -15,15 +16,13 @@ import jakarta.enterprise.inject.spi.AfterTypeDiscovery;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
 import jakarta.enterprise.inject.spi.AnnotatedType;
 import jakarta.enterprise.inject.spi.Extension;
-import jakarta.enterprise.inject.spi.InjectionPoint;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessBeanAttributes;
-import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
 import jakarta.enterprise.inject.spi.WithAnnotations;
 import jakarta.enterprise.inject.spi.configurator.AnnotatedTypeConfigurator;
 import java.lang.System.Logger.Level;
+import java.util.List;
 import java.util.Queue;
-import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -43,11 +42,11 @@ import org.eclipse.microprofile.config.ConfigProvider;
  *       mechanism (or none) stays in charge. (Vetoing a discovered bean, rather than adding a type,
  *       keeps it in the library's bean archive: Payara does not let types added by an extension see
  *       the beans of the archive.)</li>
- *   <li><b>Validation at deployment</b>: when the library is active, reads the configuration from
- *       MicroProfile Config and reports every problem, by key, as one deployment problem. The library
- *       is active when {@value StytchSettings#ACTIVATION_KEY} is configured, the mechanism is enabled,
- *       a security annotation is used, or a bean injects a type this library produces. A library that
- *       is merely on the class path of an application that does none of this needs no configuration.</li>
+ *   <li><b>Validation at deployment</b>: reads the configuration from MicroProfile Config and reports
+ *       every problem, by key, as one deployment problem: unknown {@code stytch.*} keys, a missing project
+ *       id, every invalid value. An application with this module is protected or does not deploy; only
+ *       {@code stytch.enabled=false} switches the module off (and then the security annotations must not be
+ *       used, since they could only refuse every call).</li>
  * </ul>
  * One instance per application (the container creates it); thread-safe, since a container may fire
  * discovery events on several threads.
@@ -56,21 +55,9 @@ public class StytchExtension implements Extension {
 
     private static final System.Logger LOG = System.getLogger(StytchExtension.class.getName());
 
-    /**
-     * The library's own beans with injection points, which do not count as the application using it
-     * (by name: the JAX-RS providers cannot be loaded where JAX-RS is absent).
-     */
-    private static final Set<String> LIBRARY_BEANS = Set.of(CurrentStytchSession.class.getName(),
-            StytchProducers.class.getName(), StytchSecurityInterceptor.class.getName(),
-            StytchAuthenticationMechanism.class.getName(),
-            "io.github.stytchjakarta.cdi.jaxrs.StytchSecurityExceptionMapper",
-            "io.github.stytchjakarta.cdi.jaxrs.StytchUnavailableExceptionMapper",
-            "io.github.stytchjakarta.cdi.jaxrs.StytchSecurityContextFilter",
-            "io.github.stytchjakarta.cdi.jaxrs.StytchEjbAccessExceptionMapper");
-
     // Weld may fire the events of type discovery on several threads at once
     private final Queue<String> definitionProblems = new ConcurrentLinkedQueue<>();
-    private volatile boolean used;
+    private volatile boolean securityAnnotationsUsed;
     private volatile boolean mechanismAnnotated;
     private volatile boolean mechanismEnabled;
     private volatile StytchSettings settings;
@@ -90,7 +77,7 @@ public class StytchExtension implements Extension {
         if (!secured) {
             return;
         }
-        used = true;
+        securityAnnotationsUsed = true;
         AnnotatedTypeConfigurator<T> configurator = event.configureAnnotatedType();
         if (SecurityRule.hasRuleAnnotation(beanClass)) {
             configurator.add(StytchSecured.Literal.INSTANCE);
@@ -108,7 +95,8 @@ public class StytchExtension implements Extension {
     }
 
     void decideMechanism(@Observes AfterTypeDiscovery event) {
-        mechanismEnabled = mechanismAnnotated || StytchSettings.mechanismEnabledByKey(config());
+        Config config = config();
+        mechanismEnabled = StytchSettings.enabled(config) && (mechanismAnnotated || StytchSettings.mechanismEnabledByKey(config));
         LOG.log(Level.DEBUG, () -> "StytchAuthenticationMechanism " + (mechanismEnabled ? "enabled" : "disabled"));
     }
 
@@ -118,23 +106,19 @@ public class StytchExtension implements Extension {
         }
     }
 
-    void noticeUse(@Observes ProcessInjectionPoint<?, ?> event) {
-        InjectionPoint injectionPoint = event.getInjectionPoint();
-        boolean ours = injectionPoint.getMember() != null
-                && LIBRARY_BEANS.contains(injectionPoint.getMember().getDeclaringClass().getName());
-        if (!ours && StytchProducers.PRODUCED_TYPES.contains(injectionPoint.getType())) {
-            used = true;
-        }
-    }
-
     void reportDefinitionProblems(@Observes AfterBeanDiscovery event) {
         definitionProblems.forEach(problem -> event.addDefinitionError(new IllegalArgumentException(problem)));
     }
 
     void validateConfiguration(@Observes AfterDeploymentValidation event) {
         Config config = config();
-        if (!used && !mechanismEnabled && config.getOptionalValue(StytchSettings.ACTIVATION_KEY, String.class).isEmpty()) {
-            LOG.log(Level.DEBUG, "stytch-jakarta is not used by this application and not configured: inactive");
+        if (!StytchSettings.enabled(config)) {
+            if (securityAnnotationsUsed) {
+                event.addDeploymentProblem(new StytchConfigException(List.of(new ConfigProblem(ConfigKeys.ENABLED,
+                        "is false, but the application uses @RequiresAuthentication, @RequiresRole or "
+                                + "@RequiresPermission, which would refuse every call"))));
+            }
+            LOG.log(Level.WARNING, ConfigKeys.ENABLED + "=false: stytch-jakarta-cdi is switched off in this application");
             return;
         }
         try {
@@ -145,7 +129,7 @@ public class StytchExtension implements Extension {
     }
 
     /**
-     * The settings read at deployment, or read now if the library was inactive then.
+     * The settings read at deployment (read now only where the library was switched off).
      *
      * @return the settings
      * @throws StytchConfigException listing every problem of the configuration

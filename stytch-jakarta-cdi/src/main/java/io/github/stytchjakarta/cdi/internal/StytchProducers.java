@@ -20,8 +20,6 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
-import java.lang.reflect.Type;
-import java.util.Set;
 
 /**
  * The beans of the library.
@@ -47,12 +45,6 @@ import java.util.Set;
  */
 @Dependent
 public final class StytchProducers {
-
-    /** The types produced here (and {@link CurrentStytchSession}): injecting one activates the library. */
-    static final Set<Type> PRODUCED_TYPES = Set.of(Stytch.class, StytchClient.class, SessionAuthenticator.class,
-            StytchAuthorizer.class, M2mTokenVerifier.class, StytchConfig.class, StytchWebConfig.class,
-            StytchWebAuthenticator.class, StytchPrincipal.class, StytchUser.class, StytchMember.class,
-            StytchSession.class, StytchMemberSession.class, CurrentStytchSession.class);
 
     @Produces
     @Singleton

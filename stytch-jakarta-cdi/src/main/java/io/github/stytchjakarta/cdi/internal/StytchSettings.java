@@ -1,14 +1,15 @@
 package io.github.stytchjakarta.cdi.internal;
 
+import io.github.stytchjakarta.core.ConfigKeys;
 import io.github.stytchjakarta.core.ConfigProblems;
 import io.github.stytchjakarta.core.ConfigReader;
 import io.github.stytchjakarta.core.StytchConfig;
 import io.github.stytchjakarta.core.StytchConfigException;
 import io.github.stytchjakarta.filter.StytchWebConfig;
-import java.util.ArrayList;
-import java.util.List;
+import io.github.stytchjakarta.filter.internal.WebSettings;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -24,8 +25,8 @@ public record StytchSettings(StytchConfig core, StytchWebConfig web, boolean mec
     /** Turns the {@code StytchAuthenticationMechanism} on (default {@code false}). */
     public static final String MECHANISM_ENABLED = "stytch.security.mechanism.enabled";
 
-    /** The key whose presence activates the library even when nothing in the application uses it. */
-    public static final String ACTIVATION_KEY = StytchConfig.Keys.PROJECT_ID;
+    /** Every key the CDI module reads: core's, the web keys and its own. */
+    public static final ConfigKeys KEYS = WebSettings.KEYS.with(Set.of(MECHANISM_ENABLED), Set.of());
 
     /** Requires every part. */
     public StytchSettings {
@@ -42,11 +43,22 @@ public record StytchSettings(StytchConfig core, StytchWebConfig web, boolean mec
      */
     public static StytchSettings load(Config config) {
         ConfigReader reader = new ConfigReader(new MicroProfileConfigSource(config), new ConfigProblems());
-        Optional<StytchConfig> core = StytchConfig.read(reader);
-        Optional<StytchWebConfig> web = StytchWebConfig.read(reader, propertyNames(config));
+        Optional<WebSettings> settings = WebSettings.read(reader, KEYS);
         boolean mechanismEnabled = reader.bool(MECHANISM_ENABLED).orElse(false);
         reader.problems().throwIfAny();
-        return new StytchSettings(core.orElseThrow(), web.orElseThrow(), mechanismEnabled);
+        return new StytchSettings(settings.orElseThrow().core(), settings.get().web(), mechanismEnabled);
+    }
+
+    /**
+     * Whether {@value ConfigKeys#ENABLED} leaves the library on (anything but {@code false}; an unreadable
+     * value is reported by {@link #load}).
+     *
+     * @param config the MicroProfile configuration
+     * @return {@code false} only when explicitly switched off
+     */
+    static boolean enabled(Config config) {
+        return !config.getOptionalValue(ConfigKeys.ENABLED, String.class).map(String::strip)
+                .map("false"::equalsIgnoreCase).orElse(false);
     }
 
     /**
@@ -59,11 +71,5 @@ public record StytchSettings(StytchConfig core, StytchWebConfig web, boolean mec
     static boolean mechanismEnabledByKey(Config config) {
         return config.getOptionalValue(MECHANISM_ENABLED, String.class).map(String::strip)
                 .map("true"::equalsIgnoreCase).orElse(false);
-    }
-
-    private static List<String> propertyNames(Config config) {
-        List<String> names = new ArrayList<>();
-        config.getPropertyNames().forEach(names::add);
-        return names;
     }
 }

@@ -10,9 +10,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Configuration sources of a plain servlet application, first value wins: filter init-params, servlet
- * context init-params ({@code <context-param>}), JVM system properties, environment variables
- * ({@code STYTCH_PROJECT_ID} for {@code stytch.project-id}). Key names are the same in each.
+ * Configuration sources of a plain servlet application, in MicroProfile Config's precedence so that one
+ * rule holds in every mode: JVM system properties, then environment variables ({@code STYTCH_PROJECT_ID}
+ * for {@code stytch.project-id}), then what the application packages: filter init-params, then servlet
+ * context init-params ({@code <context-param>}). The operator's settings thus override the WAR's, as
+ * they do under MicroProfile Config. Key names are the same in each.
  */
 public final class ServletConfigSources {
 
@@ -23,38 +25,44 @@ public final class ServletConfigSources {
      * The sources of a filter.
      *
      * @param filterConfig the filter's configuration
-     * @return filter init-params, then context params, system properties and environment
+     * @return system properties, environment, filter init-params, context params
      */
     public static ConfigSource of(FilterConfig filterConfig) {
-        return ConfigSource.chain(key -> Optional.ofNullable(filterConfig.getInitParameter(key)),
-                of(filterConfig.getServletContext()));
+        ConfigSource initParams = ConfigSource.listing(key -> Optional.ofNullable(filterConfig.getInitParameter(key)),
+                () -> list(filterConfig.getInitParameterNames()));
+        return ConfigSource.chain(ConfigSource.systemProperties(), ConfigSource.environment(), initParams,
+                contextParams(filterConfig.getServletContext()));
     }
 
     /**
      * The sources of a servlet context (for the initializer, which runs before any filter exists).
      *
      * @param context the servlet context
-     * @return context params, system properties and environment
+     * @return system properties, environment, context params
      */
     public static ConfigSource of(ServletContext context) {
-        return ConfigSource.chain(key -> Optional.ofNullable(context.getInitParameter(key)),
-                ConfigSource.systemProperties(), ConfigSource.environment());
+        return ConfigSource.chain(ConfigSource.systemProperties(), ConfigSource.environment(), contextParams(context));
     }
 
     /**
-     * The key names that can be listed: filter init-params, context params and system properties
-     * (environment variable names cannot be mapped back to keys unambiguously, so
-     * {@code stytch.roles.mapping.*} keys are not read from the environment).
+     * The servlet context init-params alone.
+     *
+     * @param context the servlet context
+     * @return the source, listing its names
+     */
+    public static ConfigSource contextParams(ServletContext context) {
+        return ConfigSource.listing(key -> Optional.ofNullable(context.getInitParameter(key)),
+                () -> list(context.getInitParameterNames()));
+    }
+
+    /**
+     * The filter init-params alone.
      *
      * @param filterConfig the filter's configuration
-     * @return the names
+     * @return the names of its init-params
      */
-    public static Set<String> keyNames(FilterConfig filterConfig) {
-        Set<String> names = new LinkedHashSet<>();
-        names.addAll(list(filterConfig.getInitParameterNames()));
-        names.addAll(list(filterConfig.getServletContext().getInitParameterNames()));
-        names.addAll(System.getProperties().stringPropertyNames());
-        return names;
+    public static Set<String> initParameterNames(FilterConfig filterConfig) {
+        return list(filterConfig.getInitParameterNames());
     }
 
     private static Set<String> list(Enumeration<String> names) {
