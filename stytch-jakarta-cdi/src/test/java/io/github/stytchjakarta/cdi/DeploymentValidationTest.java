@@ -13,13 +13,20 @@ import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.Config;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** What the extension checks and decides while the application deploys. */
+/**
+ * What the extension checks and decides while the application deploys (CDI on Weld): an application with the
+ * module is protected or does not deploy, every mistake named by key, never by value.
+ */
 class DeploymentValidationTest {
 
     @RegisterExtension
@@ -60,10 +67,62 @@ class DeploymentValidationTest {
     }
 
     @Test
-    void deploymentWhenLibraryUnusedAndUnconfiguredThenStarts() {
+    void deploymentWhenLibraryUnusedAndUnconfiguredThenFailsNamingTheWayOut() {
         config = MicroProfileConfigs.register(Map.of());
+        assertThatExceptionOfType(DeploymentException.class)
+                .isThrownBy(() -> TestContainers.start(Unrelated.class))
+                .withMessageContaining("stytch.project-id: is required")
+                .withMessageContaining("stytch.enabled=false to switch it off");
+    }
+
+    @Test
+    void deploymentWhenSwitchedOffAndUnusedThenStartsWithoutMechanism() {
+        config = MicroProfileConfigs.register(Map.of("stytch.enabled", "false",
+                "stytch.security.mechanism.enabled", "true"));
         try (WeldContainer container = TestContainers.start(Unrelated.class)) {
             assertThat(container.select(Unrelated.class).get().hello()).isEqualTo("hello");
+            assertThat(container.select(HttpAuthenticationMechanism.class).isResolvable()).isFalse();
+        }
+    }
+
+    @Test
+    void deploymentWhenSwitchedOffButAnnotationsUsedThenFails() {
+        config = MicroProfileConfigs.register(Map.of("stytch.enabled", "false"));
+        assertThatExceptionOfType(DeploymentException.class)
+                .isThrownBy(() -> TestContainers.start(Secured.class))
+                .withMessageContaining("stytch.enabled: is false, but the application uses @RequiresAuthentication");
+    }
+
+    static Stream<Arguments> misspeltKeys() {
+        return Stream.of(
+                Arguments.of("stytch.web.permission", "POST /** documents:create", "stytch.web.permissions"),
+                Arguments.of("stytch.jwks.cache-tll", "PT5M", "stytch.jwks.cache-ttl"),
+                Arguments.of("stytch.web.public-path", "/**", "stytch.web.public-paths"),
+                Arguments.of("stytch.security.mechanism.enable", "true", "stytch.security.mechanism.enabled"),
+                Arguments.of("stytch.roles.mappings.admin", "manager", "stytch.roles.mapping.admin"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("misspeltKeys")
+    void deploymentWhenKeyMisspeltThenFailsWithTheKeyMeant(String misspelt, String value, String meant) {
+        Map<String, String> values = MicroProfileConfigs.emulator(STYTCH.emulator(), "b2b");
+        values.put(misspelt, value);
+        config = MicroProfileConfigs.register(values);
+        assertThatExceptionOfType(DeploymentException.class)
+                .isThrownBy(() -> TestContainers.start(Unrelated.class))
+                .withMessageContaining(misspelt + ": is not a stytch-jakarta key (did you mean " + meant + "?)")
+                .withMessageNotContaining(value);
+    }
+
+    @Test
+    void deploymentWhenUnknownKeysToleratedThenStarts() {
+        Map<String, String> values = MicroProfileConfigs.emulator(STYTCH.emulator(), "b2b");
+        values.put("stytch.future.setting", "on");
+        values.put("stytch.config.unknown-keys", "warn");
+        config = MicroProfileConfigs.register(values);
+        try (WeldContainer container = TestContainers.start(UsesStytch.class)) {
+            assertThat(container.select(UsesStytch.class).get().projectId())
+                    .isEqualTo(STYTCH.emulator().projectId());
         }
     }
 
@@ -143,6 +202,10 @@ class DeploymentValidationTest {
 
         @Inject
         Stytch stytch;
+
+        String projectId() {
+            return stytch.config().projectId();
+        }
     }
 
     @ApplicationScoped

@@ -87,8 +87,7 @@ public final class StytchAuthenticationFilter implements Filter {
         if (authenticator != null) {
             return;
         }
-        ClassLoader classLoader = filterConfig.getServletContext().getClassLoader();
-        Optional<WebIntegration> integration = WebIntegration.find(classLoader);
+        Optional<WebIntegration> integration = WebIntegration.find(WebIntegration.classLoaderOf(filterConfig.getServletContext()));
         if (integration.isPresent()) {
             authenticator = shared(filterConfig, integration.get());
             return;

@@ -47,8 +47,9 @@ public final class StytchFilterInitializer implements ServletContainerInitialize
 
     @Override
     public void onStartup(Set<Class<?>> classes, ServletContext context) throws ServletException {
-        Optional<WebIntegration> integration = WebIntegration.find(context.getClassLoader());
-        ConfigSource source = integration.map(found -> found.configuration(context.getClassLoader()))
+        ClassLoader classLoader = WebIntegration.classLoaderOf(context);
+        Optional<WebIntegration> integration = WebIntegration.find(classLoader);
+        ConfigSource source = integration.map(found -> found.configuration(classLoader))
                 .orElseGet(() -> ServletConfigSources.of(context));
         ConfigReader reader = new ConfigReader(source, new ConfigProblems());
         if (!WebSettings.enabled(reader)) {

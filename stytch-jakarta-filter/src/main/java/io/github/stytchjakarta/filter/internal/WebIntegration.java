@@ -2,6 +2,7 @@ package io.github.stytchjakarta.filter.internal;
 
 import io.github.stytchjakarta.core.ConfigSource;
 import io.github.stytchjakarta.filter.StytchWebAuthenticator;
+import jakarta.servlet.ServletContext;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
@@ -50,6 +51,21 @@ public interface WebIntegration {
      * @throws IllegalStateException when the module cannot provide it (e.g. CDI is not running)
      */
     StytchWebAuthenticator authenticator();
+
+    /**
+     * The class loader of a web application: the context's, else (embedded servers that set none) the
+     * thread's, else the library's.
+     *
+     * @param context the servlet context
+     * @return the class loader
+     */
+    static ClassLoader classLoaderOf(ServletContext context) {
+        ClassLoader loader = context.getClassLoader();
+        if (loader == null) {
+            loader = Thread.currentThread().getContextClassLoader();
+        }
+        return loader != null ? loader : WebIntegration.class.getClassLoader();
+    }
 
     /**
      * The integration of an application, if a module provides one that can run there (its dependencies,
