@@ -48,8 +48,10 @@ import java.util.Optional;
  *       {@code stytch_session_jwt} cookie, else the {@code stytch_session} cookie) is checked by core,
  *       locally when possible;</li>
  *   <li>for an authenticated request: {@link #checkCsrf} (cookie credentials and unsafe methods only),
- *       then {@link #authorizePath} (the first matching permission rule), then {@link #establish}
- *       (request attributes, and the refreshed JWT cookie when Stytch issued a new JWT);</li>
+ *       then {@link #authorizePath} (the first permission rule matching the method and path; with
+ *       {@code stytch.web.permissions.unmatched-methods=deny}, a method no rule of a rule's path names
+ *       is refused), then {@link #establish} (request attributes, and the refreshed JWT cookie when
+ *       Stytch issued a new JWT);</li>
  *   <li>otherwise, on a protected path, {@link #sendFailure}; on a public path the request proceeds
  *       anonymously (a cookie-authenticated state change from a foreign origin, too, proceeds on a
  *       public path, but without its authentication).</li>
@@ -58,12 +60,13 @@ import java.util.Optional;
  * <p>Failures are answered per RFC 6750 and RFC 9457: 401 with {@code WWW-Authenticate: Bearer realm="…"}
  * ({@code error="invalid_token"} and a fixed {@code error_description} for a rejected credential), or a
  * 302 to the login page for browser navigations (see {@link StytchWebConfig.Mode}); 400 for ambiguous
- * credentials; 403 for a failed permission ({@code error="insufficient_scope"} on bearer requests) or
- * CSRF check; 503 with {@code Retry-After} when Stytch is needed and unreachable. Bodies are
- * {@code application/problem+json} with a stable {@code code}. A rejected cookie credential clears both
- * session cookies, as Stytch's frontend SDK does. Nothing a client sends causes an exception or a 500;
- * tokens never appear in responses or logs (client mistakes are logged at DEBUG, problems of this
- * application or of Stytch at WARNING, outages at most once a minute).
+ * credentials; 403 for a failed permission or a method the rules of its path do not name
+ * ({@code error="insufficient_scope"} on bearer requests) or a failed CSRF check; 503 with
+ * {@code Retry-After} when Stytch is needed and unreachable. Bodies are {@code application/problem+json}
+ * with a stable {@code code}. A rejected cookie credential clears both session cookies, as Stytch's
+ * frontend SDK does. Nothing a client sends causes an exception or a 500; tokens never appear in
+ * responses or logs (client mistakes are logged at DEBUG, problems of this application or of Stytch at
+ * WARNING, outages at most once a minute).
  *
  * <pre>
  * StytchWebAuthenticator web = StytchWebAuthenticator.create(stytch, StytchWebConfig.builder().loginPage("/login").build());
@@ -82,6 +85,7 @@ public final class StytchWebAuthenticator {
 
     private static final System.Logger LOG = System.getLogger(StytchWebAuthenticator.class.getName());
     private static final String MISSING_TOKEN_CODE = "stytch.missing_token";
+    private static final String UNMATCHED_METHOD_CODE = "stytch.forbidden.unmatched_method";
 
     private final Stytch stytch;
     private final StytchWebConfig config;
@@ -215,8 +219,9 @@ public final class StytchWebAuthenticator {
 
     /**
      * Whether a request needs an authenticated caller: the login page and the logout path never do; a
-     * path matching a permission rule always does; then public paths win over protected paths. An
-     * unacceptable path counts as protected.
+     * request matching a permission rule always does, and so, with
+     * {@link StytchWebConfig.UnmatchedMethods#DENY}, does any request to a path a rule's pattern matches;
+     * then public paths win over protected paths. An unacceptable path counts as protected.
      *
      * @param request the request
      * @return {@code true} if the request needs an authenticated caller
@@ -233,7 +238,7 @@ public final class StytchWebAuthenticator {
         if (logoutPath.matches(path) || loginPath.isPresent() && loginPath.get().matches(path)) {
             return false;
         }
-        if (permissionFor(method, path).isPresent()) {
+        if (permissionFor(method, path).isPresent() || isUnmatchedMethod(method, path)) {
             return true;
         }
         return !anyMatches(publicPaths, path) && anyMatches(protectedPaths, path);
@@ -259,7 +264,9 @@ public final class StytchWebAuthenticator {
     }
 
     private boolean isLogoutRequest(String method, Optional<String> path) {
-        boolean logoutMethod = "POST".equals(method) || config.logoutAllowGet() && "GET".equals(method);
+        // in any case, like the permission rules' methods
+        boolean logoutMethod = "POST".equalsIgnoreCase(method)
+                || config.logoutAllowGet() && "GET".equalsIgnoreCase(method);
         return logoutMethod && path.isPresent() && logoutPath.matches(path.get());
     }
 
@@ -328,7 +335,9 @@ public final class StytchWebAuthenticator {
     }
 
     /**
-     * Checks the first permission rule matching the request's method and path with core's authorizer.
+     * Checks the first permission rule matching the request's method and path with core's authorizer;
+     * with {@link StytchWebConfig.UnmatchedMethods#DENY}, refuses a request to a path some rule's pattern
+     * matches when no rule names its method.
      *
      * @param request        the request
      * @param authentication its authentication
@@ -342,7 +351,13 @@ public final class StytchWebAuthenticator {
                                                WebAuthentication.Authenticated authentication) {
         Optional<PathPermission> rule = path.flatMap(normalised -> permissionFor(method, normalised));
         if (rule.isEmpty()) {
-            return Optional.empty();
+            if (path.isEmpty() || !isUnmatchedMethod(method, path.get())) {
+                return Optional.empty();
+            }
+            LOG.log(Level.DEBUG, "method named by no permission rule of the path refused");
+            return Optional.of(new WebFailure(WebFailure.Kind.FORBIDDEN, UNMATCHED_METHOD_CODE,
+                    "no permission rule for this path allows this method", Optional.of(authentication.source()),
+                    Optional.empty()));
         }
         AuthorizationDecision decision;
         try {
@@ -549,6 +564,20 @@ public final class StytchWebAuthenticator {
         return Optional.empty();
     }
 
+    // deny mode only: the rules govern this path (some pattern matches) but none names this method
+    private boolean isUnmatchedMethod(String method, String path) {
+        if (config.permissionsUnmatchedMethods() != StytchWebConfig.UnmatchedMethods.DENY
+                || permissionFor(method, path).isPresent()) {
+            return false;
+        }
+        for (CompiledPermission permission : permissions) {
+            if (permission.pattern().matches(path)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private boolean redirectsToLogin(HttpServletRequest request, WebFailure failure) {
         boolean needsSession = failure.kind() == WebFailure.Kind.MISSING_CREDENTIALS
                 || failure.kind() == WebFailure.Kind.INVALID_TOKEN;
@@ -615,9 +644,10 @@ public final class StytchWebAuthenticator {
     /** A permission rule with its compiled pattern. */
     private record CompiledPermission(PathPermission rule, PathPattern pattern) {
 
+        // the rule's method is upper case; the request's is compared in any case
         boolean matches(String method, String path) {
-            boolean methodMatches = rule.method().equals("*") || rule.method().equals(method)
-                    || rule.method().equals("GET") && "HEAD".equals(method);
+            boolean methodMatches = rule.method().equals("*") || rule.method().equalsIgnoreCase(method)
+                    || rule.method().equals("GET") && "HEAD".equalsIgnoreCase(method);
             return methodMatches && pattern.matches(path);
         }
     }

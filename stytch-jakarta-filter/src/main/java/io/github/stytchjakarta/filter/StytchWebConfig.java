@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -45,6 +46,10 @@ import java.util.regex.Pattern;
  *   <tr><td>{@code stytch.web.public-paths}</td><td>none</td><td>path patterns that never need one (they win
  *       over protected paths)</td></tr>
  *   <tr><td>{@code stytch.web.permissions}</td><td>none</td><td>permission rules, see below</td></tr>
+ *   <tr><td>{@code stytch.web.permissions.unmatched-methods}</td><td>{@code authenticated}</td><td>what a
+ *       request to a path some rule's pattern matches gets when no rule names its method:
+ *       {@code authenticated} lets it through like any other request, {@code deny} refuses it with 403
+ *       (and such a path always needs a session)</td></tr>
  *   <tr><td>{@code stytch.web.logout-path}</td><td>{@code /logout}</td><td>context-relative path of the logout
  *       endpoint (POST); always public</td></tr>
  *   <tr><td>{@code stytch.web.logout-allow-get}</td><td>{@code false}</td><td>also log out on GET (a prefetch or
@@ -86,10 +91,15 @@ import java.util.regex.Pattern;
  * <p><b>Permission rules</b> ({@code stytch.web.permissions}), comma- or newline-separated, each
  * {@code METHOD PATTERN RESOURCE:ACTION}, e.g.
  * {@code GET /api/documents/** documents:read, POST /api/documents/** documents:write, * /admin/** admin:*}.
- * {@code METHOD} is an HTTP method or {@code *} for any; a {@code GET} rule also covers {@code HEAD}.
- * The first rule matching the method and path applies: the caller must be authenticated (whatever the
- * public paths say) and hold the permission per Stytch's RBAC policy (checked locally by core's
- * authorizer; the resource and action are split at the last {@code :}).
+ * {@code METHOD} is an HTTP method or {@code *} for any, in any case (methods are compared
+ * case-insensitively); a {@code GET} rule also covers {@code HEAD}. The first rule matching the method
+ * and path applies: the caller must be authenticated (whatever the public paths say) and hold the
+ * permission per Stytch's RBAC policy (checked locally by core's authorizer; the resource and action are
+ * split at the last {@code :}). A method no rule names is, by default, not governed by the rules: with
+ * {@code GET /api/documents/** documents:read} alone any signed-in caller may {@code DELETE}
+ * {@code /api/documents/1}. Set {@code stytch.web.permissions.unmatched-methods=deny} to refuse such
+ * requests (403, code {@code stytch.forbidden.unmatched_method}), so that the rules for a path list
+ * every method it accepts.
  *
  * <p>Durations are ISO-8601 ({@code PT10S}) or whole seconds ({@code 10}).
  */
@@ -109,6 +119,8 @@ public final class StytchWebConfig {
         public static final String PUBLIC_PATHS = "stytch.web.public-paths";
         /** Permission rules {@code METHOD PATTERN RESOURCE:ACTION}. */
         public static final String PERMISSIONS = "stytch.web.permissions";
+        /** {@code authenticated} or {@code deny}: requests to a rule's path with a method no rule names. */
+        public static final String PERMISSIONS_UNMATCHED_METHODS = "stytch.web.permissions.unmatched-methods";
         /** Context-relative path of the logout endpoint. */
         public static final String LOGOUT_PATH = "stytch.web.logout-path";
         /** Whether GET also logs out. */
@@ -169,26 +181,39 @@ public final class StytchWebConfig {
     }
 
     /**
+     * What happens to a request whose path matches the pattern of at least one permission rule but
+     * whose method matches none of them.
+     */
+    public enum UnmatchedMethods {
+        /** Nothing special: the request is handled like one to a path without rules. */
+        AUTHENTICATED,
+        /** Refused with 403; the path needs an authenticated caller whatever the public paths say. */
+        DENY
+    }
+
+    /**
      * A permission rule: requests with this method and a path matching the pattern need the permission.
      *
-     * @param method      an upper-case HTTP method, or {@code *} for any ({@code GET} also covers {@code HEAD})
+     * @param method      an HTTP method of letters in any case, kept in upper case, or {@code *} for any
+     *                    ({@code GET} also covers {@code HEAD})
      * @param pathPattern a path pattern (see the class documentation)
      * @param resourceId  the Stytch RBAC resource, e.g. {@code documents}
      * @param action      the action, e.g. {@code read}
      */
     public record PathPermission(String method, String pathPattern, String resourceId, String action) {
 
-        private static final Pattern METHOD = Pattern.compile("\\*|[A-Z]+");
+        private static final Pattern METHOD = Pattern.compile("\\*|[A-Za-z]+");
 
-        /** Checks every part. */
+        /** Checks every part and puts the method in upper case. */
         public PathPermission {
             Objects.requireNonNull(method, "method");
             Objects.requireNonNull(pathPattern, "pathPattern");
             Objects.requireNonNull(resourceId, "resourceId");
             Objects.requireNonNull(action, "action");
             if (!METHOD.matcher(method).matches()) {
-                throw new IllegalArgumentException("the method must be an upper-case HTTP method or *");
+                throw new IllegalArgumentException("the method must be an HTTP method (letters only) or *");
             }
+            method = method.toUpperCase(Locale.ROOT);
             PathPattern.compile(pathPattern);
             if (resourceId.isBlank() || action.isBlank()) {
                 throw new IllegalArgumentException("the resource and the action must not be blank");
@@ -215,6 +240,11 @@ public final class StytchWebConfig {
         }
     }
 
+    /**
+     * Default for methods no permission rule of a path names: {@link UnmatchedMethods#AUTHENTICATED}, so
+     * that adding the key changes nothing for existing rule sets; {@link UnmatchedMethods#DENY} is safer.
+     */
+    public static final UnmatchedMethods DEFAULT_PERMISSIONS_UNMATCHED_METHODS = UnmatchedMethods.AUTHENTICATED;
     /** Default mode: {@link Mode#AUTO}. */
     public static final Mode DEFAULT_MODE = Mode.AUTO;
     /** Default login redirect parameter: {@code return_to}. */
@@ -255,6 +285,7 @@ public final class StytchWebConfig {
     private final List<String> protectedPaths;
     private final List<String> publicPaths;
     private final List<PathPermission> permissions;
+    private final UnmatchedMethods permissionsUnmatchedMethods;
     private final String logoutPath;
     private final boolean logoutAllowGet;
     private final String logoutRedirect;
@@ -275,6 +306,7 @@ public final class StytchWebConfig {
         this.protectedPaths = List.copyOf(b.protectedPaths);
         this.publicPaths = List.copyOf(b.publicPaths);
         this.permissions = List.copyOf(b.permissions);
+        this.permissionsUnmatchedMethods = b.permissionsUnmatchedMethods;
         this.logoutPath = b.logoutPath;
         this.logoutAllowGet = b.logoutAllowGet;
         this.logoutRedirect = b.logoutRedirect;
@@ -322,6 +354,8 @@ public final class StytchWebConfig {
         }
         builder.publicPaths(own.list(Keys.PUBLIC_PATHS));
         readPermissions(own, builder);
+        own.enumValue(Keys.PERMISSIONS_UNMATCHED_METHODS, UnmatchedMethods.class)
+                .ifPresent(builder::permissionsUnmatchedMethods);
         own.string(Keys.LOGOUT_PATH).ifPresent(builder::logoutPath);
         own.bool(Keys.LOGOUT_ALLOW_GET).ifPresent(builder::logoutAllowGet);
         own.string(Keys.LOGOUT_REDIRECT).ifPresent(builder::logoutRedirect);
@@ -417,6 +451,11 @@ public final class StytchWebConfig {
         return permissions;
     }
 
+    /** @return what requests to a rule's path get when no rule names their method */
+    public UnmatchedMethods permissionsUnmatchedMethods() {
+        return permissionsUnmatchedMethods;
+    }
+
     /** @return the context-relative logout path */
     public String logoutPath() {
         return logoutPath;
@@ -496,9 +535,10 @@ public final class StytchWebConfig {
     public String toString() {
         return "StytchWebConfig{mode=" + mode + ", loginPage=" + loginPage + ", returnParameter=" + returnParameter
                 + ", protectedPaths=" + protectedPaths + ", publicPaths=" + publicPaths + ", permissions=" + permissions
-                + ", logoutPath=" + logoutPath + ", logoutAllowGet=" + logoutAllowGet + ", logoutRedirect="
-                + logoutRedirect + ", realm=" + realm + ", retryAfter=" + retryAfter + ", csrfEnabled=" + csrfEnabled
-                + ", csrfAllowedOrigins=" + csrfAllowedOrigins + ", cookieHttpOnly=" + cookieHttpOnly
+                + ", permissionsUnmatchedMethods=" + permissionsUnmatchedMethods + ", logoutPath=" + logoutPath
+                + ", logoutAllowGet=" + logoutAllowGet + ", logoutRedirect=" + logoutRedirect + ", realm=" + realm
+                + ", retryAfter=" + retryAfter + ", csrfEnabled=" + csrfEnabled + ", csrfAllowedOrigins="
+                + csrfAllowedOrigins + ", cookieHttpOnly=" + cookieHttpOnly
                 + ", cookieSecure=" + cookieSecure + ", cookiePath=" + cookiePath + ", cookieDomain=" + cookieDomain
                 + ", roleMapping=" + roleMapping + '}';
     }
@@ -515,6 +555,7 @@ public final class StytchWebConfig {
         private List<String> protectedPaths = DEFAULT_PROTECTED_PATHS;
         private List<String> publicPaths = DEFAULT_PUBLIC_PATHS;
         private final List<PathPermission> permissions = new ArrayList<>();
+        private UnmatchedMethods permissionsUnmatchedMethods = DEFAULT_PERMISSIONS_UNMATCHED_METHODS;
         private String logoutPath = DEFAULT_LOGOUT_PATH;
         private boolean logoutAllowGet = DEFAULT_LOGOUT_ALLOW_GET;
         private String logoutRedirect = DEFAULT_LOGOUT_REDIRECT;
@@ -564,6 +605,16 @@ public final class StytchWebConfig {
         /** @param permission a rule, added after the ones given before; must not be {@code null} @return this builder */
         public Builder permission(PathPermission permission) {
             this.permissions.add(Objects.requireNonNull(permission, "permission"));
+            return this;
+        }
+
+        /**
+         * @param unmatched what requests to a rule's path get when no rule names their method; must not be
+         *                  {@code null}
+         * @return this builder
+         */
+        public Builder permissionsUnmatchedMethods(UnmatchedMethods unmatched) {
+            this.permissionsUnmatchedMethods = Objects.requireNonNull(unmatched, "unmatched");
             return this;
         }
 

@@ -27,7 +27,10 @@ public record WebFailure(Kind kind, String code, String detail, Optional<Credent
         INVALID_TOKEN(401, "invalid_token"),
         /** An ambiguous request (two credentials of one kind) or an unacceptable path: 400. Codes {@code stytch.invalid_request.*}. */
         INVALID_REQUEST(400, "invalid_request"),
-        /** A permission or tenancy check failed: 403 ({@code insufficient_scope} for bearer requests). Codes {@code stytch.forbidden.*}. */
+        /**
+         * A permission or tenancy check failed, or the permission rules of the path do not name the method:
+         * 403 ({@code insufficient_scope} for bearer requests). Codes {@code stytch.forbidden.*}.
+         */
         FORBIDDEN(403, "insufficient_scope"),
         /** A cookie-authenticated state change from a foreign origin: 403. Code {@code stytch.csrf}. */
         CSRF(403, null),

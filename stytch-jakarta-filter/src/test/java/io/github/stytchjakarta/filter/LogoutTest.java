@@ -85,6 +85,14 @@ class LogoutTest {
     }
 
     @Test
+    void logoutWhenMethodInLowerCaseThenStillALogout() throws Exception {
+        HttpTester.Response response = app.send(Requests.method("post", "/app/logout").bearer(session.sessionJwt()));
+
+        assertThat(response.getStatus()).isEqualTo(204);
+        assertThat(session.isActive()).isFalse();
+    }
+
+    @Test
     void logoutWhenSessionAlreadyRevokedThen204AndCookiesCleared() throws Exception {
         emulator.revokeSession(session.sessionId());
 

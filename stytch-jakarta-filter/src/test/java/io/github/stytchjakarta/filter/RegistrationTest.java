@@ -96,6 +96,31 @@ class RegistrationTest {
     }
 
     @Test
+    void onStartupWhenUnmatchedMethodsUnknownThenStartupFailsNamingTheKeyNotTheValue() {
+        Map<String, String> params = stytchParams();
+        params.put("stytch.web.permissions", "GET /api/** documents:read");
+        params.put("stytch.web.permissions.unmatched-methods", "forbid");
+
+        assertThatException().isThrownBy(() -> startWithInitializer(params, false))
+                .satisfies(e -> assertThat(stackTrace(e))
+                        .contains("stytch.web.permissions.unmatched-methods: must be one of authenticated, deny")
+                        .doesNotContain("forbid"));
+    }
+
+    @Test
+    void onStartupWhenUnmatchedMethodsDenyThenUnnamedMethodOnARulePathRefused() throws Exception {
+        Map<String, String> params = stytchParams();
+        params.put("stytch.web.permissions", "GET /api/** documents:read");
+        params.put("stytch.web.permissions.unmatched-methods", "deny");
+        startWithInitializer(params, false);
+
+        HttpTester.Response response = server.send(Requests.method("PUT", "/app/api/me").bearer(session.sessionJwt()));
+
+        assertThat(response.getStatus()).isEqualTo(403);
+        assertThat(EchoServlet.parse(response.getContent())).containsEntry("code", "stytch.forbidden.unmatched_method");
+    }
+
+    @Test
     void onStartupWhenProjectIdConfiguredThenFilterRegisteredBeforeTheApplication() throws Exception {
         startWithInitializer(stytchParams(), false);
 

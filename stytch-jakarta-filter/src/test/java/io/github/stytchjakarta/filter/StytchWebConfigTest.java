@@ -14,11 +14,13 @@ import io.github.stytchjakarta.filter.StytchWebConfig.PathPermission;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class StytchWebConfigTest {
@@ -33,6 +35,8 @@ class StytchWebConfigTest {
         assertThat(config.protectedPaths()).containsExactly("/**");
         assertThat(config.publicPaths()).isEmpty();
         assertThat(config.permissions()).isEmpty();
+        assertThat(config.permissionsUnmatchedMethods()).isEqualTo(StytchWebConfig.DEFAULT_PERMISSIONS_UNMATCHED_METHODS)
+                .isEqualTo(StytchWebConfig.UnmatchedMethods.AUTHENTICATED);
         assertThat(config.logoutPath()).isEqualTo("/logout");
         assertThat(config.logoutAllowGet()).isFalse();
         assertThat(config.logoutRedirect()).isEqualTo("/");
@@ -56,6 +60,7 @@ class StytchWebConfigTest {
         values.put("stytch.web.protected-paths", "/app/**, /api/**");
         values.put("stytch.web.public-paths", "/api/health");
         values.put("stytch.web.permissions", "GET /api/documents/** documents:read,\n  * /admin/** stytch.organization:*\n");
+        values.put("stytch.web.permissions.unmatched-methods", "deny");
         values.put("stytch.web.logout-path", "/auth/logout");
         values.put("stytch.web.logout-allow-get", "true");
         values.put("stytch.web.logout-redirect", "/bye");
@@ -82,6 +87,7 @@ class StytchWebConfigTest {
         assertThat(config.permissions()).containsExactly(
                 new PathPermission("GET", "/api/documents/**", "documents", "read"),
                 new PathPermission("*", "/admin/**", "stytch.organization", "*"));
+        assertThat(config.permissionsUnmatchedMethods()).isEqualTo(StytchWebConfig.UnmatchedMethods.DENY);
         assertThat(config.logoutPath()).isEqualTo("/auth/logout");
         assertThat(config.logoutAllowGet()).isTrue();
         assertThat(config.logoutRedirect()).isEqualTo("/bye");
@@ -154,6 +160,7 @@ class StytchWebConfigTest {
         values.put("stytch.web.login-page", "//evil.example");
         values.put("stytch.web.protected-paths", "/ok/**, no-slash");
         values.put("stytch.web.permissions", "GET /api/** documents:read, FETCH-IT /x documents, GET /y");
+        values.put("stytch.web.permissions.unmatched-methods", "refuse-quietly");
         values.put("stytch.web.realm", "a\"b");
         values.put("stytch.web.retry-after", "soon");
         values.put("stytch.web.csrf.allowed-origins", "https://ok.example, https://bad.example/path");
@@ -171,11 +178,11 @@ class StytchWebConfigTest {
         List<ConfigProblem> problems = reader.problems().list();
         assertThat(problems).extracting(ConfigProblem::key).containsExactlyInAnyOrder("stytch.project-id",
                 "stytch.web.mode", "stytch.web.login-page", "stytch.web.protected-paths", "stytch.web.permissions",
-                "stytch.web.realm", "stytch.web.retry-after", "stytch.web.csrf.allowed-origins",
+                "stytch.web.permissions.unmatched-methods", "stytch.web.realm", "stytch.web.retry-after", "stytch.web.csrf.allowed-origins",
                 "stytch.web.cookie.secure", "stytch.web.cookie.path", "stytch.web.cookie.domain",
                 "stytch.roles.mapping.editor");
         assertThat(problems.toString()).doesNotContain("secret-test-value").doesNotContain("sometimes")
-                .doesNotContain("evil").doesNotContain("FETCH-IT").doesNotContain("bad.example").doesNotContain("exa mple");
+                .doesNotContain("evil").doesNotContain("FETCH-IT").doesNotContain("refuse-quietly").doesNotContain("bad.example").doesNotContain("exa mple");
     }
 
     @Test
@@ -188,7 +195,50 @@ class StytchWebConfigTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"GET /api", "get /api documents:read", "GET api/** documents:read", "GET /api :read",
+    @ValueSource(strings = {"authenticated", "AUTHENTICATED", "deny", "Deny", " deny "})
+    void readWhenUnmatchedMethodsInAnyCaseThenParsed(String value) {
+        ConfigReader reader = new ConfigReader(ConfigSource.of(Map.of("stytch.web.permissions.unmatched-methods", value)),
+                new ConfigProblems());
+
+        Optional<StytchWebConfig> config = StytchWebConfig.read(reader, List.of());
+
+        assertThat(reader.problems().list()).isEmpty();
+        assertThat(config).get().extracting(StytchWebConfig::permissionsUnmatchedMethods)
+                .isEqualTo(StytchWebConfig.UnmatchedMethods.valueOf(value.trim().toUpperCase(Locale.ROOT)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"reject", "deny,authenticated", "true"})
+    void readWhenUnmatchedMethodsUnknownThenProblemNamesTheKeyNotTheValue(String value) {
+        ConfigReader reader = new ConfigReader(ConfigSource.of(Map.of("stytch.web.permissions.unmatched-methods", value)),
+                new ConfigProblems());
+
+        Optional<StytchWebConfig> config = StytchWebConfig.read(reader, List.of());
+
+        assertThat(config).isEmpty();
+        assertThat(reader.problems().list()).extracting(ConfigProblem::key)
+                .containsExactly("stytch.web.permissions.unmatched-methods");
+        assertThat(reader.problems().list().toString()).contains("must be one of authenticated, deny")
+                .doesNotContain("reject").doesNotContain("deny,authenticated").doesNotContain("true");
+    }
+
+    @Test
+    void builderWhenUnmatchedMethodsSetThenHeld() {
+        assertThat(StytchWebConfig.builder().permissionsUnmatchedMethods(StytchWebConfig.UnmatchedMethods.DENY).build()
+                .permissionsUnmatchedMethods()).isEqualTo(StytchWebConfig.UnmatchedMethods.DENY);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"get /api documents:read, GET", "Delete /api documents:read, DELETE", "pAtCh /api documents:read, PATCH",
+                "* /api documents:read, *"})
+    void parseWhenMethodInAnyCaseThenUpperCase(String rule, String method) {
+        assertThat(PathPermission.parse(rule).method()).isEqualTo(method);
+        assertThat(PathPermission.parse(rule)).isEqualTo(new PathPermission(method, "/api", "documents", "read"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"GET /api", "GET-IT /api documents:read", "GET1 /api documents:read", "G*T /api documents:read",
+            "** /api documents:read", "l\u0131st /api documents:read", "GET api/** documents:read", "GET /api :read",
             "GET /api documents:", "GET /api documents:read extra"})
     void parseWhenRuleMalformedThenRejected(String rule) {
         assertThatIllegalArgumentException().isThrownBy(() -> PathPermission.parse(rule));

@@ -13,9 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Answers every request with what the application sees of its caller, as JSON: the principal's type
- * and name, {@code getRemoteUser()}, {@code getAuthType()}, {@code isUserInRole} for each role named in
- * the {@code roles} query parameter (comma-separated), and the types of the Stytch request attributes.
+ * Answers every request with what the application sees of it and of its caller, as JSON: the method
+ * as the container reports it, the path, the principal's type and name, {@code getRemoteUser()},
+ * {@code getAuthType()}, {@code isUserInRole} for each role named in the {@code roles} query parameter
+ * (comma-separated), and the types of the Stytch request attributes.
  */
 public final class EchoServlet extends HttpServlet {
 
@@ -25,6 +26,7 @@ public final class EchoServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Map<String, Object> echo = new LinkedHashMap<>();
         Principal principal = request.getUserPrincipal();
+        echo.put("method", request.getMethod());
         echo.put("path", request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo()));
         echo.put("principalType", principal == null ? null : principal.getClass().getSimpleName());
         echo.put("principalName", principal == null ? null : principal.getName());
