@@ -11,7 +11,9 @@ import io.github.stytchjakarta.core.ConfigSource;
 import io.github.stytchjakarta.core.StytchConfig;
 import io.github.stytchjakarta.core.StytchConfigException;
 import io.github.stytchjakarta.filter.StytchWebConfig.PathPermission;
+import java.lang.reflect.Modifier;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +26,22 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class StytchWebConfigTest {
+
+    @Test
+    void allWhenKeysDeclaredThenEveryConstantButThePrefixListed() {
+        List<String> constants = Arrays.stream(StytchWebConfig.Keys.class.getFields())
+                .filter(field -> Modifier.isStatic(field.getModifiers()) && field.getType() == String.class)
+                .map(field -> {
+                    try {
+                        return (String) field.get(null);
+                    } catch (IllegalAccessException e) {
+                        throw new AssertionError(e);
+                    }
+                })
+                .filter(key -> !key.equals(StytchWebConfig.Keys.ROLE_MAPPING_PREFIX)).toList();
+
+        assertThat(StytchWebConfig.Keys.ALL).containsExactlyInAnyOrderElementsOf(constants);
+    }
 
     @Test
     void builderWhenNothingSetThenDocumentedDefaults() {

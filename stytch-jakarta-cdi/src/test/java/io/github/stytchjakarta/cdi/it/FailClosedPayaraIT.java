@@ -186,7 +186,7 @@ class FailClosedPayaraIT {
             if (!payara.isAlive()) {
                 throw new AssertionError("Payara Micro exited: " + Files.readString(log));
             }
-            if (Files.exists(log) && Files.readString(log).contains("Payara Micro URLs")) {
+            if (Files.exists(log) && Files.readString(log).contains(" ready in ")) {
                 return;
             }
             Thread.sleep(500);
