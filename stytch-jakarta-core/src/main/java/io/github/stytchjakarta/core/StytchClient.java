@@ -32,8 +32,10 @@ import java.util.Objects;
  * are retried (the GETs, and an authenticate that neither extends the session nor changes its custom
  * claims), on 429, 5xx and I/O errors, with jittered exponential backoff honouring
  * {@code Retry-After}. Revoke and M2M token calls are never retried. Failures:
- * {@link StytchApiException} when Stytch answered with an error ("Stytch said no"),
- * {@link StytchUnavailableException} when it could not be reached or kept failing.
+ * {@link StytchApiException} when Stytch answered with its error body ("Stytch said no"),
+ * {@link StytchUnavailableException} when it could not be reached, kept failing, or the answer was not
+ * Stytch's (an error status without Stytch's error body, or an unreadable body: a wrong base URL or a proxy
+ * in the way, logged at WARNING with the URL and status, at most once a minute).
  *
  * <p>Thread-safe. {@link #close()} releases the HTTP client's threads.
  */
