@@ -45,10 +45,12 @@ import java.util.Optional;
  *       foreign token must not cost one, and Stytch could only say no)</td></tr>
  *   <tr><td>no signing keys available (JWKS down, nothing cached)</td><td>{@link StytchUnavailableException}</td></tr>
  * </table>
- * Remote answers: 200 accepted; 404 → {@link Reason#SESSION_NOT_FOUND} (revoked, expired or unknown
- * session); 400 → {@link Reason#MALFORMED}; any other 4xx is a problem of this application (e.g. a wrong
- * secret) and propagates as {@link StytchApiException}; 429, 5xx and I/O errors propagate as
- * {@link StytchUnavailableException}. A remote check never changes the session unless
+ * Remote answers: 200 accepted; 404 with Stytch's error body → {@link Reason#SESSION_NOT_FOUND} (revoked,
+ * expired or unknown session); 400 with Stytch's error body → {@link Reason#MALFORMED}; any other 4xx is a
+ * problem of this application (e.g. a wrong secret) and propagates as {@link StytchApiException}; 429, 5xx,
+ * I/O errors and any answer that is not Stytch's (e.g. a web server's HTML 404 behind a wrong
+ * {@code stytch.base-url}, logged at WARNING by the transport) propagate as {@link StytchUnavailableException},
+ * so a misconfiguration never turns into "session not found". A remote check never changes the session unless
  * {@code stytch.session.duration-minutes} is set, in which case it extends it (and is not retried).
  *
  * <p>Thread-safe. Rejections are logged at DEBUG with their reason only; tokens are never logged.

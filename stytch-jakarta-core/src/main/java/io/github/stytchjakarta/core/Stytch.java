@@ -21,8 +21,11 @@ import java.util.Objects;
  * }
  * </pre>
  *
- * <p>Creating it makes no network call unless {@code stytch.jwks.prefetch} is set, in which case a
- * failed prefetch is logged and the keys are fetched again on first use. Thread-safe.
+ * <p>Creating it makes no network call unless {@code stytch.startup-check} or {@code stytch.jwks.prefetch}
+ * is set. The start-up check asks Stytch whom the credentials belong to and fails creation with a
+ * {@link StytchConfigException} naming {@code stytch.secret}, {@code stytch.project-id} or
+ * {@code stytch.base-url}; a failed prefetch is logged and the keys are fetched again on first use.
+ * Thread-safe.
  */
 public final class Stytch implements AutoCloseable {
 
@@ -39,6 +42,14 @@ public final class Stytch implements AutoCloseable {
     private Stytch(StytchConfig config, Clock clock) {
         this.config = config;
         this.client = new StytchClient(config, new StytchHttp(config));
+        if (config.startupCheck()) {
+            try {
+                StartupCheck.run(config, client);
+            } catch (RuntimeException e) {
+                client.close(); // nothing else has been created yet
+                throw e;
+            }
+        }
         VerifiedTokenCache<AuthenticatedSession> sessionCache = new VerifiedTokenCache<>(config.cacheMaxEntries());
         VerifiedTokenCache<M2mClient> m2mCache = new VerifiedTokenCache<>(config.cacheMaxEntries());
         this.keys = new JwksKeyStore(config, client.http(), clock, () -> {
@@ -66,6 +77,7 @@ public final class Stytch implements AutoCloseable {
      *
      * @param config the configuration; must not be {@code null}
      * @return the facade; close it when done
+     * @throws StytchConfigException when {@code stytch.startup-check} is set and the check fails
      */
     public static Stytch create(StytchConfig config) {
         return builder(config).build();
@@ -136,7 +148,10 @@ public final class Stytch implements AutoCloseable {
             return this;
         }
 
-        /** @return the facade */
+        /**
+         * @return the facade
+         * @throws StytchConfigException when {@code stytch.startup-check} is set and the check fails
+         */
         public Stytch build() {
             return new Stytch(config, clock);
         }

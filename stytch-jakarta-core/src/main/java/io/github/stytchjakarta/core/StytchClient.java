@@ -11,6 +11,7 @@ import io.github.stytchjakarta.core.model.RevokeResponse;
 import io.github.stytchjakarta.core.model.SessionAuthenticateRequest;
 import io.github.stytchjakarta.core.model.SessionAuthenticateResponse;
 import io.github.stytchjakarta.core.model.SessionsResponse;
+import io.github.stytchjakarta.core.model.WhoamiResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ import java.util.Objects;
 /**
  * A typed client for the Stytch API calls this library needs, consumer and B2B, grouped like
  * Stytch's SDKs: {@link #sessions()}, {@link #b2bSessions()}, {@link #rbac()}, {@link #b2bRbac()},
- * {@link #m2m()}.
+ * {@link #m2m()}, and {@link #whoami()} to check the credentials.
  *
  * <pre>
  * try (StytchClient client = StytchClient.create(config)) {
@@ -32,8 +33,10 @@ import java.util.Objects;
  * are retried (the GETs, and an authenticate that neither extends the session nor changes its custom
  * claims), on 429, 5xx and I/O errors, with jittered exponential backoff honouring
  * {@code Retry-After}. Revoke and M2M token calls are never retried. Failures:
- * {@link StytchApiException} when Stytch answered with an error ("Stytch said no"),
- * {@link StytchUnavailableException} when it could not be reached or kept failing.
+ * {@link StytchApiException} when Stytch answered with its error body ("Stytch said no"),
+ * {@link StytchUnavailableException} when it could not be reached, kept failing, or the answer was not
+ * Stytch's (an error status without Stytch's error body, or an unreadable body: a wrong base URL or a proxy
+ * in the way, logged at WARNING with the URL and status, at most once a minute).
  *
  * <p>Thread-safe. {@link #close()} releases the HTTP client's threads.
  */
@@ -93,6 +96,16 @@ public final class StytchClient implements AutoCloseable {
     /** @return the M2M calls */
     public M2m m2m() {
         return m2m;
+    }
+
+    /**
+     * {@code GET /v1/debug/whoami}: the project the configured project id and secret belong to (any
+     * vertical). A wrong project id or secret gives {@link StytchApiException} 401.
+     *
+     * @return the project id and name
+     */
+    public WhoamiResponse whoami() {
+        return http.get("/v1/debug/whoami", WhoamiResponse.class);
     }
 
     // sending it twice has the same effect as sending it once, so it may be retried

@@ -48,6 +48,7 @@ import java.util.regex.Pattern;
  *   <tr><td>{@code stytch.token.header}</td><td>{@link #DEFAULT_TOKEN_HEADER}</td></tr>
  *   <tr><td>{@code stytch.cache.max-entries}</td><td>{@link #DEFAULT_CACHE_MAX_ENTRIES}</td></tr>
  *   <tr><td>{@code stytch.session.duration-minutes}</td><td>none (remote checks do not extend sessions)</td></tr>
+ *   <tr><td>{@code stytch.startup-check}</td><td>{@link #DEFAULT_STARTUP_CHECK}</td></tr>
  * </table>
  * Durations are ISO-8601 ({@code PT30S}) or whole seconds ({@code 30}); see {@link ConfigReader}.
  *
@@ -103,6 +104,8 @@ public final class StytchConfig {
         public static final String CACHE_MAX_ENTRIES = "stytch.cache.max-entries";
         /** When set, remote session checks extend the session by this many minutes. */
         public static final String SESSION_DURATION_MINUTES = "stytch.session.duration-minutes";
+        /** Whether {@link Stytch#create} checks project id, secret and base URL with Stytch ({@code /v1/debug/whoami}). */
+        public static final String STARTUP_CHECK = "stytch.startup-check";
 
         /** Every key above, for {@link ConfigKeys}. */
         public static final Set<String> ALL = Set.of(PROJECT_ID, SECRET, VERTICAL, BASE_URL, JWT_ISSUERS, JWT_AUDIENCE,
@@ -184,6 +187,12 @@ public final class StytchConfig {
     /** Default size of the verified-token cache: 10,000 entries (a few MB at most). */
     public static final int DEFAULT_CACHE_MAX_ENTRIES = 10_000;
 
+    /**
+     * Default: no start-up check, so start-up never depends on Stytch being reachable; a wrong setting
+     * then shows as throttled WARNINGs and 503s at the first requests instead.
+     */
+    public static final boolean DEFAULT_STARTUP_CHECK = false;
+
     /** Smallest session duration Stytch accepts, in minutes. */
     public static final int MIN_SESSION_DURATION_MINUTES = 5;
 
@@ -217,6 +226,7 @@ public final class StytchConfig {
     private final String tokenHeader;
     private final int cacheMaxEntries;
     private final Integer sessionDurationMinutes;
+    private final boolean startupCheck;
 
     private StytchConfig(Builder b, URI baseUrl, Set<String> issuers, URI jwksUrl) {
         this.projectId = b.projectId;
@@ -242,6 +252,7 @@ public final class StytchConfig {
         this.tokenHeader = b.tokenHeader;
         this.cacheMaxEntries = b.cacheMaxEntries;
         this.sessionDurationMinutes = b.sessionDurationMinutes;
+        this.startupCheck = b.startupCheck;
     }
 
     /**
@@ -308,6 +319,7 @@ public final class StytchConfig {
         reader.integer(Keys.CACHE_MAX_ENTRIES, 0, Integer.MAX_VALUE).ifPresent(builder::cacheMaxEntries);
         reader.integer(Keys.SESSION_DURATION_MINUTES, MIN_SESSION_DURATION_MINUTES, MAX_SESSION_DURATION_MINUTES)
                 .ifPresent(builder::sessionDurationMinutes);
+        reader.bool(Keys.STARTUP_CHECK).ifPresent(builder::startupCheck);
         // validate what could be read too, so that every problem is reported at once
         Optional<StytchConfig> config = builder.build(problems);
         return problems.isEmpty() ? config : Optional.empty();
@@ -428,6 +440,11 @@ public final class StytchConfig {
         return sessionDurationMinutes == null ? OptionalInt.empty() : OptionalInt.of(sessionDurationMinutes);
     }
 
+    /** @return whether {@link Stytch#create} checks the project id, secret and base URL with Stytch */
+    public boolean startupCheck() {
+        return startupCheck;
+    }
+
     /**
      * Describes the configuration with the secret masked.
      *
@@ -444,7 +461,8 @@ public final class StytchConfig {
                 + ", httpRequestTimeout=" + httpRequestTimeout + ", httpMaxRetries=" + httpMaxRetries
                 + ", rbacPolicyTtl=" + rbacPolicyTtl + ", sessionCookie=" + sessionCookie
                 + ", tokenCookie=" + tokenCookie + ", tokenHeader=" + tokenHeader
-                + ", cacheMaxEntries=" + cacheMaxEntries + ", sessionDurationMinutes=" + sessionDurationMinutes + '}';
+                + ", cacheMaxEntries=" + cacheMaxEntries + ", sessionDurationMinutes=" + sessionDurationMinutes
+                + ", startupCheck=" + startupCheck + '}';
     }
 
     /**
@@ -476,6 +494,7 @@ public final class StytchConfig {
         private String tokenHeader = DEFAULT_TOKEN_HEADER;
         private int cacheMaxEntries = DEFAULT_CACHE_MAX_ENTRIES;
         private Integer sessionDurationMinutes;
+        private boolean startupCheck = DEFAULT_STARTUP_CHECK;
 
         private Builder() {
         }
@@ -623,6 +642,18 @@ public final class StytchConfig {
         /** @param minutes session extension on remote checks, {@code null} for none @return this builder */
         public Builder sessionDurationMinutes(Integer minutes) {
             this.sessionDurationMinutes = minutes;
+            return this;
+        }
+
+        /**
+         * @param check whether {@link Stytch#create} calls {@code GET /v1/debug/whoami} and fails with a
+         *              {@link StytchConfigException} naming {@code stytch.secret}, {@code stytch.project-id} or
+         *              {@code stytch.base-url} when Stytch refuses the credentials, answers for another project,
+         *              or no Stytch API answers at the base URL
+         * @return this builder
+         */
+        public Builder startupCheck(boolean check) {
+            this.startupCheck = check;
             return this;
         }
 

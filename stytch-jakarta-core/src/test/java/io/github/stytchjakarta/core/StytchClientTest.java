@@ -12,6 +12,7 @@ import io.github.stytchjakarta.core.model.OrgPolicyResponse;
 import io.github.stytchjakarta.core.model.RbacPolicyResponse;
 import io.github.stytchjakarta.core.model.SessionAuthenticateRequest;
 import io.github.stytchjakarta.core.model.SessionAuthenticateResponse;
+import io.github.stytchjakarta.core.model.WhoamiResponse;
 import io.github.stytchjakarta.core.support.EmulatorConfigs;
 import io.github.stytchjakarta.testkit.EmulatedMember;
 import io.github.stytchjakarta.testkit.EmulatedOrganization;
@@ -347,6 +348,28 @@ class StytchClientTest {
                     assertThat(e.errorUrl()).startsWith("https://");
                     assertThat(e.requestId()).hasValueSatisfying(id -> assertThat(id).startsWith("request-id-test-"));
                 });
+    }
+
+    @Test
+    void whoamiWhenCredentialsRightThenProjectIdAndName() {
+        WhoamiResponse whoami = client.whoami();
+
+        assertThat(whoami.projectId()).isEqualTo(emulator.projectId());
+        assertThat(whoami.name()).isNotEmpty();
+        assertThat(whoami.statusCode()).isEqualTo(200);
+        assertThat(emulator.requests("/v1/debug/whoami")).singleElement()
+                .satisfies(request -> assertThat(request.authenticated()).isTrue());
+    }
+
+    @Test
+    void whoamiWhenSecretWrongThenApiException401() {
+        StytchConfig wrong = EmulatorConfigs.builder(emulator, Vertical.CONSUMER).secret("secret-test-wrong").build();
+        try (StytchClient refused = StytchClient.create(wrong)) {
+            assertThatExceptionOfType(StytchApiException.class)
+                    .isThrownBy(refused::whoami)
+                    .satisfies(e -> assertThat(e.statusCode()).isEqualTo(401))
+                    .satisfies(e -> assertThat(e.errorType()).isEqualTo("unauthorized_credentials"));
+        }
     }
 
     @Test

@@ -48,6 +48,7 @@ class StytchConfigTest {
         assertThat(config.tokenHeader()).isEqualTo("Authorization");
         assertThat(config.cacheMaxEntries()).isEqualTo(StytchConfig.DEFAULT_CACHE_MAX_ENTRIES);
         assertThat(config.sessionDurationMinutes()).isEmpty();
+        assertThat(config.startupCheck()).isEqualTo(StytchConfig.DEFAULT_STARTUP_CHECK).isFalse();
     }
 
     @Test
@@ -89,6 +90,7 @@ class StytchConfigTest {
         values.put("stytch.jwt.max-token-age", "120");
         values.put("stytch.session.duration-minutes", "60");
         values.put("stytch.jwks.prefetch", "TRUE");
+        values.put("stytch.startup-check", "true");
 
         StytchConfig config = StytchConfig.load(ConfigSource.of(values));
 
@@ -96,6 +98,8 @@ class StytchConfigTest {
         assertThat(config.maxTokenAge()).contains(Duration.ofMinutes(2));
         assertThat(config.sessionDurationMinutes()).hasValue(60);
         assertThat(config.jwksPrefetch()).isTrue();
+        assertThat(config.startupCheck()).isTrue();
+        assertThat(config.toString()).contains("startupCheck=true");
     }
 
     @Test

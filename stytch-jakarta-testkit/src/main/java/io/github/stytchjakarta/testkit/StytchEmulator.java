@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpServer;
 
+import io.github.stytchjakarta.testkit.internal.DebugEndpoint;
 import io.github.stytchjakarta.testkit.internal.EmulatorState;
 import io.github.stytchjakarta.testkit.internal.HttpDispatcher;
 import io.github.stytchjakarta.testkit.internal.HttpDispatcher.Access;
@@ -57,6 +58,7 @@ import io.github.stytchjakarta.testkit.internal.Vertical;
  * <li>{@code GET /v1/rbac/policy}, {@code GET /v1/b2b/rbac/policy}, {@code GET /v1/b2b/rbac/organizations/{id}}</li>
  * <li>{@code POST /v1/public/{project_id}/oauth2/token}: M2M client credentials, form or JSON, no project
  * credentials needed</li>
+ * <li>{@code GET /v1/debug/whoami}: the project id and the name {@value DebugEndpoint#PROJECT_NAME}</li>
  * </ul>
  * Every other path is 404 {@code route_not_found}; every API call needs Basic {@code project_id:secret}, else 401
  * {@code unauthorized_credentials}.
@@ -197,6 +199,7 @@ public final class StytchEmulator implements AutoCloseable {
         SessionEndpoints b2b = new SessionEndpoints(state, tokens, Vertical.B2B);
         PolicyEndpoints policies = new PolicyEndpoints(state);
         M2mTokenEndpoint m2m = new M2mTokenEndpoint(state, tokens);
+        DebugEndpoint debug = new DebugEndpoint(state);
         return List.of(
                 Route.of("GET", "/v1/sessions/jwks/{project_id}", Access.OPTIONAL, jwks::jwks),
                 Route.of("GET", "/v1/b2b/sessions/jwks/{project_id}", Access.OPTIONAL, jwks::jwks),
@@ -209,7 +212,8 @@ public final class StytchEmulator implements AutoCloseable {
                 Route.of("GET", "/v1/rbac/policy", Access.PROJECT, policies::consumerPolicy),
                 Route.of("GET", "/v1/b2b/rbac/policy", Access.PROJECT, policies::b2bPolicy),
                 Route.of("GET", "/v1/b2b/rbac/organizations/{organization_id}", Access.PROJECT, policies::organizationPolicy),
-                Route.of("POST", "/v1/public/{project_id}/oauth2/token", Access.PUBLIC, m2m::token));
+                Route.of("POST", "/v1/public/{project_id}/oauth2/token", Access.PUBLIC, m2m::token),
+                Route.of("GET", "/v1/debug/whoami", Access.PROJECT, debug::whoami));
     }
 
     // ---- configuration ------------------------------------------------------------------------------------------

@@ -96,6 +96,12 @@ class EmulatorBadRequestTest {
                         .as(Credentials.NONE),
                 get("B2B policy with wrong secret", "/v1/b2b/rbac/policy", Map.of(), 401, "unauthorized_credentials", false)
                         .as(Credentials.WRONG_SECRET),
+                get("whoami without credentials", "/v1/debug/whoami", Map.of(), 401, "unauthorized_credentials", true)
+                        .as(Credentials.NONE),
+                get("whoami with wrong secret", "/v1/debug/whoami", Map.of(), 401, "unauthorized_credentials", false)
+                        .as(Credentials.WRONG_SECRET),
+                get("whoami of unknown project", "/v1/debug/whoami", Map.of(), 401, "unauthorized_credentials", false)
+                        .as(Credentials.UNKNOWN_PROJECT),
                 // consumer authenticate bodies
                 post("neither token nor JWT", AUTHENTICATE, "{}", 400, null, false),
                 post("both token and JWT", AUTHENTICATE, "{\"session_token\":\"{token}\",\"session_jwt\":\"{jwt}\"}",

@@ -400,6 +400,24 @@ class EmulatorOpenApiContractTest {
     }
 
     @Test
+    void whoamiWhenProjectCredentialsThenConformsWithProjectIdAndName() {
+        Exchange response = http.get("/v1/debug/whoami");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().path("project_id").asText()).isEqualTo(emulator.projectId());
+        assertThat(response.json().path("name").asText()).isNotEmpty();
+    }
+
+    @Test
+    void whoamiWhenWrongSecretThen401Conforms() {
+        Exchange response = http.withAuthorization(ContractHttpClient.basic(emulator.projectId(), "secret-test-wrong"))
+                .get("/v1/debug/whoami");
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.json().path("error_type").asText()).isEqualTo("unauthorized_credentials");
+    }
+
+    @Test
     void anyEndpointWhenWrongSecretThen401Conforms() {
         Exchange response = http.withAuthorization(ContractHttpClient.basic(emulator.projectId(), "secret-test-wrong"))
                 .offSpec().postJson("/v1/sessions/authenticate", Map.of("session_token", "x".repeat(44)));

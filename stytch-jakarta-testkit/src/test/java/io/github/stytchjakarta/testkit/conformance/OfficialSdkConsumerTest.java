@@ -12,6 +12,8 @@ import com.stytch.java.common.JWTResponse;
 import com.stytch.java.common.JWTSessionResponse;
 import com.stytch.java.common.StytchResult;
 import com.stytch.java.consumer.StytchClient;
+import com.stytch.java.consumer.models.debug.WhoamiRequest;
+import com.stytch.java.consumer.models.debug.WhoamiResponse;
 import com.stytch.java.consumer.models.m2m.AuthenticateTokenRequest;
 import com.stytch.java.consumer.models.m2m.AuthenticateTokenResponse;
 import com.stytch.java.consumer.models.m2m.TokenRequest;
@@ -305,6 +307,25 @@ class OfficialSdkConsumerTest {
         assertThat(token.getExpiresIn()).isEqualTo(3600);
         assertThat(verified.getClientId()).isEqualTo(client.clientId());
         assertThat(verified.getScopes()).containsExactly("read:users");
+    }
+
+    @Test
+    void whoamiWhenProjectCredentialsThenSdkParsesProjectIdAndName() {
+        WhoamiResponse whoami = success(stytch.getDebug().whoamiCompletable(new WhoamiRequest()));
+
+        assertThat(whoami.getProjectId()).isEqualTo(emulator.projectId());
+        assertThat(whoami.getName()).isNotEmpty();
+        assertThat(whoami.getStatusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void whoamiWhenWrongSecretThenSdkParsesUnauthorizedCredentials() {
+        try (StytchClient wrong = StytchSdkClients.consumer(emulator.baseUrl(), emulator.projectId(), "secret-test-wrong")) {
+            ErrorResponse error = apiError(wrong.getDebug().whoamiCompletable(new WhoamiRequest()));
+
+            assertThat(error.getStatusCode()).isEqualTo(401);
+            assertThat(error.getErrorType()).isEqualTo("unauthorized_credentials");
+        }
     }
 
     @Test

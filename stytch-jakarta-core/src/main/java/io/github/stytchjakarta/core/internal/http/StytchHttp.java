@@ -7,6 +7,8 @@ import io.github.stytchjakarta.core.StytchApiException;
 import io.github.stytchjakarta.core.StytchConfig;
 import io.github.stytchjakarta.core.StytchUnavailableException;
 import io.github.stytchjakarta.core.internal.DaemonThreads;
+import io.github.stytchjakarta.core.internal.LogText;
+import io.github.stytchjakarta.core.internal.LogThrottle;
 import io.github.stytchjakarta.core.internal.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,10 +35,17 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@code Retry-After} up to {@link #MAX_RETRY_AFTER_WAIT}.
  *
  * <p>Error mapping: 2xx is parsed into the response type; 429 and 5xx (after retries) and I/O
- * failures become {@link StytchUnavailableException}; any other status becomes
- * {@link StytchApiException} with the five fields of Stytch's error body (or of an OAuth error body).
- * A 2xx body that cannot be read also becomes {@link StytchUnavailableException}. No message contains
- * the secret or a request body.
+ * failures become {@link StytchUnavailableException}; any other status with a Stytch error body
+ * becomes {@link StytchApiException} with its five fields. A Stytch error body is a JSON object whose
+ * {@code status_code} is the HTTP status and which has an {@code error_type} (or, from the OAuth
+ * endpoints, an {@code error}).
+ *
+ * <p>An answer that is not Stytch's (an error status without a Stytch error body, or a 2xx body that
+ * cannot be read) means {@code stytch.base-url} points at some other server, or a proxy is in the
+ * way: it becomes {@link StytchUnavailableException}, never {@link StytchApiException} (a web server's
+ * 404 must not turn every session into "session not found"), and is logged at WARNING with the URL
+ * and the status, at most once per {@link LogThrottle#WARNING_INTERVAL}. No message or log line
+ * contains the secret, a token, a request or response body, or a query string.
  *
  * <p>Thread-safe.
  */
@@ -59,6 +68,8 @@ public final class StytchHttp implements AutoCloseable {
     public static final Duration MAX_RETRY_AFTER_WAIT = Duration.ofSeconds(5);
 
     private static final System.Logger LOG = System.getLogger(StytchHttp.class.getName());
+    private static final String WITHOUT_ERROR_BODY = "without a Stytch error body";
+    private static final String UNREADABLE_BODY = "with a body that is not Stytch's JSON";
 
     private final URI baseUrl;
     private final String authorization;
@@ -67,6 +78,7 @@ public final class StytchHttp implements AutoCloseable {
     private final ExecutorService executor;
     private final HttpClient client;
     private final ObjectMapper json = Json.mapper();
+    private final LogThrottle foreignAnswerWarnings = new LogThrottle();
     // The JDK 17 HttpClient cannot be closed, and once its executor is shut down an exchange never
     // completes, not even by timing out. So close() refuses new calls at once, and the executor is
     // shut down when the last call in flight has finished (each within its own timeouts).
@@ -122,8 +134,8 @@ public final class StytchHttp implements AutoCloseable {
      * @return the parsed response
      */
     public <T> T get(String pathAndQuery, Class<T> type) {
-        HttpRequest.Builder request = request(pathAndQuery).GET();
-        return parse(send(request.build(), true), type);
+        HttpRequest request = request(pathAndQuery).GET().build();
+        return parse(request, send(request, true), type);
     }
 
     /**
@@ -143,10 +155,11 @@ public final class StytchHttp implements AutoCloseable {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("the request body cannot be written as JSON", e);
         }
-        HttpRequest.Builder request = request(path)
+        HttpRequest request = request(path)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
-        return parse(send(request.build(), idempotent), type);
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
+                .build();
+        return parse(request, send(request, idempotent), type);
     }
 
     /**
@@ -156,7 +169,8 @@ public final class StytchHttp implements AutoCloseable {
      * @param url      the absolute URL
      * @param maxBytes the largest body accepted
      * @return the body of a 200 answer
-     * @throws IOException on any failure, including a non-200 status or an oversize body
+     * @throws HttpStatusException when the answer is not 200
+     * @throws IOException         on any other failure, including an oversize body
      */
     public byte[] getPublic(URI url, int maxBytes) throws IOException {
         if (!enter()) {
@@ -185,7 +199,7 @@ public final class StytchHttp implements AutoCloseable {
         }
         byte[] body = readLimited(response.body(), maxBytes);
         if (response.statusCode() != 200) {
-            throw new IOException("HTTP " + response.statusCode() + " from " + url);
+            throw new HttpStatusException(response.statusCode(), url);
         }
         return body;
     }
@@ -198,7 +212,7 @@ public final class StytchHttp implements AutoCloseable {
                 .header("Accept", "application/json");
     }
 
-    private byte[] send(HttpRequest request, boolean retryable) {
+    private Answer send(HttpRequest request, boolean retryable) {
         if (!enter()) {
             throw new StytchUnavailableException("the Stytch client is closed", null, null, null);
         }
@@ -209,23 +223,32 @@ public final class StytchHttp implements AutoCloseable {
         }
     }
 
-    private byte[] sendWithRetries(HttpRequest request, boolean retryable) {
+    private Answer sendWithRetries(HttpRequest request, boolean retryable) {
         int attempts = retryable ? maxRetries + 1 : 1;
         for (int attempt = 1; ; attempt++) {
             StytchUnavailableException failure;
+            boolean foreign = false;
             try {
                 HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
                 byte[] body = readLimited(response.body(), MAX_RESPONSE_BYTES);
                 int status = response.statusCode();
                 if (status >= 200 && status < 300) {
-                    return body;
+                    return new Answer(status, body);
                 }
+                JsonNode error = readTree(body);
+                foreign = !isStytchError(error, status);
                 if (status != 429 && status < 500) {
-                    throw apiError(status, body);
+                    if (!foreign) {
+                        throw apiError(status, error);
+                    }
+                    // not retried: a wrong base URL stays wrong
+                    warnForeignAnswer(request, status, WITHOUT_ERROR_BODY);
+                    throw new StytchUnavailableException(describeCall(request) + " answered HTTP " + status + " "
+                            + WITHOUT_ERROR_BODY, status, null, null);
                 }
                 Duration retryAfter = retryAfter(response).orElse(null);
-                failure = new StytchUnavailableException("Stytch answered HTTP " + status + " to "
-                        + request.method() + " " + request.uri().getPath() + describeError(body), status, retryAfter, null);
+                failure = new StytchUnavailableException(describeCall(request) + " answered HTTP " + status
+                        + (foreign ? " " + WITHOUT_ERROR_BODY : describeError(error)), status, retryAfter, null);
             } catch (IOException e) {
                 failure = new StytchUnavailableException("Stytch could not be reached for " + request.method() + " "
                         + request.uri().getPath() + ": " + e.getClass().getSimpleName(), null, null, e);
@@ -235,6 +258,9 @@ public final class StytchHttp implements AutoCloseable {
             }
             Duration wait = failure.retryAfter().orElse(Duration.ZERO);
             if (attempt >= attempts || wait.compareTo(MAX_RETRY_AFTER_WAIT) > 0 || closed) {
+                if (foreign) {
+                    warnForeignAnswer(request, failure.statusCode().orElseThrow(), WITHOUT_ERROR_BODY);
+                }
                 throw failure;
             }
             Duration delay = max(wait, backoff(attempt));
@@ -244,21 +270,47 @@ public final class StytchHttp implements AutoCloseable {
         }
     }
 
-    private <T> T parse(byte[] body, Class<T> type) {
+    private <T> T parse(HttpRequest request, Answer answer, Class<T> type) {
+        T value;
         try {
-            T value = json.readValue(body, type);
-            if (value == null) {
-                throw new StytchUnavailableException("Stytch answered with an empty body", null, null, null);
-            }
-            return value;
+            value = json.readValue(answer.body(), type);
         } catch (IOException e) {
-            throw new StytchUnavailableException("Stytch's answer could not be read as " + type.getSimpleName()
-                    + ": " + e.getClass().getSimpleName(), null, null, e);
+            warnForeignAnswer(request, answer.status(), UNREADABLE_BODY);
+            throw new StytchUnavailableException(describeCall(request) + " answered HTTP " + answer.status()
+                    + " with a body that could not be read as " + type.getSimpleName() + ": "
+                    + e.getClass().getSimpleName(), answer.status(), null, e);
+        }
+        if (value == null) {
+            warnForeignAnswer(request, answer.status(), UNREADABLE_BODY);
+            throw new StytchUnavailableException(describeCall(request) + " answered HTTP " + answer.status()
+                    + " with an empty body", answer.status(), null, null);
+        }
+        return value;
+    }
+
+    /** A Stytch error body: a JSON object naming the HTTP status and an error type (OAuth: an error). */
+    private static boolean isStytchError(JsonNode error, int status) {
+        if (error == null) {
+            return false;
+        }
+        JsonNode statusCode = error.get("status_code");
+        return statusCode != null && statusCode.isIntegralNumber() && statusCode.asLong() == status
+                && (text(error, "error_type", null) != null || text(error, "error", null) != null);
+    }
+
+    private void warnForeignAnswer(HttpRequest request, int status, String what) {
+        if (foreignAnswerWarnings.tryWarn(System.currentTimeMillis())) {
+            LOG.log(System.Logger.Level.WARNING, "Stytch API call " + request.method() + " "
+                    + LogText.url(request.uri()) + " answered HTTP " + status + " " + what
+                    + ": check stytch.base-url (and stytch.project-id)");
         }
     }
 
-    private StytchApiException apiError(int status, byte[] body) {
-        JsonNode error = readTree(body);
+    private static String describeCall(HttpRequest request) {
+        return "Stytch API call " + request.method() + " " + request.uri().getRawPath();
+    }
+
+    private static StytchApiException apiError(int status, JsonNode error) {
         String errorType = text(error, "error_type", text(error, "error", "unknown_error"));
         String errorMessage = text(error, "error_message", text(error, "error_description", "HTTP " + status));
         String errorUrl = text(error, "error_url", text(error, "error_uri", "https://stytch.com/docs/api/errors/" + status));
@@ -266,8 +318,7 @@ public final class StytchHttp implements AutoCloseable {
         return new StytchApiException(status, requestId, errorType, errorMessage, errorUrl);
     }
 
-    private String describeError(byte[] body) {
-        JsonNode error = readTree(body);
+    private static String describeError(JsonNode error) {
         String errorType = text(error, "error_type", null);
         String requestId = text(error, "request_id", null);
         return (errorType == null ? "" : " " + errorType) + (requestId == null ? "" : " (request_id " + requestId + ")");
@@ -332,6 +383,28 @@ public final class StytchHttp implements AutoCloseable {
                 throw new IOException("response body larger than " + maxBytes + " bytes");
             }
             return body;
+        }
+    }
+
+    /** A 2xx answer: its status and body. */
+    private record Answer(int status, byte[] body) {
+    }
+
+    /** A public resource answered with a status other than 200; the message names the URL, not the body. */
+    public static final class HttpStatusException extends IOException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final int status;
+
+        HttpStatusException(int status, URI url) {
+            super("HTTP " + status + " from " + LogText.url(url));
+            this.status = status;
+        }
+
+        /** @return the HTTP status answered */
+        public int status() {
+            return status;
         }
     }
 

@@ -11,7 +11,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Nimbus {@link ResourceRetriever} on the library's JDK HTTP client, so the JWKS fetch shares its
  * timeouts and User-Agent. The JWKS is fetched anonymously, as Stytch's Java, Node, Go and Python
- * SDKs do: it is public, and the secret then travels only where it is needed.
+ * SDKs do: it is public, and the secret then travels only where it is needed. A status other than 200
+ * fails with {@link StytchHttp.HttpStatusException}, so the key store can log the status.
  */
 final class JdkResourceRetriever implements ResourceRetriever {
 

@@ -9,6 +9,7 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.CachingJWKSetSource;
 import com.nimbusds.jose.jwk.source.JWKSetCacheRefreshEvaluator;
+import com.nimbusds.jose.jwk.source.JWKSetParseException;
 import com.nimbusds.jose.jwk.source.JWKSetSource;
 import com.nimbusds.jose.jwk.source.OutageTolerantJWKSetSource;
 import com.nimbusds.jose.jwk.source.RefreshAheadCachingJWKSetSource;
@@ -20,6 +21,8 @@ import io.github.stytchjakarta.core.InvalidTokenException.Reason;
 import io.github.stytchjakarta.core.StytchConfig;
 import io.github.stytchjakarta.core.StytchUnavailableException;
 import io.github.stytchjakarta.core.internal.DaemonThreads;
+import io.github.stytchjakarta.core.internal.LogText;
+import io.github.stytchjakarta.core.internal.LogThrottle;
 import io.github.stytchjakarta.core.internal.http.StytchHttp;
 import java.io.Closeable;
 import java.io.IOException;
@@ -50,6 +53,11 @@ import java.util.concurrent.ScheduledExecutorService;
  * newly fetched key set differs from the previous one, the listener is told (the verified-token
  * cache is flushed), whether the fetch ran on a request thread or in the background.
  *
+ * <p>A failed fetch, on a request thread or in the background, is logged at WARNING with the URL and
+ * the HTTP status, the I/O error's class, or that the answer was no key set (never a body or key
+ * material), at most once per {@link LogThrottle#WARNING_INTERVAL}: a wrong base URL, project id or
+ * vertical shows here first.
+ *
  * <p>Thread-safe. {@link #close()} stops the background refresh.
  */
 public final class JwksKeyStore implements Closeable {
@@ -78,7 +86,9 @@ public final class JwksKeyStore implements Closeable {
         this.clock = clock;
         this.rateLimitMillis = config.jwksRateLimit().toMillis();
         this.onKeysChanged = onKeysChanged;
-        JWKSetSource<SecurityContext> chain = new URLBasedJWKSetSource<>(url(config), new JdkResourceRetriever(http));
+        JWKSetSource<SecurityContext> chain = new FailureLogging(
+                new URLBasedJWKSetSource<>(url(config), new JdkResourceRetriever(http)), LogText.url(config.jwksUrl()),
+                clock);
         if (!config.jwksOutageTolerance().isZero()) {
             chain = new OutageTolerantJWKSetSource<>(chain, config.jwksOutageTolerance().toMillis(), null);
         }
@@ -208,6 +218,56 @@ public final class JwksKeyStore implements Closeable {
             source.close();
         } catch (IOException e) {
             LOG.log(System.Logger.Level.DEBUG, "closing the JWKS source failed", e);
+        }
+    }
+
+    /** Logs the failures of the fetches below it, throttled, and passes them on. */
+    private static final class FailureLogging implements JWKSetSource<SecurityContext> {
+
+        private final JWKSetSource<SecurityContext> fetch;
+        private final String url;
+        private final Clock clock;
+        private final LogThrottle warnings = new LogThrottle();
+
+        FailureLogging(JWKSetSource<SecurityContext> fetch, String url, Clock clock) {
+            this.fetch = fetch;
+            this.url = url;
+            this.clock = clock;
+        }
+
+        @Override
+        public JWKSet getJWKSet(JWKSetCacheRefreshEvaluator evaluator, long currentTime, SecurityContext context)
+                throws KeySourceException {
+            try {
+                return fetch.getJWKSet(evaluator, currentTime, context);
+            } catch (KeySourceException e) {
+                if (warnings.tryWarn(clock.millis())) {
+                    LOG.log(System.Logger.Level.WARNING, "JWT signing keys could not be fetched from " + url + ": "
+                            + failure(e) + "; check stytch.base-url, stytch.project-id and stytch.vertical"
+                            + " (or stytch.jwks.url)");
+                }
+                throw e;
+            }
+        }
+
+        private static String failure(KeySourceException e) {
+            if (e instanceof JWKSetParseException) {
+                return "the answer is not a JSON Web Key Set";
+            }
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof StytchHttp.HttpStatusException status) {
+                    return "HTTP " + status.status();
+                }
+                if (cause instanceof IOException) {
+                    return cause.getClass().getSimpleName();
+                }
+            }
+            return e.getClass().getSimpleName();
+        }
+
+        @Override
+        public void close() throws IOException {
+            fetch.close();
         }
     }
 
