@@ -10,11 +10,11 @@ import io.github.stytchjakarta.core.StytchMember;
 import io.github.stytchjakarta.core.StytchPrincipal;
 import io.github.stytchjakarta.core.StytchUnavailableException;
 import io.github.stytchjakarta.core.StytchUser;
+import io.github.stytchjakarta.core.internal.LogThrottle;
 import io.github.stytchjakarta.filter.StytchWebConfig.PathPermission;
 import io.github.stytchjakarta.filter.internal.CredentialResolver;
 import io.github.stytchjakarta.filter.internal.CredentialResolver.Resolution;
 import io.github.stytchjakarta.filter.internal.CsrfGuard;
-import io.github.stytchjakarta.filter.internal.LogThrottle;
 import io.github.stytchjakarta.filter.internal.PathPattern;
 import io.github.stytchjakarta.filter.internal.RequestPath;
 import io.github.stytchjakarta.filter.internal.SessionCookies;
@@ -77,8 +77,8 @@ import java.util.Optional;
  */
 public final class StytchWebAuthenticator {
 
-    /** How often an unavailable or refusing Stytch is logged at WARNING (otherwise at DEBUG). */
-    public static final Duration WARNING_INTERVAL = Duration.ofMinutes(1);
+    /** How often an unavailable or refusing Stytch is logged at WARNING (otherwise at DEBUG): core's one minute. */
+    public static final Duration WARNING_INTERVAL = LogThrottle.WARNING_INTERVAL;
 
     /** Longest request URI carried back to the application through the login redirect. */
     public static final int MAX_RETURN_TARGET_LENGTH = 2048;
@@ -118,7 +118,7 @@ public final class StytchWebAuthenticator {
                 .map(rule -> new CompiledPermission(rule, PathPattern.compile(rule.pathPattern()))).toList();
         this.logoutPath = PathPattern.compile(config.logoutPath());
         this.loginPath = config.loginPage().map(page -> PathPattern.compile(page.split("\\?", 2)[0]));
-        this.warnings = new LogThrottle(clock, WARNING_INTERVAL);
+        this.warnings = new LogThrottle();
     }
 
     /**
@@ -638,7 +638,7 @@ public final class StytchWebAuthenticator {
     }
 
     private void warn(String message) {
-        LOG.log(warnings.tryWarn() ? Level.WARNING : Level.DEBUG, message);
+        LOG.log(warnings.tryWarn(clock.millis()) ? Level.WARNING : Level.DEBUG, message);
     }
 
     /** A permission rule with its compiled pattern. */
