@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import io.github.stytchjakarta.cdi.fixtures.MicroProfileConfigs;
 import io.github.stytchjakarta.cdi.fixtures.TestContainers;
 import io.github.stytchjakarta.core.Stytch;
+import io.github.stytchjakarta.core.StytchConfig;
+import io.github.stytchjakarta.core.Vertical;
+import io.github.stytchjakarta.filter.StytchWebConfig;
 import io.github.stytchjakarta.testkit.StytchEmulatorExtension;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.DefinitionException;
@@ -112,6 +115,40 @@ class DeploymentValidationTest {
                 .isThrownBy(() -> TestContainers.start(Unrelated.class))
                 .withMessageContaining(misspelt + ": is not a stytch-jakarta key (did you mean " + meant + "?)")
                 .withMessageNotContaining(value);
+    }
+
+    @Test
+    void deploymentWhenOperatorAndApplicationDisagreeThenSystemPropertyThenEnvironmentWin() {
+        Map<String, String> packaged = MicroProfileConfigs.emulator(STYTCH.emulator(), "b2b");
+        packaged.put("stytch.web.realm", "from-properties");
+        packaged.put("stytch.web.return-parameter", "from_properties");
+        packaged.put("stytch.vertical", "b2b");
+        System.setProperty("stytch.web.realm", "from-system-property");
+        try {
+            config = MicroProfileConfigs.registerLayered(Map.of("STYTCH_WEB_REALM", "from-environment",
+                    "STYTCH_WEB_RETURN_PARAMETER", "from_environment", "STYTCH_VERTICAL", "consumer"), packaged);
+            try (WeldContainer container = TestContainers.start(UsesStytch.class)) {
+                StytchWebConfig web = container.select(StytchWebConfig.class).get();
+                assertThat(web.realm()).isEqualTo("from-system-property");
+                assertThat(web.returnParameter()).isEqualTo("from_environment");
+                assertThat(container.select(StytchConfig.class).get().vertical()).isEqualTo(Vertical.CONSUMER);
+            }
+        } finally {
+            System.clearProperty("stytch.web.realm");
+        }
+    }
+
+    @Test
+    void deploymentWhenMisspeltKeyIsASystemPropertyThenFails() {
+        System.setProperty("stytch.jwt.clock-skw", "PT1M");
+        try {
+            config = MicroProfileConfigs.registerLayered(Map.of(), MicroProfileConfigs.emulator(STYTCH.emulator(), "b2b"));
+            assertThatExceptionOfType(DeploymentException.class)
+                    .isThrownBy(() -> TestContainers.start(Unrelated.class))
+                    .withMessageContaining("stytch.jwt.clock-skw: is not a stytch-jakarta key (did you mean stytch.jwt.clock-skew?)");
+        } finally {
+            System.clearProperty("stytch.jwt.clock-skw");
+        }
     }
 
     @Test

@@ -271,7 +271,7 @@ public final class StytchWebConfig {
     public static final SecureCookies DEFAULT_COOKIE_SECURE = SecureCookies.AUTO;
     /** Default cookie path: {@code /}, as Stytch's frontend SDK. */
     public static final String DEFAULT_COOKIE_PATH = "/";
-    /** Default for {@code stytch.web.auto-register}: the initializer registers the filter when a project id is set. */
+    /** Default for {@code stytch.web.auto-register}: the initializer registers the filter (and checks the configuration). */
     public static final boolean DEFAULT_AUTO_REGISTER = true;
 
     // RFC 7230 token: a query parameter name that needs no encoding

@@ -42,7 +42,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * must fail) gets a correctly configured WAR and one WAR per mistake, with operator settings as a system
  * property and environment variables of the process. Every misconfigured WAR must fail to deploy, its
  * error naming the key but never the value, so its paths are not served at all; the good one is protected,
- * has one {@code Stytch}, and sees MicroProfile Config's precedence.
+ * has one {@code Stytch}, sees MicroProfile Config's precedence and denies methods its rules do not name.
  */
 class FailClosedPayaraIT {
 
@@ -134,6 +134,22 @@ class FailClosedPayaraIT {
     }
 
     @Test
+    void deployWhenRulesDenyUnmatchedMethodsThenAMethodNoRuleNamesIsRefusedBeforeTheApplication() throws Exception {
+        HttpProbe http = new HttpProbe(base.resolve("protected/").toURL());
+        String admin = demo.sessions().get("alice@acme.test").sessionJwt();
+
+        HttpResponse<String> delete = http.send(http.request("/api/documents/1").headers(bearer(admin)).DELETE());
+        HttpResponse<String> mixedCase = http.send(http.request("/api/documents/1").headers(bearer(admin))
+                .method("dElEtE", HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(delete.statusCode()).as("the admin may delete by @RequiresPermission, but no rule names DELETE")
+                .isEqualTo(403);
+        assertThat(delete.body()).contains("stytch.forbidden.unmatched_method");
+        assertThat(mixedCase.statusCode()).isEqualTo(403);
+        assertThat(http.get("/api/documents/me", bearer(admin)).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void deployWhenOperatorSettingsDisagreeWithTheWarThenSystemPropertyThenEnvironmentWin() throws Exception {
         HttpResponse<String> challenge = get("protected/api/documents/me");
         HttpResponse<String> navigation = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
@@ -157,6 +173,8 @@ class FailClosedPayaraIT {
         config.put("stytch.web.login-page", "/login");
         config.put("stytch.web.realm", "from-war");
         config.put("stytch.web.return-parameter", "from_war");
+        config.put("stytch.web.permissions", "GET /api/documents/** documents:read");
+        config.put("stytch.web.permissions.unmatched-methods", "deny");
         return config;
     }
 

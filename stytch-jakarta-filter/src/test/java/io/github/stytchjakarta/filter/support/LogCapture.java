@@ -64,6 +64,20 @@ public final class LogCapture implements BeforeEachCallback, AfterEachCallback {
     }
 
     /**
+     * @param level a level
+     * @return the formatted messages of every logger at exactly that level
+     */
+    public List<String> messages(Level level) {
+        SimpleFormatter formatter = new SimpleFormatter();
+        List<String> messages = new ArrayList<>();
+        synchronized (records) {
+            records.stream().filter(record -> record.getLevel().equals(level))
+                    .forEach(record -> messages.add(formatter.formatMessage(record)));
+        }
+        return messages;
+    }
+
+    /**
      * @param level  a level
      * @param source the class whose logger is meant
      * @return the formatted messages that logger logged at exactly that level
