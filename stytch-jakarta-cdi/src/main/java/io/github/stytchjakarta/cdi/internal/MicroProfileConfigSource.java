@@ -34,15 +34,20 @@ public final class MicroProfileConfigSource implements ConfigSource {
     }
 
     /**
-     * The {@code stytch.*} names of every source (environment variables keep their own spelling there,
-     * {@code STYTCH_...}, and are checked separately).
+     * The {@code stytch.*} names the sources define, without those of environment variables, which are
+     * checked as variables ({@code STYTCH_PROJECTID} is warned about, never a start-up error, since other
+     * tools use the prefix). An environment source may list its variables in a dotted form
+     * ({@code stytch.project.id}: SmallRye Config does), which would read as a misspelt key; such a source
+     * is recognised by answering the variable's own name too.
      */
     @Override
     public Set<String> names() {
         Set<String> names = new TreeSet<>();
-        for (String name : config.getPropertyNames()) {
-            if (name.startsWith(ConfigKeys.PREFIX)) {
-                names.add(name);
+        for (org.eclipse.microprofile.config.spi.ConfigSource source : config.getConfigSources()) {
+            for (String name : source.getPropertyNames()) {
+                if (name.startsWith(ConfigKeys.PREFIX) && source.getValue(ConfigSource.environmentName(name)) == null) {
+                    names.add(name);
+                }
             }
         }
         return names;

@@ -61,10 +61,14 @@ class OneAuthenticationPathJettyTest {
     void onStartupWhenCdiModulePresentThenTheRegisteredFilterSharesTheCdiStytch() throws Exception {
         StytchEmulator emulator = STYTCH.emulator();
         DemoData demo = DemoData.seed(emulator);
-        Map<String, String> values = MicroProfileConfigs.emulator(emulator, "b2b");
-        values.put("stytch.jwks.prefetch", "true");
+        // the README's CDI quick start with the project id from the environment, which once made the filter
+        // module build a second, half-configured Stytch from environment variables alone
+        Map<String, String> packaged = MicroProfileConfigs.emulator(emulator, "b2b");
+        packaged.remove("stytch.project-id");
+        packaged.put("stytch.jwks.prefetch", "true");
         long fetchesBefore = keySetFetches(emulator);
-        HttpProbe http = start(values, context -> { });
+        HttpProbe http = start(MicroProfileConfigs.registerLayered(Map.of("STYTCH_PROJECT_ID", emulator.projectId()),
+                packaged), context -> { });
 
         HttpResponse<String> me = http.get("/api/me", bearer(demo.sessions().get("bob@acme.test").sessionJwt()));
 
@@ -78,7 +82,7 @@ class OneAuthenticationPathJettyTest {
     void onStartupWhenStytchContextParamInCdiApplicationThenStartFailsNamingIt() {
         Map<String, String> values = MicroProfileConfigs.emulator(STYTCH.emulator(), "b2b");
 
-        assertThatException().isThrownBy(() -> start(values,
+        assertThatException().isThrownBy(() -> start(MicroProfileConfigs.register(values),
                         context -> context.setInitParameter("stytch.web.permissions", "POST /** documents:create")))
                 .satisfies(e -> assertThat(e).rootCause().hasMessageContaining("stytch.web.permissions: is a servlet "
                         + "context parameter, but this application reads its Stytch configuration from MicroProfile Config"));
@@ -86,7 +90,8 @@ class OneAuthenticationPathJettyTest {
 
     @Test
     void onStartupWhenMicroProfileConfigLacksTheProjectIdThenStartFails() {
-        assertThatException().isThrownBy(() -> start(Map.of("stytch.web.realm", "documents"), context -> { }))
+        assertThatException().isThrownBy(() -> start(MicroProfileConfigs.register(Map.of("stytch.web.realm", "documents")),
+                        context -> { }))
                 .satisfies(e -> assertThat(e).rootCause().hasMessageContaining("stytch.project-id: is required"));
     }
 
@@ -94,8 +99,8 @@ class OneAuthenticationPathJettyTest {
         return emulator.requests().stream().filter(request -> request.path().contains("/sessions/jwks/")).count();
     }
 
-    private HttpProbe start(Map<String, String> values, Consumer<ServletContextHandler> setup) throws Exception {
-        config = MicroProfileConfigs.register(values);
+    private HttpProbe start(Config registered, Consumer<ServletContextHandler> setup) throws Exception {
+        config = registered;
         container = TestContainers.start(DocumentService.class);
         ServletContextHandler context = new ServletContextHandler("/app");
         context.addEventListener(Listener.using(container));
