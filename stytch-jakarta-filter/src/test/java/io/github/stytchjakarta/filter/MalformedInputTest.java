@@ -3,12 +3,12 @@ package io.github.stytchjakarta.filter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.jwk.RSAKey;
-import io.github.stytchjakarta.filter.support.LogCapture;
 import io.github.stytchjakarta.filter.support.Requests;
 import io.github.stytchjakarta.filter.support.StytchApp;
-import io.github.stytchjakarta.testkit.HostileTokens;
 import io.github.stytchjakarta.testkit.EmulatedSession;
 import io.github.stytchjakarta.testkit.EmulatorKey;
+import io.github.stytchjakarta.testkit.HostileTokens;
+import io.github.stytchjakarta.testkit.LogCapture;
 import io.github.stytchjakarta.testkit.MutableClock;
 import io.github.stytchjakarta.testkit.StytchEmulator;
 import io.github.stytchjakarta.testkit.StytchEmulatorExtension;

@@ -1,7 +1,8 @@
-package io.github.stytchjakarta.core.support;
+package io.github.stytchjakarta.testkit;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -13,8 +14,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Captures every log record of stytch-jakarta during a test, DEBUG included, through a
- * {@code java.util.logging} handler on the root logger ({@code System.Logger} goes to JUL by default).
- * Register it as a non-static {@code @RegisterExtension} field.
+ * {@code java.util.logging} handler on the root logger ({@code System.Logger} goes to JUL by default),
+ * so that a test can assert what was logged, and that no token or secret was. Register it as a
+ * non-static {@code @RegisterExtension} field. Thread-safe.
  */
 public final class LogCapture implements BeforeEachCallback, AfterEachCallback {
 
@@ -64,6 +66,14 @@ public final class LogCapture implements BeforeEachCallback, AfterEachCallback {
     }
 
     /**
+     * @param level a level
+     * @return the formatted messages of every logger at exactly that level
+     */
+    public List<String> messages(Level level) {
+        return messages(record -> record.getLevel().equals(level));
+    }
+
+    /**
      * @param level  a level
      * @param source the class whose logger is meant
      * @return the formatted messages that logger logged at exactly that level
@@ -78,11 +88,14 @@ public final class LogCapture implements BeforeEachCallback, AfterEachCallback {
      * @return the formatted messages that logger logged at exactly that level
      */
     public List<String> messages(Level level, String loggerName) {
+        return messages(record -> record.getLevel().equals(level) && loggerName.equals(record.getLoggerName()));
+    }
+
+    private List<String> messages(Predicate<LogRecord> wanted) {
         SimpleFormatter formatter = new SimpleFormatter();
         List<String> messages = new ArrayList<>();
         synchronized (records) {
-            records.stream().filter(record -> record.getLevel().equals(level) && loggerName.equals(record.getLoggerName()))
-                    .forEach(record -> messages.add(formatter.formatMessage(record)));
+            records.stream().filter(wanted).forEach(record -> messages.add(formatter.formatMessage(record)));
         }
         return messages;
     }
