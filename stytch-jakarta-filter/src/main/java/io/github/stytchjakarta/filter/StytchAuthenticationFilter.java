@@ -94,12 +94,14 @@ public final class StytchAuthenticationFilter implements Filter {
         }
         ConfigReader reader = new ConfigReader(ServletConfigSources.of(filterConfig), new ConfigProblems());
         Optional<WebSettings> settings = WebSettings.read(reader, WebSettings.KEYS);
+        Stytch stytch;
         try {
             reader.problems().throwIfAny();
+            stytch = Stytch.create(settings.orElseThrow().core());
         } catch (StytchConfigException e) {
+            // also what stytch.startup-check found wrong
             throw new ServletException(e.getMessage(), e);
         }
-        Stytch stytch = Stytch.create(settings.orElseThrow().core());
         ownedStytch = stytch;
         authenticator = StytchWebAuthenticator.create(stytch, settings.get().web());
         LOG.log(System.Logger.Level.INFO, () -> "Stytch authentication filter started for project "

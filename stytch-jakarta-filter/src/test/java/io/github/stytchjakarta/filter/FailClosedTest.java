@@ -86,6 +86,11 @@ class FailClosedTest {
                                 "stytch.config.unknown-keys=warn")),
                 Arguments.of("an unreadable switch", withEmulator("stytch.enabled", "off"),
                         List.of("stytch.enabled: must be true or false")),
+                Arguments.of("the start-up check with a wrong secret", withEmulator("stytch.startup-check", "true",
+                        "stytch.secret", SECRET_VALUE), List.of("stytch.secret: Stytch refused the project id and secret (HTTP 401")),
+                Arguments.of("the start-up check with another project's id", withEmulator("stytch.startup-check", "true",
+                        "stytch.project-id", "project-test-11111111-1111-1111-1111-111111111111"),
+                        List.of("stytch.project-id: Stytch refused the project id and secret (HTTP 401")),
                 Arguments.of("auto-registration off and a misspelt key", Map.of("stytch.web.auto-register", "false",
                         "stytch.web.protect-paths", "/**"), List.of("stytch.web.protect-paths: is not a stytch-jakarta key")));
     }
