@@ -1,11 +1,11 @@
 package io.github.stytchjakarta.filter;
 
-import io.github.stytchjakarta.core.ConfigKeys;
 import io.github.stytchjakarta.core.ConfigProblems;
 import io.github.stytchjakarta.core.ConfigReader;
 import io.github.stytchjakarta.core.Stytch;
 import io.github.stytchjakarta.core.StytchConfigException;
 import io.github.stytchjakarta.filter.internal.AuthenticatedRequest;
+import io.github.stytchjakarta.filter.internal.FilterSetup;
 import io.github.stytchjakarta.filter.internal.ServletConfigSources;
 import io.github.stytchjakarta.filter.internal.WebIntegration;
 import io.github.stytchjakarta.filter.internal.WebSettings;
@@ -20,7 +20,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Stytch authentication for any Servlet 6 container (Jetty, Tomcat, ...) without CDI, Jakarta
@@ -46,13 +45,16 @@ import java.util.Set;
  *       with an authenticator built from a {@link Stytch} and a {@link StytchWebConfig}, and
  *       {@code stytch.web.auto-register=false}.</li>
  * </ul>
- * In an application with the CDI module ({@code stytch-jakarta-cdi}), a filter without an authenticator
- * uses the CDI module's, built from MicroProfile Config: one configuration and one {@link Stytch} per
- * application, also when the CDI module's authentication mechanism runs too (the filter then sees the
- * mechanism's decision and does not verify again). Otherwise a filter built from configuration creates,
- * owns and closes its {@link Stytch}; one given an authenticator leaves its {@code Stytch} to the caller.
- * Configuration problems (unknown keys, core's keys and the web keys) are reported together by
- * {@link #init}, which fails the deployment.
+ * The filter the module registers, or finds declared, gets its authenticator from the module's start-up
+ * listener, which builds it before any filter starts, so that whatever can fail (configuration, a
+ * dependency the server replaced, CDI) fails the application's start rather than this filter's
+ * {@code init}, which some servers skip. In an application with the CDI module
+ * ({@code stytch-jakarta-cdi}) that authenticator is the CDI module's, built from MicroProfile Config:
+ * one configuration and one {@link Stytch} per application, also when the CDI module's authentication
+ * mechanism runs too (the filter then sees the mechanism's decision and does not verify again). A filter
+ * the application registers in code without an authenticator reads the configuration in {@link #init} and
+ * creates, owns and closes its {@link Stytch}; one given an authenticator leaves its {@code Stytch} to the
+ * caller.
  *
  * <p>Thread-safe once initialised.
  */
@@ -87,41 +89,30 @@ public final class StytchAuthenticationFilter implements Filter {
         if (authenticator != null) {
             return;
         }
-        Optional<WebIntegration> integration = WebIntegration.find(WebIntegration.classLoaderOf(filterConfig.getServletContext()));
-        if (integration.isPresent()) {
-            authenticator = shared(filterConfig, integration.get());
+        if (filterConfig.getServletContext().getAttribute(FilterSetup.AUTHENTICATOR) instanceof StytchWebAuthenticator started) {
+            authenticator = started;
             return;
         }
-        ConfigReader reader = new ConfigReader(ServletConfigSources.of(filterConfig), new ConfigProblems());
-        Optional<WebSettings> settings = WebSettings.read(reader, WebSettings.KEYS);
-        Stytch stytch;
+        // registered by the application in code, where the module's start-up did not prepare it
+        Optional<WebIntegration> integration = WebIntegration.find(WebIntegration.classLoaderOf(filterConfig.getServletContext()));
         try {
+            if (integration.isPresent()) {
+                authenticator = FilterSetup.shared(integration.get(), ServletConfigSources.initParameterNames(filterConfig));
+                return;
+            }
+            ConfigReader reader = new ConfigReader(ServletConfigSources.of(filterConfig), new ConfigProblems());
+            Optional<WebSettings> settings = WebSettings.read(reader, WebSettings.KEYS);
             reader.problems().throwIfAny();
-            stytch = Stytch.create(settings.orElseThrow().core());
+            Stytch stytch = Stytch.create(settings.orElseThrow().core());
+            ownedStytch = stytch;
+            authenticator = StytchWebAuthenticator.create(stytch, settings.get().web());
+            LOG.log(System.Logger.Level.INFO, () -> "Stytch authentication filter started for project "
+                    + stytch.config().projectId() + " (" + stytch.config().vertical() + ")");
         } catch (StytchConfigException e) {
             // also what stytch.startup-check found wrong
             throw new ServletException(e.getMessage(), e);
-        }
-        ownedStytch = stytch;
-        authenticator = StytchWebAuthenticator.create(stytch, settings.get().web());
-        LOG.log(System.Logger.Level.INFO, () -> "Stytch authentication filter started for project "
-                + stytch.config().projectId() + " (" + stytch.config().vertical() + ")");
-    }
-
-    // the application's one authenticator, from the module that owns its configuration (the CDI module)
-    private static StytchWebAuthenticator shared(FilterConfig filterConfig, WebIntegration integration)
-            throws ServletException {
-        Set<String> initParams = ServletConfigSources.initParameterNames(filterConfig);
-        if (initParams.stream().anyMatch(name -> name.startsWith(ConfigKeys.PREFIX))) {
-            throw new ServletException("Invalid Stytch configuration: " + String.join(", ", initParams)
-                    + ": filter init-params, but this application reads its Stytch configuration from "
-                    + integration.configurationName() + " (stytch-jakarta-cdi is present): move them there");
-        }
-        try {
-            return integration.authenticator();
         } catch (RuntimeException e) {
-            throw new ServletException("stytch-jakarta-cdi is in this application but could not provide the Stytch "
-                    + "authenticator: " + e.getMessage(), e);
+            throw new ServletException("stytch-jakarta could not start: " + e, e);
         }
     }
 

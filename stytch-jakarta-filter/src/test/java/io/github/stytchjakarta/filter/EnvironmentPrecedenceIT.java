@@ -29,7 +29,6 @@ class EnvironmentPrecedenceIT {
     @RegisterExtension
     static final StytchEmulatorExtension STYTCH = new StytchEmulatorExtension();
 
-    // environment variables are checked once per class loader: capture from before the first start
     private static final List<LogRecord> WARNINGS = new ArrayList<>();
     private static final Handler HANDLER = new Handler() {
         @Override
@@ -81,6 +80,9 @@ class EnvironmentPrecedenceIT {
 
     @Test
     void onStartupWhenStytchVariableMapsToNoKeyThenOneWarningWithTheVariableMeant() throws Exception {
+        synchronized (WARNINGS) {
+            WARNINGS.clear();
+        }
         start().close();
 
         List<String> messages;

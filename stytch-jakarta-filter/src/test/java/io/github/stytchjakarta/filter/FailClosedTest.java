@@ -3,6 +3,7 @@ package io.github.stytchjakarta.filter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
+import io.github.stytchjakarta.filter.internal.FilterSetup;
 import io.github.stytchjakarta.filter.internal.StytchFilterInitializer;
 import io.github.stytchjakarta.filter.internal.WebSettings;
 import io.github.stytchjakarta.filter.support.EchoServlet;
@@ -159,7 +160,7 @@ class FailClosedTest {
 
         assertThat(response.getStatus()).isEqualTo(200);
         assertThat(EchoServlet.parse(response.getContent())).containsEntry("authenticationType", null);
-        assertThat(logs.messages(Level.WARNING, StytchFilterInitializer.class))
+        assertThat(logs.messages(Level.WARNING, FilterSetup.class))
                 .containsExactly("stytch.enabled=false: stytch-jakarta is switched off in /app; no request is authenticated by it");
     }
 

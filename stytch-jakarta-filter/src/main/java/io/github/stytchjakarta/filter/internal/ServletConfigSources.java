@@ -28,10 +28,20 @@ public final class ServletConfigSources {
      * @return system properties, environment, filter init-params, context params
      */
     public static ConfigSource of(FilterConfig filterConfig) {
-        ConfigSource initParams = ConfigSource.listing(key -> Optional.ofNullable(filterConfig.getInitParameter(key)),
-                () -> list(filterConfig.getInitParameterNames()));
+        return of(filterConfig.getServletContext(), ConfigSource.listing(
+                key -> Optional.ofNullable(filterConfig.getInitParameter(key)), () -> list(filterConfig.getInitParameterNames())));
+    }
+
+    /**
+     * The sources of a filter known by its init-params.
+     *
+     * @param context    the servlet context
+     * @param initParams the filter's init-params
+     * @return system properties, environment, the init-params, context params
+     */
+    public static ConfigSource of(ServletContext context, ConfigSource initParams) {
         return ConfigSource.chain(ConfigSource.systemProperties(), ConfigSource.environment(), initParams,
-                contextParams(filterConfig.getServletContext()));
+                contextParams(context));
     }
 
     /**
@@ -56,10 +66,10 @@ public final class ServletConfigSources {
     }
 
     /**
-     * The filter init-params alone.
+     * The names of a filter's init-params.
      *
      * @param filterConfig the filter's configuration
-     * @return the names of its init-params
+     * @return the names
      */
     public static Set<String> initParameterNames(FilterConfig filterConfig) {
         return list(filterConfig.getInitParameterNames());

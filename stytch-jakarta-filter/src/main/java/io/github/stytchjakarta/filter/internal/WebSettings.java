@@ -8,7 +8,6 @@ import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Core's and the web configuration of an application, read in one pass with every check that makes a
@@ -33,9 +32,6 @@ public record WebSettings(StytchConfig core, StytchWebConfig web) {
 
     private static final System.Logger LOG = System.getLogger(WebSettings.class.getName());
 
-    // environment variables are the same for every reading in this class loader: warn about them once
-    private static final AtomicBoolean ENVIRONMENT_CHECKED = new AtomicBoolean();
-
     /** Requires both parts. */
     public WebSettings {
         Objects.requireNonNull(core, "core");
@@ -54,8 +50,9 @@ public record WebSettings(StytchConfig core, StytchWebConfig web) {
     }
 
     /**
-     * Reads and checks everything, recording problems in the reader's collection and logging warnings
-     * (unknown keys when tolerated, {@code STYTCH_*} environment variables that map to no key).
+     * Reads and checks everything, recording problems in the reader's collection and logging the unknown
+     * keys it tolerates ({@code STYTCH_*} environment variables are checked once per application start, by
+     * {@link FilterSetup}).
      *
      * @param reader the reader over the application's configuration, which lists its names
      * @param keys   every key the application's modules know
@@ -63,9 +60,6 @@ public record WebSettings(StytchConfig core, StytchWebConfig web) {
      */
     public static Optional<WebSettings> read(ConfigReader reader, ConfigKeys keys) {
         keys.check(reader.source().names(), reader).forEach(warning -> LOG.log(Level.WARNING, warning));
-        if (ENVIRONMENT_CHECKED.compareAndSet(false, true)) {
-            keys.environmentWarnings(System.getenv()).forEach(warning -> LOG.log(Level.WARNING, warning));
-        }
         if (reader.string(StytchConfig.Keys.PROJECT_ID).isEmpty()) {
             reader.problems().add(StytchConfig.Keys.PROJECT_ID, PROJECT_ID_REQUIRED);
         }

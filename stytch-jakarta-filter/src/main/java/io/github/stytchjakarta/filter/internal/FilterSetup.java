@@ -1,0 +1,215 @@
+package io.github.stytchjakarta.filter.internal;
+
+import io.github.stytchjakarta.core.ConfigKeys;
+import io.github.stytchjakarta.core.ConfigProblems;
+import io.github.stytchjakarta.core.ConfigReader;
+import io.github.stytchjakarta.core.ConfigSource;
+import io.github.stytchjakarta.core.Stytch;
+import io.github.stytchjakarta.core.StytchConfigException;
+import io.github.stytchjakarta.filter.StytchAuthenticationFilter;
+import io.github.stytchjakarta.filter.StytchWebAuthenticator;
+import io.github.stytchjakarta.filter.StytchWebConfig;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterRegistration;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
+import java.lang.System.Logger.Level;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What the filter module does when an application starts, in two steps so that nothing that can fail is
+ * left to the filter's own {@code init} (a server that skips a filter whose {@code init} fails, as
+ * GlassFish does, would then serve the application unprotected):
+ * <ol>
+ *   <li>{@link #configure} (from the {@link StytchFilterInitializer}, or from the {@link StytchFilterStarter}
+ *       where the container runs no {@code ServletContainerInitializer}): reads and checks the whole
+ *       configuration (an application with the module is protected or does not start) and registers
+ *       {@link StytchAuthenticationFilter} for {@code /*} unless the application declares it or switched
+ *       the registration off;</li>
+ *   <li>{@link #start} (from the {@link StytchFilterStarter}, before any filter is initialised): builds
+ *       the authenticator of that filter (the CDI module's, or a {@link Stytch} of its own) and hands it to
+ *       the filter through a context attribute. Any failure here fails the start of the application.</li>
+ * </ol>
+ * Not an API.
+ */
+public final class FilterSetup {
+
+    /** The name the filter is registered under. */
+    public static final String FILTER_NAME = "StytchAuthenticationFilter";
+
+    /** Context attribute: the authenticator {@link #start} built for the filter. */
+    public static final String AUTHENTICATOR = FilterSetup.class.getName() + ".authenticator";
+
+    private static final String CONFIGURED = FilterSetup.class.getName() + ".configured";
+    private static final String PENDING = FilterSetup.class.getName() + ".pending";
+    private static final String STARTED = FilterSetup.class.getName() + ".started";
+    private static final String OWNED = FilterSetup.class.getName() + ".owned";
+
+    private static final System.Logger LOG = System.getLogger(FilterSetup.class.getName());
+
+    private FilterSetup() {
+    }
+
+    /**
+     * Whether {@link #configure} already ran for the application.
+     *
+     * @param context the servlet context
+     * @return {@code true} once configured
+     */
+    static boolean isConfigured(ServletContext context) {
+        return context.getAttribute(CONFIGURED) != null;
+    }
+
+    /**
+     * Checks the configuration and registers the filter.
+     *
+     * @param context the servlet context, not yet initialised
+     * @throws ServletException listing every configuration problem by key, or when a foreign filter has our name
+     */
+    static void configure(ServletContext context) throws ServletException {
+        context.setAttribute(CONFIGURED, Boolean.TRUE);
+        ClassLoader classLoader = WebIntegration.classLoaderOf(context);
+        Optional<WebIntegration> integration = WebIntegration.find(classLoader);
+        ConfigSource source = integration.map(found -> found.configuration(classLoader))
+                .orElseGet(() -> ServletConfigSources.of(context));
+        ConfigReader reader = new ConfigReader(source, new ConfigProblems());
+        if (!WebSettings.enabled(reader)) {
+            LOG.log(Level.WARNING, () -> ConfigKeys.ENABLED + "=false: stytch-jakarta is switched off in "
+                    + context.getContextPath() + "; no request is authenticated by it");
+            return;
+        }
+        integration.ifPresent(found -> refuseContextParams(context, found, reader.problems()));
+        ConfigKeys keys = integration.map(found -> WebSettings.KEYS.with(found.keys(), Set.of())).orElse(WebSettings.KEYS);
+        keys.environmentWarnings(System.getenv()).forEach(warning -> LOG.log(Level.WARNING, warning));
+        boolean autoRegister = reader.bool(StytchWebConfig.Keys.AUTO_REGISTER).orElse(StytchWebConfig.DEFAULT_AUTO_REGISTER);
+        if (autoRegister) {
+            WebSettings.read(reader, keys);
+        } else {
+            // the application registers the filter with a configuration of its own, which its init checks
+            keys.check(source.names(), reader);
+        }
+        throwIfAny(reader.problems());
+        if (!autoRegister) {
+            LOG.log(Level.INFO, () -> StytchWebConfig.Keys.AUTO_REGISTER + "=false: the application registers "
+                    + "StytchAuthenticationFilter itself");
+            return;
+        }
+        List<? extends FilterRegistration> declared = context.getFilterRegistrations().values().stream()
+                .filter(registration -> StytchAuthenticationFilter.class.getName().equals(registration.getClassName()))
+                .toList();
+        if (!declared.isEmpty()) {
+            LOG.log(Level.DEBUG, "the application declares the Stytch filter itself: not registered again");
+            if (declared.size() == 1) {
+                // a listener may not look registrations up, so the init-params are kept for start(...) now
+                context.setAttribute(PENDING, Map.copyOf(declared.get(0).getInitParameters()));
+            }
+            return;
+        }
+        FilterRegistration.Dynamic registration = context.addFilter(FILTER_NAME, StytchAuthenticationFilter.class);
+        if (registration == null) {
+            throw new ServletException("a filter named " + FILTER_NAME + " that is not stytch-jakarta's exists: rename it, "
+                    + "or set " + StytchWebConfig.Keys.AUTO_REGISTER + "=false and register StytchAuthenticationFilter yourself");
+        }
+        registration.setAsyncSupported(true);
+        registration.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        context.setAttribute(PENDING, Map.<String, String>of());
+        LOG.log(Level.INFO, () -> "Stytch authentication filter registered for /* (set "
+                + StytchWebConfig.Keys.AUTO_REGISTER + "=false to register it yourself)");
+    }
+
+    /**
+     * Builds the authenticator of the filter {@link #configure} registered or found declared, once.
+     *
+     * @param context the servlet context, being initialised
+     * @throws IllegalStateException when the authenticator cannot be built; it fails the application's start
+     */
+    static void start(ServletContext context) {
+        if (context.getAttribute(STARTED) != null) {
+            return;
+        }
+        context.setAttribute(STARTED, Boolean.TRUE);
+        if (!(context.getAttribute(PENDING) instanceof Map<?, ?> pending)) {
+            return;
+        }
+        @SuppressWarnings("unchecked") // only configure(...) sets it
+        Map<String, String> initParams = (Map<String, String>) pending;
+        Optional<WebIntegration> integration = WebIntegration.find(WebIntegration.classLoaderOf(context));
+        try {
+            context.setAttribute(AUTHENTICATOR, integration.isPresent() ? shared(integration.get(), initParams.keySet())
+                    : own(context, initParams));
+        } catch (StytchConfigException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        } catch (RuntimeException | LinkageError e) {
+            // a server's own copy of a dependency, a CDI container that did not start: never run unprotected
+            throw new IllegalStateException("stytch-jakarta could not start, so " + context.getContextPath()
+                    + " does not start either: " + e, e);
+        }
+    }
+
+    /**
+     * Closes the {@link Stytch} {@link #start} created, if any.
+     *
+     * @param context the servlet context, being destroyed
+     */
+    static void stop(ServletContext context) {
+        if (context.getAttribute(OWNED) instanceof Stytch stytch) {
+            context.removeAttribute(OWNED);
+            stytch.close();
+        }
+    }
+
+    /**
+     * The application's one authenticator, from the module that owns its configuration (the CDI module).
+     *
+     * @param integration    the module's integration
+     * @param initParamNames the init-params of the filter, which that module would not read
+     * @return the authenticator
+     * @throws StytchConfigException naming the init-params with a {@code stytch.} key
+     */
+    public static StytchWebAuthenticator shared(WebIntegration integration, Set<String> initParamNames) {
+        ConfigProblems problems = new ConfigProblems();
+        for (String name : new TreeSet<>(initParamNames)) {
+            if (name.startsWith(ConfigKeys.PREFIX)) {
+                problems.add(name, "is a filter init-param, but this application reads its Stytch configuration from "
+                        + integration.configurationName() + " (stytch-jakarta-cdi is present): move it there");
+            }
+        }
+        problems.throwIfAny();
+        return integration.authenticator();
+    }
+
+    private static StytchWebAuthenticator own(ServletContext context, Map<String, String> initParams) {
+        ConfigReader reader = new ConfigReader(ServletConfigSources.of(context, ConfigSource.of(initParams)),
+                new ConfigProblems());
+        Optional<WebSettings> settings = WebSettings.read(reader, WebSettings.KEYS);
+        reader.problems().throwIfAny();
+        Stytch stytch = Stytch.create(settings.orElseThrow().core());
+        context.setAttribute(OWNED, stytch);
+        LOG.log(Level.INFO, () -> "Stytch authentication started for project " + stytch.config().projectId() + " ("
+                + stytch.config().vertical() + ")");
+        return StytchWebAuthenticator.create(stytch, settings.get().web());
+    }
+
+    private static void throwIfAny(ConfigProblems problems) throws ServletException {
+        try {
+            problems.throwIfAny();
+        } catch (StytchConfigException e) {
+            throw new ServletException(e.getMessage(), e);
+        }
+    }
+
+    // the CDI module reads MicroProfile Config only: a stytch.* context param would be ignored by its beans
+    private static void refuseContextParams(ServletContext context, WebIntegration integration, ConfigProblems problems) {
+        for (String name : new TreeSet<>(ServletConfigSources.contextParams(context).names())) {
+            if (name.startsWith(ConfigKeys.PREFIX)) {
+                problems.add(name, "is a servlet context parameter, but this application reads its Stytch configuration "
+                        + "from " + integration.configurationName() + " (stytch-jakarta-cdi is present): move it there");
+            }
+        }
+    }
+}
