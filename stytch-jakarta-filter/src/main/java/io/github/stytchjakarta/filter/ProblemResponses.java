@@ -1,10 +1,8 @@
 package io.github.stytchjakarta.filter;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.stytchjakarta.core.internal.json.Json;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -19,8 +17,6 @@ public final class ProblemResponses {
 
     /** The problem media type. */
     public static final String PROBLEM_JSON = "application/problem+json";
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ProblemResponses() {
     }
@@ -58,11 +54,7 @@ public final class ProblemResponses {
         problem.put("status", status);
         problem.put("detail", detail);
         problem.put("code", code);
-        try {
-            return JSON.writeValueAsBytes(problem);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e); // a map of strings and an int always serialises
-        }
+        return Json.write(problem);
     }
 
     /**

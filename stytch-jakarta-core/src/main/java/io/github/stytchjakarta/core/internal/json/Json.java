@@ -2,6 +2,7 @@ package io.github.stytchjakarta.core.internal.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -46,6 +47,22 @@ public final class Json {
      */
     public static ObjectMapper mapper() {
         return MAPPER;
+    }
+
+    /**
+     * Writes plain values (maps, lists, strings, numbers, booleans) as UTF-8 JSON, for sibling modules,
+     * which see no Jackson type: it is relocated into this module's jar.
+     *
+     * @param value the value
+     * @return the JSON
+     * @throws IllegalArgumentException when the value is not made of plain values
+     */
+    public static byte[] write(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a plain JSON value: " + value.getClass().getName(), e);
+        }
     }
 
     private static final class InstantDeserializer extends JsonDeserializer<Instant> {
