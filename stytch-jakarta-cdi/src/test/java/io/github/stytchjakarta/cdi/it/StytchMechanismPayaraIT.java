@@ -96,6 +96,8 @@ class StytchMechanismPayaraIT {
         assertThat(me.path("organization").asText()).isEqualTo(demo.acme().organizationId());
         assertThat(me.path("callerPrincipal").path("name").asText()).isEqualTo(bob);
         assertThat(me.path("callerPrincipal").path("type").asText()).isEqualTo(StytchMember.class.getName());
+        assertThat(me.path("principalsByType")).as("the portable way to the typed member").singleElement()
+                .satisfies(principal -> assertThat(principal.path("name").asText()).isEqualTo(bob));
         assertThat(me.path("jaxrsPrincipal").path("type").asText()).isEqualTo(StytchMember.class.getName());
         assertThat(me.path("jaxrsScheme").asText()).isEqualTo("STYTCH_BEARER");
         assertThat(me.path("servletPrincipal").path("name").asText()).isEqualTo(bob);

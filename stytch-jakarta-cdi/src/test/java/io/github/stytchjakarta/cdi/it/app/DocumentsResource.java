@@ -49,6 +49,7 @@ public class DocumentsResource {
         me.put("organization", current.member().map(StytchMember::organizationId).orElse(null));
         me.put("roles", current.roles());
         me.put("callerPrincipal", describe(security.getCallerPrincipal()));
+        me.put("principalsByType", security.getPrincipalsByType(StytchMember.class).stream().map(DocumentsResource::describe).toList());
         me.put("callerIsEditor", security.isCallerInRole("editor"));
         me.put("callerIsManager", security.isCallerInRole("manager"));
         me.put("jaxrsPrincipal", describe(jaxrs.getUserPrincipal()));
