@@ -216,6 +216,12 @@ class EmulatorBadRequestTest {
 
         String response = rawExchange(emulator, request);
 
+        if (Runtime.version().feature() >= 25) {
+            // from JDK 25 the JDK's HTTP server closes a connection whose chunked body is malformed, so no
+            // answer can be sent on it: still no 5xx and nothing echoed
+            assertThat(response).isEmpty();
+            return;
+        }
         assertThat(response).startsWith("HTTP/1.1 400");
         assertThat(OpenApiContract.stytch().errorBodyViolations(response.substring(response.indexOf("\r\n\r\n") + 4)))
                 .isEmpty();
