@@ -1,0 +1,187 @@
+package io.github.stytchjakarta.compat;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A servlet container as its distribution from Maven Central runs it: a process of its own, in a base
+ * directory of the test's, with one WAR deployed under {@code /app}, on a free loopback port.
+ */
+abstract class ServletContainer implements AutoCloseable {
+
+    private final String name;
+    private final String servletVersion;
+    private final boolean runsInitializers;
+    private Path javaExecutable = Path.of(System.getProperty("java.home"), "bin", "java");
+    private int javaVersion = Runtime.version().feature();
+    private Process process;
+    private Path log;
+
+    ServletContainer(String name, String servletVersion, boolean runsInitializers) {
+        this.name = name;
+        this.servletVersion = servletVersion;
+        this.runsInitializers = runsInitializers;
+    }
+
+    /** Apache Tomcat from its zip: runs the filter module's {@code ServletContainerInitializer}. */
+    static ServletContainer tomcat(Path home) {
+        String version = version(home, "apache-tomcat-");
+        return new ServletContainer("Tomcat " + version, version.startsWith("10.") ? "6.0" : "6.1", true) {
+            @Override
+            List<String> prepare(Path base, Path war, int port) throws IOException {
+                copyTree(home.resolve("conf"), base.resolve("conf"));
+                for (String directory : List.of("logs", "temp", "work", "webapps")) {
+                    Files.createDirectories(base.resolve(directory));
+                }
+                Path serverXml = base.resolve("conf/server.xml");
+                Files.writeString(serverXml, Files.readString(serverXml)
+                        .replace("port=\"8080\"", "port=\"" + port + "\" address=\"127.0.0.1\"")
+                        .replace("port=\"8005\"", "port=\"-1\""));
+                Files.copy(war, base.resolve("webapps/app.war"));
+                return List.of("-Dcatalina.home=" + home, "-Dcatalina.base=" + base,
+                        "-Djava.io.tmpdir=" + base.resolve("temp"),
+                        "-cp", home.resolve("bin/bootstrap.jar") + File.pathSeparator + home.resolve("bin/tomcat-juli.jar"),
+                        "org.apache.catalina.startup.Bootstrap", "start");
+            }
+        };
+    }
+
+    /**
+     * Jetty from {@code jetty-home}, with the given modules in a new Jetty base.
+     *
+     * @param environment the EE environment of the modules, for the name
+     * @param modules     e.g. {@code http,ee10-deploy} (no annotations module: no initializer runs)
+     */
+    static ServletContainer jetty(Path home, String environment, String modules) {
+        return new ServletContainer("Jetty " + version(home, "jetty-home-") + " " + environment + " (" + modules + ")",
+                environment.equals("ee11") ? "6.1" : "6.0", modules.contains("annotations")) {
+            @Override
+            List<String> prepare(Path base, Path war, int port) throws IOException, InterruptedException {
+                Process setup = new ProcessBuilder(java().toString(), "-jar", home.resolve("start.jar").toString(),
+                        "jetty.home=" + home, "jetty.base=" + base, "--add-modules=" + modules)
+                        .directory(base.toFile()).redirectErrorStream(true).redirectOutput(base.resolve("setup.log").toFile())
+                        .start();
+                if (!setup.waitFor(60, TimeUnit.SECONDS) || setup.exitValue() != 0) {
+                    throw new IOException("Jetty base setup failed: " + Files.readString(base.resolve("setup.log")));
+                }
+                Files.createDirectories(base.resolve("webapps"));
+                Files.copy(war, base.resolve("webapps/app.war"));
+                return List.of("-jar", home.resolve("start.jar").toString(), "jetty.home=" + home, "jetty.base=" + base,
+                        "jetty.http.port=" + port, "jetty.http.host=127.0.0.1");
+            }
+        };
+    }
+
+    /**
+     * Runs the container on another JDK.
+     *
+     * @param javaExecutable its {@code bin/java}
+     * @param javaVersion    its feature version, for the name
+     * @return this container
+     */
+    ServletContainer on(Path javaExecutable, int javaVersion) {
+        this.javaExecutable = javaExecutable;
+        this.javaVersion = javaVersion;
+        return this;
+    }
+
+    /** @return the Servlet version of the container */
+    String servletVersion() {
+        return servletVersion;
+    }
+
+    /** @return the Java feature version the container runs on */
+    int javaVersion() {
+        return javaVersion;
+    }
+
+    /** @return whether the container runs {@code ServletContainerInitializer}s (Jetty only with its annotations module) */
+    boolean runsInitializers() {
+        return runsInitializers;
+    }
+
+    /** @return e.g. {@code Tomcat 11.0.24} */
+    String name() {
+        return name;
+    }
+
+    /**
+     * Starts the container with the WAR.
+     *
+     * @param war  the WAR
+     * @param base an empty directory for the container's own files
+     * @return the application's base URI ({@code http://127.0.0.1:PORT/app/})
+     */
+    URI start(Path war, Path base) throws IOException, InterruptedException {
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(javaExecutable.toString()));
+        command.addAll(prepare(base, war, port));
+        log = base.resolve("server.log");
+        process = new ProcessBuilder(command).directory(base.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        return URI.create("http://127.0.0.1:" + port + "/app/");
+    }
+
+    /** @return what the container printed so far */
+    String log() throws IOException {
+        return log == null || !Files.exists(log) ? "" : Files.readString(log);
+    }
+
+    /** @return whether the process still runs */
+    boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    abstract List<String> prepare(Path base, Path war, int port) throws IOException, InterruptedException;
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null) {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name + " on Java " + javaVersion;
+    }
+
+    Path java() {
+        return javaExecutable;
+    }
+
+    private static String version(Path home, String prefix) {
+        return home.getFileName().toString().substring(prefix.length());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path path : paths.toList()) {
+                Path target = to.resolve(from.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(path, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+}
