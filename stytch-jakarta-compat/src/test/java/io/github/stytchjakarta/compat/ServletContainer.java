@@ -56,6 +56,38 @@ abstract class ServletContainer implements AutoCloseable {
     }
 
     /**
+     * Eclipse GlassFish from its zip, a full Jakarta EE server that loads its own Nimbus first: a copy of
+     * {@code domain1} in the base directory, its server JVM started directly with the command line
+     * {@code start-domain --dry-run} prints (as GlassFish's {@code startserv} does), so that it is this
+     * test's child process.
+     */
+    static ServletContainer glassfish(Path install) {
+        Path glassfish = install.resolve("glassfish");
+        return new ServletContainer("GlassFish " + version(install.getParent(), "glassfish-"), "6.0", true) {
+            @Override
+            List<String> prepare(Path base, Path war, int port) throws IOException, InterruptedException {
+                copyTree(glassfish.resolve("domains/domain1"), base.resolve("domain1"));
+                Path domainXml = base.resolve("domain1/config/domain.xml");
+                Files.writeString(domainXml, Files.readString(domainXml)
+                        .replace("port=\"8080\"", "port=\"" + port + "\" address=\"127.0.0.1\"")
+                        .replace("port=\"8181\"", "port=\"" + freePort() + "\"")
+                        .replace("port=\"4848\"", "port=\"" + freePort() + "\""));
+                Files.copy(war, base.resolve("domain1/autodeploy/app.war"));
+                Path dryRun = base.resolve("dry-run.txt");
+                Process asadmin = new ProcessBuilder(java().toString(), "-jar", glassfish.resolve("modules/admin-cli.jar").toString(),
+                        "start-domain", "--dry-run", "--domaindir", base.toString(), "domain1")
+                        .redirectErrorStream(true).redirectOutput(dryRun.toFile()).start();
+                if (!asadmin.waitFor(60, TimeUnit.SECONDS) || asadmin.exitValue() != 0) {
+                    throw new IOException("start-domain --dry-run failed: " + Files.readString(dryRun));
+                }
+                // the first line is a heading, the JVM itself comes first and we start our own, the end is a status
+                List<String> lines = Files.readAllLines(dryRun).stream().filter(line -> !line.isBlank()).toList();
+                return lines.subList(2, lines.size() - 1);
+            }
+        };
+    }
+
+    /**
      * Jetty from {@code jetty-home}, with the given modules in a new Jetty base.
      *
      * @param environment the EE environment of the modules, for the name

@@ -78,10 +78,13 @@ class ServletContainersIT {
         Stream<ServletContainer> onThisJdk = Stream.of(ServletContainer.tomcat(tomcat),
                 ServletContainer.tomcat(servers.resolve(System.getProperty("it.tomcat10"))),
                 ServletContainer.jetty(jettyHome, "ee10", "http,ee10-deploy"),
-                ServletContainer.jetty(jettyHome, "ee11", "http,ee11-deploy,ee11-annotations"));
+                ServletContainer.jetty(jettyHome, "ee11", "http,ee11-deploy,ee11-annotations"),
+                ServletContainer.glassfish(servers.resolve(System.getProperty("it.glassfish")).resolve("glassfish7")));
         // EE 11 servers need Java 21+: the build machines carry Temurin 25 beside the default JDK
-        return Files.isExecutable(JAVA_25) ? Stream.concat(onThisJdk, Stream.of(ServletContainer.tomcat(tomcat).on(JAVA_25, 25),
-                ServletContainer.jetty(jettyHome, "ee11", "http,ee11-deploy,ee11-annotations").on(JAVA_25, 25))) : onThisJdk;
+        String only = System.getProperty("it.only", "");
+        return (Files.isExecutable(JAVA_25) ? Stream.concat(onThisJdk, Stream.of(ServletContainer.tomcat(tomcat).on(JAVA_25, 25),
+                ServletContainer.jetty(jettyHome, "ee11", "http,ee11-deploy,ee11-annotations").on(JAVA_25, 25))) : onThisJdk)
+                .filter(container -> container.toString().contains(only));
     }
 
     @ParameterizedTest(name = "{0}")
