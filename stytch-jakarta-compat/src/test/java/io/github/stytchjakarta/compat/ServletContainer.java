@@ -24,7 +24,7 @@ abstract class ServletContainer implements AutoCloseable {
     private Path javaExecutable = Path.of(System.getProperty("java.home"), "bin", "java");
     private int javaVersion = Runtime.version().feature();
     private Process process;
-    private Path log;
+    private Path base;
 
     ServletContainer(String name, String servletVersion, boolean runsInitializers) {
         this.name = name;
@@ -56,14 +56,18 @@ abstract class ServletContainer implements AutoCloseable {
     }
 
     /**
-     * Eclipse GlassFish from its zip, a full Jakarta EE server that loads its own Nimbus first: a copy of
-     * {@code domain1} in the base directory, its server JVM started directly with the command line
-     * {@code start-domain --dry-run} prints (as GlassFish's {@code startserv} does), so that it is this
-     * test's child process.
+     * Eclipse GlassFish, or Payara Server (its fork, laid out alike), from its zip, a full Jakarta EE server
+     * that loads its own Nimbus first: a copy of {@code domain1} in the base directory, its server JVM started
+     * directly with the command line {@code start-domain --dry-run} prints (as the server's {@code startserv}
+     * does), so that it is this test's child process.
+     *
+     * @param product e.g. {@code GlassFish}
+     * @param install the unpacked distribution's top folder ({@code glassfish7}, {@code payara6})
      */
-    static ServletContainer glassfish(Path install) {
+    static ServletContainer glassfish(String product, Path install) {
         Path glassfish = install.resolve("glassfish");
-        return new ServletContainer("GlassFish " + version(install.getParent(), "glassfish-"), "6.0", true) {
+        String folder = install.getParent().getFileName().toString();
+        return new ServletContainer(product + " " + folder.substring(folder.indexOf('-') + 1), "6.0", true) {
             @Override
             List<String> prepare(Path base, Path war, int port) throws IOException, InterruptedException {
                 copyTree(glassfish.resolve("domains/domain1"), base.resolve("domain1"));
@@ -71,8 +75,10 @@ abstract class ServletContainer implements AutoCloseable {
                 Files.writeString(domainXml, Files.readString(domainXml)
                         .replace("port=\"8080\"", "port=\"" + port + "\" address=\"127.0.0.1\"")
                         .replace("port=\"8181\"", "port=\"" + freePort() + "\"")
-                        .replace("port=\"4848\"", "port=\"" + freePort() + "\""));
-                Files.copy(war, base.resolve("domain1/autodeploy/app.war"));
+                        .replace("port=\"4848\"", "port=\"" + freePort() + "\"")
+                        // Payara Server's default leaves the autodeploy folder unwatched
+                        .replace("<das-config>", "<das-config autodeploy-enabled=\"true\" autodeploy-polling-interval-in-seconds=\"1\">"));
+                Files.copy(war, Files.createDirectories(base.resolve("domain1/autodeploy")).resolve("app.war"));
                 Path dryRun = base.resolve("dry-run.txt");
                 Process asadmin = new ProcessBuilder(java().toString(), "-jar", glassfish.resolve("modules/admin-cli.jar").toString(),
                         "start-domain", "--dry-run", "--domaindir", base.toString(), "domain1")
@@ -157,15 +163,25 @@ abstract class ServletContainer implements AutoCloseable {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(javaExecutable.toString()));
         command.addAll(prepare(base, war, port));
-        log = base.resolve("server.log");
+        this.base = base;
         process = new ProcessBuilder(command).directory(base.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+                .redirectOutput(base.resolve("server.log").toFile()).start();
+        process.getOutputStream().close(); // no console: Payara Server waits for one while its standard input is open
         return URI.create("http://127.0.0.1:" + port + "/app/");
     }
 
-    /** @return what the container printed so far */
+    /** @return what the container printed so far, and what it wrote to log files of its own (GlassFish's) */
     String log() throws IOException {
-        return log == null || !Files.exists(log) ? "" : Files.readString(log);
+        if (base == null) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder();
+        try (Stream<Path> files = Files.walk(base)) {
+            for (Path file : files.filter(path -> path.getFileName().toString().equals("server.log")).toList()) {
+                text.append("== ").append(base.relativize(file)).append('\n').append(Files.readString(file));
+            }
+        }
+        return text.toString();
     }
 
     /** @return whether the process still runs */
