@@ -94,6 +94,28 @@ abstract class ServletContainer implements AutoCloseable {
     }
 
     /**
+     * WildFly from its zip: a copy of {@code standalone} as the server's base directory, the WAR in its
+     * deployment scanner's folder, the server JVM started through {@code jboss-modules} as
+     * {@code standalone.sh} does, so that it is this test's child process.
+     */
+    static ServletContainer wildfly(Path home) {
+        return new ServletContainer("WildFly " + version(home, "wildfly-"), "6.0", true) {
+            @Override
+            List<String> prepare(Path base, Path war, int port) throws IOException {
+                copyTree(home.resolve("standalone"), base);
+                Files.copy(war, base.resolve("deployments/app.war"));
+                return List.of("-Djboss.bind.address=127.0.0.1", "-Djboss.http.port=" + port,
+                        "-Djboss.https.port=" + freePort(), "-Djboss.management.http.port=" + freePort(),
+                        "-Djboss.management.https.port=" + freePort(),
+                        "-Dorg.jboss.boot.log.file=" + base.resolve("log/boot.log"),
+                        "-Dlogging.configuration=" + base.resolve("configuration/logging.properties").toUri(),
+                        "-jar", home.resolve("jboss-modules.jar").toString(), "-mp", home.resolve("modules").toString(),
+                        "org.jboss.as.standalone", "-Djboss.home.dir=" + home, "-Djboss.server.base.dir=" + base);
+            }
+        };
+    }
+
+    /**
      * Jetty from {@code jetty-home}, with the given modules in a new Jetty base.
      *
      * @param environment the EE environment of the modules, for the name

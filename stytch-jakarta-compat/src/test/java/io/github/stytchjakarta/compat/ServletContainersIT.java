@@ -80,7 +80,8 @@ class ServletContainersIT {
                 ServletContainer.jetty(jettyHome, "ee10", "http,ee10-deploy"),
                 ServletContainer.jetty(jettyHome, "ee11", "http,ee11-deploy,ee11-annotations"),
                 ServletContainer.glassfish("GlassFish", servers.resolve(System.getProperty("it.glassfish")).resolve("glassfish7")),
-                ServletContainer.glassfish("Payara Server", servers.resolve(System.getProperty("it.payara")).resolve("payara6")));
+                ServletContainer.glassfish("Payara Server", servers.resolve(System.getProperty("it.payara")).resolve("payara6")),
+                ServletContainer.wildfly(servers.resolve(System.getProperty("it.wildfly"))));
         // EE 11 servers need Java 21+: the build machines carry Temurin 25 beside the default JDK
         String only = System.getProperty("it.only", "");
         return (Files.isExecutable(JAVA_25) ? Stream.concat(onThisJdk, Stream.of(ServletContainer.tomcat(tomcat).on(JAVA_25, 25),
