@@ -60,8 +60,6 @@ import java.util.Optional;
  */
 public final class StytchAuthenticationFilter implements Filter {
 
-    private static final System.Logger LOG = System.getLogger(StytchAuthenticationFilter.class.getName());
-
     private volatile StytchWebAuthenticator authenticator;
     private volatile Stytch ownedStytch;
 
@@ -103,11 +101,7 @@ public final class StytchAuthenticationFilter implements Filter {
             ConfigReader reader = new ConfigReader(ServletConfigSources.of(filterConfig), new ConfigProblems());
             Optional<WebSettings> settings = WebSettings.read(reader, WebSettings.KEYS);
             reader.problems().throwIfAny();
-            Stytch stytch = Stytch.create(settings.orElseThrow().core());
-            ownedStytch = stytch;
-            authenticator = StytchWebAuthenticator.create(stytch, settings.get().web());
-            LOG.log(System.Logger.Level.INFO, () -> "Stytch authentication filter started for project "
-                    + stytch.config().projectId() + " (" + stytch.config().vertical() + ")");
+            authenticator = FilterSetup.ownAuthenticator(settings.orElseThrow(), stytch -> ownedStytch = stytch);
         } catch (StytchConfigException e) {
             // also what stytch.startup-check found wrong
             throw new ServletException(e.getMessage(), e);

@@ -156,6 +156,22 @@ class RegistrationTest {
     }
 
     @Test
+    void onStartupWhenTheDeclaredFilterAloneCarriesTheConfigurationThenItIsReadFromItsInitParams() throws Exception {
+        server = JettyServer.servletContext(handler -> {
+            context.set(handler);
+            FilterHolder filter = new FilterHolder(StytchAuthenticationFilter.class);
+            filter.setName("declared");
+            stytchParams().forEach(filter::setInitParameter);
+            handler.addFilter(filter, "/*", EnumSet.of(DispatcherType.REQUEST));
+            handler.addServletContainerInitializer(new ServletContainerInitializerHolder(StytchFilterInitializer.class));
+        });
+
+        assertThat(server.send(Requests.get("/app/api/me")).getStatus()).isEqualTo(401);
+        assertThat(EchoServlet.parse(server.send(Requests.get("/app/api/me").bearer(session.sessionJwt())).getContent()))
+                .containsEntry("remoteUser", session.userId());
+    }
+
+    @Test
     void onStartupWhenAutoRegisterIsNotABooleanThenStartupFails() {
         Map<String, String> params = stytchParams();
         params.put("stytch.web.auto-register", "perhaps");

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * What the filter module does when an application starts, in two steps so that nothing that can fail is
@@ -75,20 +76,30 @@ public final class FilterSetup {
         context.setAttribute(CONFIGURED, Boolean.TRUE);
         ClassLoader classLoader = WebIntegration.classLoaderOf(context);
         Optional<WebIntegration> integration = WebIntegration.find(classLoader);
+        List<? extends FilterRegistration> declared = context.getFilterRegistrations().values().stream()
+                .filter(registration -> StytchAuthenticationFilter.class.getName().equals(registration.getClassName()))
+                .toList();
+        // a filter the application declares (web.xml) is configured by its init-params too
+        Map<String, String> initParams = declared.size() == 1 ? declared.get(0).getInitParameters() : Map.of();
         ConfigSource source = integration.map(found -> found.configuration(classLoader))
-                .orElseGet(() -> ServletConfigSources.of(context));
+                .orElseGet(() -> ServletConfigSources.of(context, ConfigSource.of(initParams)));
         ConfigReader reader = new ConfigReader(source, new ConfigProblems());
         if (!WebSettings.enabled(reader)) {
             LOG.log(Level.WARNING, () -> ConfigKeys.ENABLED + "=false: stytch-jakarta is switched off in "
                     + context.getContextPath() + "; no request is authenticated by it");
             return;
         }
-        integration.ifPresent(found -> refuseContextParams(context, found, reader.problems()));
+        integration.ifPresent(found -> {
+            refuseForeignKeys(ServletConfigSources.contextParams(context).names(), "a servlet context parameter", found,
+                    reader.problems());
+            refuseForeignKeys(initParams.keySet(), "a filter init-param", found, reader.problems());
+        });
         ConfigKeys keys = integration.map(found -> WebSettings.KEYS.with(found.keys(), Set.of())).orElse(WebSettings.KEYS);
         keys.environmentWarnings(System.getenv()).forEach(warning -> LOG.log(Level.WARNING, warning));
         boolean autoRegister = reader.bool(StytchWebConfig.Keys.AUTO_REGISTER).orElse(StytchWebConfig.DEFAULT_AUTO_REGISTER);
+        Optional<WebSettings> settings = Optional.empty();
         if (autoRegister) {
-            WebSettings.read(reader, keys);
+            settings = WebSettings.read(reader, keys);
         } else {
             // the application registers the filter with a configuration of its own, which its init checks
             keys.check(source.names(), reader);
@@ -99,14 +110,10 @@ public final class FilterSetup {
                     + "StytchAuthenticationFilter itself");
             return;
         }
-        List<? extends FilterRegistration> declared = context.getFilterRegistrations().values().stream()
-                .filter(registration -> StytchAuthenticationFilter.class.getName().equals(registration.getClassName()))
-                .toList();
         if (!declared.isEmpty()) {
             LOG.log(Level.DEBUG, "the application declares the Stytch filter itself: not registered again");
             if (declared.size() == 1) {
-                // a listener may not look registrations up, so the init-params are kept for start(...) now
-                context.setAttribute(PENDING, Map.copyOf(declared.get(0).getInitParameters()));
+                context.setAttribute(PENDING, settings.orElseThrow());
             }
             return;
         }
@@ -117,13 +124,14 @@ public final class FilterSetup {
         }
         registration.setAsyncSupported(true);
         registration.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
-        context.setAttribute(PENDING, Map.<String, String>of());
+        context.setAttribute(PENDING, settings.orElseThrow());
         LOG.log(Level.INFO, () -> "Stytch authentication filter registered for /* (set "
                 + StytchWebConfig.Keys.AUTO_REGISTER + "=false to register it yourself)");
     }
 
     /**
-     * Builds the authenticator of the filter {@link #configure} registered or found declared, once.
+     * Builds the authenticator of the filter {@link #configure} registered or found declared, once, from
+     * the settings {@link #configure} read (or the CDI module's).
      *
      * @param context the servlet context, being initialised
      * @throws IllegalStateException when the authenticator cannot be built; it fails the application's start
@@ -133,15 +141,13 @@ public final class FilterSetup {
             return;
         }
         context.setAttribute(STARTED, Boolean.TRUE);
-        if (!(context.getAttribute(PENDING) instanceof Map<?, ?> pending)) {
+        if (!(context.getAttribute(PENDING) instanceof WebSettings settings)) {
             return;
         }
-        @SuppressWarnings("unchecked") // only configure(...) sets it
-        Map<String, String> initParams = (Map<String, String>) pending;
         Optional<WebIntegration> integration = WebIntegration.find(WebIntegration.classLoaderOf(context));
         try {
-            context.setAttribute(AUTHENTICATOR, integration.isPresent() ? shared(integration.get(), initParams.keySet())
-                    : own(context, initParams));
+            context.setAttribute(AUTHENTICATOR, integration.isPresent() ? integration.get().authenticator()
+                    : ownAuthenticator(settings, stytch -> context.setAttribute(OWNED, stytch)));
         } catch (StytchConfigException e) {
             throw new IllegalStateException(e.getMessage(), e);
         } catch (RuntimeException | LinkageError e) {
@@ -164,7 +170,8 @@ public final class FilterSetup {
     }
 
     /**
-     * The application's one authenticator, from the module that owns its configuration (the CDI module).
+     * The application's one authenticator, from the module that owns its configuration (the CDI module),
+     * for a filter the application registers in code.
      *
      * @param integration    the module's integration
      * @param initParamNames the init-params of the filter, which that module would not read
@@ -173,26 +180,25 @@ public final class FilterSetup {
      */
     public static StytchWebAuthenticator shared(WebIntegration integration, Set<String> initParamNames) {
         ConfigProblems problems = new ConfigProblems();
-        for (String name : new TreeSet<>(initParamNames)) {
-            if (name.startsWith(ConfigKeys.PREFIX)) {
-                problems.add(name, "is a filter init-param, but this application reads its Stytch configuration from "
-                        + integration.configurationName() + " (stytch-jakarta-cdi is present): move it there");
-            }
-        }
+        refuseForeignKeys(initParamNames, "a filter init-param", integration, problems);
         problems.throwIfAny();
         return integration.authenticator();
     }
 
-    private static StytchWebAuthenticator own(ServletContext context, Map<String, String> initParams) {
-        ConfigReader reader = new ConfigReader(ServletConfigSources.of(context, ConfigSource.of(initParams)),
-                new ConfigProblems());
-        Optional<WebSettings> settings = WebSettings.read(reader, WebSettings.KEYS);
-        reader.problems().throwIfAny();
-        Stytch stytch = Stytch.create(settings.orElseThrow().core());
-        context.setAttribute(OWNED, stytch);
+    /**
+     * Creates a {@link Stytch} from the settings and an authenticator on it.
+     *
+     * @param settings the settings
+     * @param owner    receives the {@code Stytch}, which it must close when the application stops
+     * @return the authenticator
+     * @throws StytchConfigException when {@code stytch.startup-check} finds the credentials wrong
+     */
+    public static StytchWebAuthenticator ownAuthenticator(WebSettings settings, Consumer<Stytch> owner) {
+        Stytch stytch = Stytch.create(settings.core());
+        owner.accept(stytch);
         LOG.log(Level.INFO, () -> "Stytch authentication started for project " + stytch.config().projectId() + " ("
                 + stytch.config().vertical() + ")");
-        return StytchWebAuthenticator.create(stytch, settings.get().web());
+        return StytchWebAuthenticator.create(stytch, settings.web());
     }
 
     private static void throwIfAny(ConfigProblems problems) throws ServletException {
@@ -203,12 +209,13 @@ public final class FilterSetup {
         }
     }
 
-    // the CDI module reads MicroProfile Config only: a stytch.* context param would be ignored by its beans
-    private static void refuseContextParams(ServletContext context, WebIntegration integration, ConfigProblems problems) {
-        for (String name : new TreeSet<>(ServletConfigSources.contextParams(context).names())) {
+    // the CDI module reads MicroProfile Config only: stytch.* keys from servlet sources would be ignored by its beans
+    private static void refuseForeignKeys(Set<String> names, String what, WebIntegration integration,
+                                          ConfigProblems problems) {
+        for (String name : new TreeSet<>(names)) {
             if (name.startsWith(ConfigKeys.PREFIX)) {
-                problems.add(name, "is a servlet context parameter, but this application reads its Stytch configuration "
-                        + "from " + integration.configurationName() + " (stytch-jakarta-cdi is present): move it there");
+                problems.add(name, "is " + what + ", but this application reads its Stytch configuration from "
+                        + integration.configurationName() + " (stytch-jakarta-cdi is present): move it there");
             }
         }
     }

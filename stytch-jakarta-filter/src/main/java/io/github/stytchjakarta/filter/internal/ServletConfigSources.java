@@ -33,25 +33,16 @@ public final class ServletConfigSources {
     }
 
     /**
-     * The sources of a filter known by its init-params.
+     * The sources of a filter known by its init-params (for the initializer, which runs before any
+     * filter exists).
      *
      * @param context    the servlet context
-     * @param initParams the filter's init-params
+     * @param initParams the filter's init-params; empty for the filter the initializer registers
      * @return system properties, environment, the init-params, context params
      */
     public static ConfigSource of(ServletContext context, ConfigSource initParams) {
         return ConfigSource.chain(ConfigSource.systemProperties(), ConfigSource.environment(), initParams,
                 contextParams(context));
-    }
-
-    /**
-     * The sources of a servlet context (for the initializer, which runs before any filter exists).
-     *
-     * @param context the servlet context
-     * @return system properties, environment, context params
-     */
-    public static ConfigSource of(ServletContext context) {
-        return ConfigSource.chain(ConfigSource.systemProperties(), ConfigSource.environment(), contextParams(context));
     }
 
     /**
