@@ -238,7 +238,7 @@ public final class StytchWebAuthenticator {
         if (logoutPath.matches(path) || loginPath.isPresent() && loginPath.get().matches(path)) {
             return false;
         }
-        if (permissionFor(method, path).isPresent() || isUnmatchedMethod(method, path)) {
+        if (permissionFor(method, path).isPresent() || isUnmatchedMethod(path)) {
             return true;
         }
         return !anyMatches(publicPaths, path) && anyMatches(protectedPaths, path);
@@ -351,7 +351,7 @@ public final class StytchWebAuthenticator {
                                                WebAuthentication.Authenticated authentication) {
         Optional<PathPermission> rule = path.flatMap(normalised -> permissionFor(method, normalised));
         if (rule.isEmpty()) {
-            if (path.isEmpty() || !isUnmatchedMethod(method, path.get())) {
+            if (path.isEmpty() || !isUnmatchedMethod(path.get())) {
                 return Optional.empty();
             }
             LOG.log(Level.DEBUG, "method named by no permission rule of the path refused");
@@ -564,10 +564,10 @@ public final class StytchWebAuthenticator {
         return Optional.empty();
     }
 
-    // deny mode only: the rules govern this path (some pattern matches) but none names this method
-    private boolean isUnmatchedMethod(String method, String path) {
-        if (config.permissionsUnmatchedMethods() != StytchWebConfig.UnmatchedMethods.DENY
-                || permissionFor(method, path).isPresent()) {
+    // deny mode only, for a request no rule matched (both callers have just looked): the rules govern this
+    // path (some pattern matches it), so a method none of them names is refused
+    private boolean isUnmatchedMethod(String path) {
+        if (config.permissionsUnmatchedMethods() != StytchWebConfig.UnmatchedMethods.DENY) {
             return false;
         }
         for (CompiledPermission permission : permissions) {

@@ -31,7 +31,7 @@ public final class MicroProfileWebIntegration implements WebIntegration {
 
     @Override
     public Set<String> keys() {
-        return Set.of(StytchSettings.MECHANISM_ENABLED);
+        return StytchSettings.OWN_KEYS;
     }
 
     @Override

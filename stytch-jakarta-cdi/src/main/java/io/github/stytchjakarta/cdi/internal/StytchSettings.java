@@ -25,8 +25,11 @@ public record StytchSettings(StytchConfig core, StytchWebConfig web, boolean mec
     /** Turns the {@code StytchAuthenticationMechanism} on (default {@code false}). */
     public static final String MECHANISM_ENABLED = "stytch.security.mechanism.enabled";
 
+    /** The keys of the CDI module's own. */
+    public static final Set<String> OWN_KEYS = Set.of(MECHANISM_ENABLED);
+
     /** Every key the CDI module reads: core's, the web keys and its own. */
-    public static final ConfigKeys KEYS = WebSettings.KEYS.with(Set.of(MECHANISM_ENABLED), Set.of());
+    public static final ConfigKeys KEYS = WebSettings.KEYS.with(OWN_KEYS, Set.of());
 
     /** Requires every part. */
     public StytchSettings {
@@ -57,8 +60,7 @@ public record StytchSettings(StytchConfig core, StytchWebConfig web, boolean mec
      * @return {@code false} only when explicitly switched off
      */
     static boolean enabled(Config config) {
-        return !config.getOptionalValue(ConfigKeys.ENABLED, String.class).map(String::strip)
-                .map("false"::equalsIgnoreCase).orElse(false);
+        return WebSettings.enabled(new ConfigReader(new MicroProfileConfigSource(config), new ConfigProblems()));
     }
 
     /**

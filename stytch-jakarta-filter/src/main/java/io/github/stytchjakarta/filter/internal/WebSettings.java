@@ -8,6 +8,7 @@ import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Core's and the web configuration of an application, read in one pass with every check that makes a
@@ -59,12 +60,13 @@ public record WebSettings(StytchConfig core, StytchWebConfig web) {
      * @return the settings, or empty when a problem was recorded
      */
     public static Optional<WebSettings> read(ConfigReader reader, ConfigKeys keys) {
-        keys.check(reader.source().names(), reader).forEach(warning -> LOG.log(Level.WARNING, warning));
+        Set<String> names = reader.source().names();
+        keys.check(names, reader).forEach(warning -> LOG.log(Level.WARNING, warning));
         if (reader.string(StytchConfig.Keys.PROJECT_ID).isEmpty()) {
             reader.problems().add(StytchConfig.Keys.PROJECT_ID, PROJECT_ID_REQUIRED);
         }
         Optional<StytchConfig> core = StytchConfig.read(reader);
-        Optional<StytchWebConfig> web = StytchWebConfig.read(reader, reader.source().names());
+        Optional<StytchWebConfig> web = StytchWebConfig.read(reader, names);
         return core.isPresent() && web.isPresent() ? Optional.of(new WebSettings(core.get(), web.get())) : Optional.empty();
     }
 }
