@@ -10,6 +10,9 @@ import io.github.stytchjakarta.core.StytchConfig;
 import io.github.stytchjakarta.core.Vertical;
 import io.github.stytchjakarta.filter.StytchWebConfig;
 import io.github.stytchjakarta.testkit.StytchEmulatorExtension;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.DefinitionException;
 import jakarta.enterprise.inject.spi.DeploymentException;
@@ -207,6 +210,41 @@ class DeploymentValidationTest {
     }
 
     @Test
+    void deploymentWhenSwitchedOffAndOnlyRolesAllowedUsedThenLeftToTheContainer() {
+        config = MicroProfileConfigs.register(Map.of("stytch.enabled", "false"));
+        try (WeldContainer container = TestContainers.start(ContainerSecured.class)) {
+            assertThat(container.select(ContainerSecured.class).get().run()).isEqualTo("ran");
+        }
+    }
+
+    @Test
+    void rolesAllowedWhenEnterpriseBeanThenLeftToTheEjbContainer() {
+        config = MicroProfileConfigs.register(MicroProfileConfigs.emulator(STYTCH.emulator(), "b2b"));
+        try (WeldContainer container = TestContainers.start(EnterpriseBean.class)) {
+            // no Stytch caller here: the library's interceptor would refuse the call
+            assertThat(container.select(EnterpriseBean.class).get().run()).isEqualTo("ran");
+        }
+    }
+
+    @Test
+    void deploymentWhenRolesAllowedAndPermitAllTogetherThenDefinitionError() {
+        config = MicroProfileConfigs.register(MicroProfileConfigs.emulator(STYTCH.emulator(), "b2b"));
+        assertThatExceptionOfType(DefinitionException.class)
+                .isThrownBy(() -> TestContainers.start(ContradictoryJakartaRules.class))
+                .withMessageContaining("ContradictoryJakartaRules.run()")
+                .withMessageContaining("more than one of @RolesAllowed, @PermitAll and @DenyAll");
+    }
+
+    @Test
+    void deploymentWhenPermitAllBesideStytchRuleThenDefinitionError() {
+        config = MicroProfileConfigs.register(MicroProfileConfigs.emulator(STYTCH.emulator(), "b2b"));
+        assertThatExceptionOfType(DefinitionException.class)
+                .isThrownBy(() -> TestContainers.start(PermitAllWithPermission.class))
+                .withMessageContaining("PermitAllWithPermission.run()")
+                .withMessageContaining("contradicts its Stytch security annotation");
+    }
+
+    @Test
     void mechanismWhenNotEnabledThenAbsent() {
         config = MicroProfileConfigs.register(MicroProfileConfigs.emulator(STYTCH.emulator(), "b2b"));
         try (WeldContainer container = TestContainers.start()) {
@@ -257,6 +295,43 @@ class DeploymentValidationTest {
     static class Secured {
 
         @RequiresAuthentication
+        void run() {
+        }
+    }
+
+    @ApplicationScoped
+    static class ContainerSecured {
+
+        @RolesAllowed("admin")
+        String run() {
+            return "ran";
+        }
+    }
+
+    @Stateless
+    @ApplicationScoped
+    static class EnterpriseBean {
+
+        @RolesAllowed("admin")
+        String run() {
+            return "ran";
+        }
+    }
+
+    @ApplicationScoped
+    static class ContradictoryJakartaRules {
+
+        @RolesAllowed("admin")
+        @PermitAll
+        void run() {
+        }
+    }
+
+    @ApplicationScoped
+    static class PermitAllWithPermission {
+
+        @PermitAll
+        @RequiresPermission(resource = "documents", action = "read")
         void run() {
         }
     }

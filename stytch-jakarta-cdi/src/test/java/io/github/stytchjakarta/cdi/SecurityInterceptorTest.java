@@ -7,6 +7,7 @@ import io.github.stytchjakarta.cdi.fixtures.ArchiveService;
 import io.github.stytchjakarta.cdi.fixtures.Callers;
 import io.github.stytchjakarta.cdi.fixtures.DocumentService;
 import io.github.stytchjakarta.cdi.fixtures.MicroProfileConfigs;
+import io.github.stytchjakarta.cdi.fixtures.StaffService;
 import io.github.stytchjakarta.cdi.fixtures.TestContainers;
 import io.github.stytchjakarta.cdi.internal.SecurityRule;
 import io.github.stytchjakarta.cdi.internal.SecurityRules;
@@ -42,6 +43,7 @@ class SecurityInterceptorTest {
     private static WeldContainer container;
     private static DocumentService documents;
     private static ArchiveService archive;
+    private static StaffService staff;
     private static Callers callers;
     private static StytchPrincipal alice;
     private static StytchPrincipal bob;
@@ -54,9 +56,10 @@ class SecurityInterceptorTest {
         Map<String, String> values = MicroProfileConfigs.emulator(STYTCH.emulator(), "b2b");
         values.put("stytch.roles.mapping.admin", "manager, auditor");
         config = MicroProfileConfigs.register(values);
-        container = TestContainers.start(DocumentService.class, ArchiveService.class);
+        container = TestContainers.start(DocumentService.class, ArchiveService.class, StaffService.class);
         documents = container.select(DocumentService.class).get();
         archive = container.select(ArchiveService.class).get();
+        staff = container.select(StaffService.class).get();
         callers = container.select(Callers.class).get();
         SessionAuthenticator sessions = container.select(SessionAuthenticator.class).get();
         alice = principal(sessions, "alice@acme.test");
@@ -164,6 +167,40 @@ class SecurityInterceptorTest {
     void methodLevelRuleWhenAnonymousThenStillNeedsAuthentication() {
         assertThatExceptionOfType(StytchNotAuthenticatedException.class)
                 .isThrownBy(() -> callers.anonymous(archive::status));
+    }
+
+    @Test
+    void rolesAllowedWhenMappedRoleHeldThenProceeds() throws Exception {
+        assertThat(callers.call(alice, staff::payroll)).isEqualTo("payroll");
+    }
+
+    @Test
+    void rolesAllowedWhenNoRoleHeldThenRoleMissing() {
+        assertDenied(bob, staff::payroll, StytchAccessDeniedException.Reason.ROLE_MISSING);
+    }
+
+    @Test
+    void rolesAllowedWhenAnonymousThenNotAuthenticated() {
+        assertThatExceptionOfType(StytchNotAuthenticatedException.class)
+                .isThrownBy(() -> callers.anonymous(staff::payroll));
+    }
+
+    @Test
+    void rolesAllowedOnMethodWhenPresentThenReplacesClassLevelRule() throws Exception {
+        assertThat(callers.call(carol, staff::rota)).isEqualTo("rota");
+        assertDenied(alice, staff::rota, StytchAccessDeniedException.Reason.ROLE_MISSING);
+    }
+
+    @Test
+    void permitAllOnMethodWhenAnonymousThenProceeds() throws Exception {
+        assertThat(callers.anonymous(staff::noticeBoard)).isEqualTo("notices");
+    }
+
+    @Test
+    void denyAllWhenAnyCallerThenRefused() {
+        assertDenied(alice, staff::shred, StytchAccessDeniedException.Reason.ROLE_MISSING);
+        assertThatExceptionOfType(StytchNotAuthenticatedException.class)
+                .isThrownBy(() -> callers.anonymous(staff::shred));
     }
 
     @Test

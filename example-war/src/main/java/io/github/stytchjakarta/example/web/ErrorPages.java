@@ -26,8 +26,20 @@ public final class ErrorPages {
      * @return whether the request is for the JSON API rather than a page
      */
     public static boolean isApi(UriInfo uri) {
-        String path = uri.getPath();
+        String path = path(uri);
         return path.equals("api") || path.startsWith(API_PREFIX);
+    }
+
+    /**
+     * The request's path relative to the app's base, without a leading slash: {@code UriInfo.getPath()} has one
+     * on RESTEasy and CXF, and none on Jersey.
+     *
+     * @param uri the request's URIs
+     * @return e.g. {@code api/documents}
+     */
+    public static String path(UriInfo uri) {
+        String path = uri.getPath();
+        return path.startsWith("/") ? path.substring(1) : path;
     }
 
     /**

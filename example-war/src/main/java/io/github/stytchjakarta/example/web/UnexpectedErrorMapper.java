@@ -29,7 +29,7 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable exception) {
-        LOG.log(System.Logger.Level.WARNING, () -> "unexpected " + exception.getClass().getName() + " on /" + uri.getPath());
+        LOG.log(System.Logger.Level.WARNING, () -> "unexpected " + exception.getClass().getName() + " on /" + ErrorPages.path(uri));
         LOG.log(System.Logger.Level.DEBUG, "unexpected exception", exception);
         int status = Response.Status.INTERNAL_SERVER_ERROR.getStatusCode();
         if (ErrorPages.isApi(uri)) {

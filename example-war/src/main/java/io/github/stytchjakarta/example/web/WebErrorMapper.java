@@ -1,24 +1,19 @@
 package io.github.stytchjakarta.example.web;
 
 import io.github.stytchjakarta.cdi.CurrentStytchSession;
-import io.github.stytchjakarta.cdi.StytchAccessDeniedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import jakarta.ws.rs.ext.Providers;
 import java.util.Locale;
 
 /**
- * JAX-RS's own errors (no such page, wrong method or media type, an unreadable body) and
- * {@code @RolesAllowed} refusals (a {@link ForbiddenException} from Jersey's roles feature, answered like a
- * library refusal with {@code stytch.forbidden.role_missing}): a page for the browser, a problem body on the
- * API. Redirects pass through. Thread-safe.
+ * JAX-RS's own errors (no such page, wrong method or media type, an unreadable body): a page for the browser,
+ * a problem body on the API. Redirects pass through. Thread-safe.
  */
 @Provider
 @ApplicationScoped
@@ -30,18 +25,11 @@ public class WebErrorMapper implements ExceptionMapper<WebApplicationException> 
     @Context
     UriInfo uri;
 
-    @Context
-    Providers providers;
-
     @Override
     public Response toResponse(WebApplicationException exception) {
         int status = exception.getResponse().getStatus();
         if (status < Response.Status.BAD_REQUEST.getStatusCode()) {
             return exception.getResponse();
-        }
-        if (exception instanceof ForbiddenException) {
-            return ErrorPages.forbidden(uri, current, providers,
-                    new StytchAccessDeniedException(StytchAccessDeniedException.Reason.ROLE_MISSING, "@RolesAllowed"));
         }
         Response.StatusType type = Response.Status.fromStatusCode(status);
         String reason = type == null ? "Error" : type.getReasonPhrase();

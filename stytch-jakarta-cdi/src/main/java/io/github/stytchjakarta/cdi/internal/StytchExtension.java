@@ -9,6 +9,9 @@ import io.github.stytchjakarta.cdi.StytchAuthenticationMechanismDefinition;
 import io.github.stytchjakarta.core.ConfigKeys;
 import io.github.stytchjakarta.core.ConfigProblem;
 import io.github.stytchjakarta.core.StytchConfigException;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
@@ -34,8 +37,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * <ul>
  *   <li><b>Security annotations</b>: adds the {@link StytchSecured} interceptor binding to every class
  *       or method carrying {@code @RequiresAuthentication}, {@code @RequiresRole} or
- *       {@code @RequiresPermission}, and validates their use ({@link SecurityRule}): mistakes are
- *       definition errors that fail the deployment, naming the method.</li>
+ *       {@code @RequiresPermission}, or (not on enterprise beans, and not when the library is switched off)
+ *       {@code @RolesAllowed}, {@code @PermitAll} or {@code @DenyAll}, and validates their use
+ *       ({@link SecurityRule}): mistakes are definition errors that fail the deployment, naming the method.</li>
  *   <li><b>The authentication mechanism</b>: vetoes the {@link StytchAuthenticationMechanism} bean
  *       unless an application class is annotated {@link StytchAuthenticationMechanismDefinition} or
  *       {@value StytchSettings#MECHANISM_ENABLED} is {@code true}, so that otherwise the container's own
@@ -58,14 +62,21 @@ public class StytchExtension implements Extension {
     // Weld may fire the events of type discovery on several threads at once
     private final Queue<String> definitionProblems = new ConcurrentLinkedQueue<>();
     private volatile boolean securityAnnotationsUsed;
+    private volatile Boolean enabled;
     private volatile boolean mechanismAnnotated;
     private volatile boolean mechanismEnabled;
     private volatile StytchSettings settings;
 
     <T> void secure(@Observes @WithAnnotations({RequiresAuthentication.class, RequiresRole.class,
-            RequiresPermission.class, RequiresPermission.List.class, OrganizationId.class}) ProcessAnnotatedType<T> event) {
+            RequiresPermission.class, RequiresPermission.List.class, OrganizationId.class,
+            RolesAllowed.class, PermitAll.class, DenyAll.class}) ProcessAnnotatedType<T> event) {
         AnnotatedType<T> type = event.getAnnotatedType();
         Class<T> beanClass = type.getJavaClass();
+        boolean stytchAnnotated = SecurityRule.hasStytchAnnotation(beanClass)
+                || type.getMethods().stream().anyMatch(method -> SecurityRule.hasStytchAnnotation(method.getJavaMember()));
+        if (!stytchAnnotated && !enabled()) {
+            return; // the Jakarta annotations alone: the container's business while the library is off
+        }
         boolean secured = false;
         for (AnnotatedMethod<? super T> method : type.getMethods()) {
             try {
@@ -77,12 +88,12 @@ public class StytchExtension implements Extension {
         if (!secured) {
             return;
         }
-        securityAnnotationsUsed = true;
+        securityAnnotationsUsed |= stytchAnnotated;
         AnnotatedTypeConfigurator<T> configurator = event.configureAnnotatedType();
-        if (SecurityRule.hasRuleAnnotation(beanClass)) {
+        if (SecurityRule.hasRuleAnnotation(beanClass, beanClass)) {
             configurator.add(StytchSecured.Literal.INSTANCE);
         } else {
-            configurator.filterMethods(method -> SecurityRule.hasRuleAnnotation(method.getJavaMember()))
+            configurator.filterMethods(method -> SecurityRule.hasRuleAnnotation(beanClass, method.getJavaMember()))
                     .forEach(method -> method.add(StytchSecured.Literal.INSTANCE));
         }
     }
@@ -95,8 +106,7 @@ public class StytchExtension implements Extension {
     }
 
     void decideMechanism(@Observes AfterTypeDiscovery event) {
-        Config config = config();
-        mechanismEnabled = StytchSettings.enabled(config) && (mechanismAnnotated || StytchSettings.mechanismEnabledByKey(config));
+        mechanismEnabled = enabled() && (mechanismAnnotated || StytchSettings.mechanismEnabledByKey(config()));
         LOG.log(Level.DEBUG, () -> "StytchAuthenticationMechanism " + (mechanismEnabled ? "enabled" : "disabled"));
     }
 
@@ -111,8 +121,7 @@ public class StytchExtension implements Extension {
     }
 
     void validateConfiguration(@Observes AfterDeploymentValidation event) {
-        Config config = config();
-        if (!StytchSettings.enabled(config)) {
+        if (!enabled()) {
             if (securityAnnotationsUsed) {
                 event.addDeploymentProblem(new StytchConfigException(List.of(new ConfigProblem(ConfigKeys.ENABLED,
                         "is false, but the application uses @RequiresAuthentication, @RequiresRole or "
@@ -122,7 +131,7 @@ public class StytchExtension implements Extension {
             return;
         }
         try {
-            settings = StytchSettings.load(config);
+            settings = StytchSettings.load(config());
         } catch (StytchConfigException e) {
             event.addDeploymentProblem(e);
         }
@@ -139,6 +148,16 @@ public class StytchExtension implements Extension {
         if (current == null) {
             current = StytchSettings.load(config());
             settings = current;
+        }
+        return current;
+    }
+
+    // read once: the switch decides both what discovery binds and what deployment validates
+    private boolean enabled() {
+        Boolean current = enabled;
+        if (current == null) {
+            current = StytchSettings.enabled(config());
+            enabled = current;
         }
         return current;
     }

@@ -22,7 +22,8 @@ import java.lang.System.Logger.Level;
 import java.util.Optional;
 
 /**
- * Enforces {@code @RequiresAuthentication}, {@code @RequiresRole} and {@code @RequiresPermission}: an
+ * Enforces {@code @RequiresAuthentication}, {@code @RequiresRole}, {@code @RequiresPermission} and, on CDI
+ * beans, {@code @RolesAllowed}, {@code @PermitAll} and {@code @DenyAll} ({@link SecurityRule}): an
  * authenticated caller, then one of the roles, then every permission (checked by core's
  * {@link StytchAuthorizer} against the cached RBAC policy, tenancy first). The rule of a method is read
  * once ({@link SecurityRules}).
@@ -77,6 +78,9 @@ public class StytchSecurityInterceptor implements Serializable {
             LOG.log(Level.DEBUG, () -> "anonymous call to " + describe(invocation) + " refused");
             return new StytchNotAuthenticatedException();
         });
+        if (rule.denyAll()) {
+            throw deny(StytchAccessDeniedException.Reason.ROLE_MISSING, "@DenyAll", principal, invocation);
+        }
         if (!rule.anyOfRoles().isEmpty() && rule.anyOfRoles().stream().noneMatch(current::hasRole)) {
             throw deny(StytchAccessDeniedException.Reason.ROLE_MISSING, "one of the roles " + rule.anyOfRoles(),
                     principal, invocation);
