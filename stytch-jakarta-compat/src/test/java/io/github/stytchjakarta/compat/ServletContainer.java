@@ -2,25 +2,33 @@ package io.github.stytchjakarta.compat;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A servlet container as its distribution from Maven Central runs it: a process of its own, in a base
- * directory of the test's, with one WAR deployed under {@code /app}, on a free loopback port.
+ * A servlet container or Jakarta EE server as its distribution from Maven Central runs it: a process of its
+ * own, in a base directory of the test's, with WARs deployed under their names ({@code app.war} at
+ * {@code /app}), on a free loopback port, with environment variables of the test's.
  */
 abstract class ServletContainer implements AutoCloseable {
 
     private final String name;
     private final String servletVersion;
     private final boolean runsInitializers;
+    private boolean fullPlatform;
+    private String settings = "none";
     private Path javaExecutable = Path.of(System.getProperty("java.home"), "bin", "java");
     private int javaVersion = Runtime.version().feature();
     private Process process;
@@ -37,7 +45,7 @@ abstract class ServletContainer implements AutoCloseable {
         String version = version(home, "apache-tomcat-");
         return new ServletContainer("Tomcat " + version, version.startsWith("10.") ? "6.0" : "6.1", true) {
             @Override
-            List<String> prepare(Path base, Path war, int port) throws IOException {
+            List<String> prepare(Path base, Map<String, Path> wars, int port) throws IOException {
                 copyTree(home.resolve("conf"), base.resolve("conf"));
                 for (String directory : List.of("logs", "temp", "work", "webapps")) {
                     Files.createDirectories(base.resolve(directory));
@@ -46,7 +54,7 @@ abstract class ServletContainer implements AutoCloseable {
                 Files.writeString(serverXml, Files.readString(serverXml)
                         .replace("port=\"8080\"", "port=\"" + port + "\" address=\"127.0.0.1\"")
                         .replace("port=\"8005\"", "port=\"-1\""));
-                Files.copy(war, base.resolve("webapps/app.war"));
+                copyWars(wars, base.resolve("webapps"));
                 return List.of("-Dcatalina.home=" + home, "-Dcatalina.base=" + base,
                         "-Djava.io.tmpdir=" + base.resolve("temp"),
                         "-cp", home.resolve("bin/bootstrap.jar") + File.pathSeparator + home.resolve("bin/tomcat-juli.jar"),
@@ -69,7 +77,7 @@ abstract class ServletContainer implements AutoCloseable {
         String folder = install.getParent().getFileName().toString();
         return new ServletContainer(product + " " + folder.substring(folder.indexOf('-') + 1), "6.0", true) {
             @Override
-            List<String> prepare(Path base, Path war, int port) throws IOException, InterruptedException {
+            List<String> prepare(Path base, Map<String, Path> wars, int port) throws IOException, InterruptedException {
                 copyTree(glassfish.resolve("domains/domain1"), base.resolve("domain1"));
                 Path domainXml = base.resolve("domain1/config/domain.xml");
                 Files.writeString(domainXml, Files.readString(domainXml)
@@ -78,7 +86,7 @@ abstract class ServletContainer implements AutoCloseable {
                         .replace("port=\"4848\"", "port=\"" + freePort() + "\"")
                         // Payara Server's default leaves the autodeploy folder unwatched
                         .replace("<das-config>", "<das-config autodeploy-enabled=\"true\" autodeploy-polling-interval-in-seconds=\"1\">"));
-                Files.copy(war, Files.createDirectories(base.resolve("domain1/autodeploy")).resolve("app.war"));
+                copyWars(wars, Files.createDirectories(base.resolve("domain1/autodeploy")));
                 Path dryRun = base.resolve("dry-run.txt");
                 Process asadmin = new ProcessBuilder(java().toString(), "-jar", glassfish.resolve("modules/admin-cli.jar").toString(),
                         "start-domain", "--dry-run", "--domaindir", base.toString(), "domain1")
@@ -101,9 +109,9 @@ abstract class ServletContainer implements AutoCloseable {
     static ServletContainer wildfly(Path home) {
         return new ServletContainer("WildFly " + version(home, "wildfly-"), "6.0", true) {
             @Override
-            List<String> prepare(Path base, Path war, int port) throws IOException {
+            List<String> prepare(Path base, Map<String, Path> wars, int port) throws IOException {
                 copyTree(home.resolve("standalone"), base);
-                Files.copy(war, base.resolve("deployments/app.war"));
+                copyWars(wars, base.resolve("deployments"));
                 return List.of("-Djboss.bind.address=127.0.0.1", "-Djboss.http.port=" + port,
                         "-Djboss.https.port=" + freePort(), "-Djboss.management.http.port=" + freePort(),
                         "-Djboss.management.https.port=" + freePort(),
@@ -125,7 +133,7 @@ abstract class ServletContainer implements AutoCloseable {
         return new ServletContainer("Jetty " + version(home, "jetty-home-") + " " + environment + " (" + modules + ")",
                 environment.equals("ee11") ? "6.1" : "6.0", modules.contains("annotations")) {
             @Override
-            List<String> prepare(Path base, Path war, int port) throws IOException, InterruptedException {
+            List<String> prepare(Path base, Map<String, Path> wars, int port) throws IOException, InterruptedException {
                 Process setup = new ProcessBuilder(java().toString(), "-jar", home.resolve("start.jar").toString(),
                         "jetty.home=" + home, "jetty.base=" + base, "--add-modules=" + modules)
                         .directory(base.toFile()).redirectErrorStream(true).redirectOutput(base.resolve("setup.log").toFile())
@@ -133,12 +141,24 @@ abstract class ServletContainer implements AutoCloseable {
                 if (!setup.waitFor(60, TimeUnit.SECONDS) || setup.exitValue() != 0) {
                     throw new IOException("Jetty base setup failed: " + Files.readString(base.resolve("setup.log")));
                 }
-                Files.createDirectories(base.resolve("webapps"));
-                Files.copy(war, base.resolve("webapps/app.war"));
+                copyWars(wars, Files.createDirectories(base.resolve("webapps")));
                 return List.of("-jar", home.resolve("start.jar").toString(), "jetty.home=" + home, "jetty.base=" + base,
                         "jetty.http.port=" + port, "jetty.http.host=127.0.0.1");
             }
         };
+    }
+
+    /**
+     * Marks the server as a full Jakarta EE platform (CDI, JAX-RS, Jakarta Security, MicroProfile Config):
+     * the example app runs there.
+     *
+     * @param settings what an application's operator must set on the server, {@code none} if nothing
+     * @return this server
+     */
+    ServletContainer fullPlatform(String settings) {
+        this.fullPlatform = true;
+        this.settings = settings;
+        return this;
     }
 
     /**
@@ -164,6 +184,16 @@ abstract class ServletContainer implements AutoCloseable {
         return javaVersion;
     }
 
+    /** @return whether the server is a full Jakarta EE platform that runs the example app */
+    boolean fullPlatform() {
+        return fullPlatform;
+    }
+
+    /** @return what must be set on the server for the library, {@code none} if nothing */
+    String settings() {
+        return settings;
+    }
+
     /** @return whether the container runs {@code ServletContainerInitializer}s (Jetty only with its annotations module) */
     boolean runsInitializers() {
         return runsInitializers;
@@ -175,21 +205,50 @@ abstract class ServletContainer implements AutoCloseable {
     }
 
     /**
-     * Starts the container with the WAR.
+     * Starts the container with WARs.
      *
-     * @param war  the WAR
-     * @param base an empty directory for the container's own files
-     * @return the application's base URI ({@code http://127.0.0.1:PORT/app/})
+     * @param wars        the WARs by context name ({@code app}: {@code /app})
+     * @param base        an empty directory for the container's own files
+     * @param environment environment variables of the server process
+     * @return the server's base URI ({@code http://127.0.0.1:PORT/})
      */
-    URI start(Path war, Path base) throws IOException, InterruptedException {
+    URI start(Map<String, Path> wars, Path base, Map<String, String> environment) throws IOException, InterruptedException {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(javaExecutable.toString()));
-        command.addAll(prepare(base, war, port));
+        command.addAll(prepare(base, wars, port));
         this.base = base;
-        process = new ProcessBuilder(command).directory(base.toFile()).redirectErrorStream(true)
-                .redirectOutput(base.resolve("server.log").toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(base.toFile()).redirectErrorStream(true)
+                .redirectOutput(base.resolve("server.log").toFile());
+        builder.environment().putAll(environment);
+        process = builder.start();
         process.getOutputStream().close(); // no console: Payara Server waits for one while its standard input is open
-        return URI.create("http://127.0.0.1:" + port + "/app/");
+        return URI.create("http://127.0.0.1:" + port + "/");
+    }
+
+    /**
+     * Waits until the application answers a probe with its own {@code WWW-Authenticate} challenge (before it
+     * is deployed: connection refused, or the server's 404/503).
+     *
+     * @param probe    a protected URI of the application
+     * @param deadline how long to wait
+     * @throws AssertionError if the server exits or the deadline passes, with the server's log
+     */
+    void awaitDeployed(URI probe, Duration deadline) throws IOException, InterruptedException {
+        Instant end = Instant.now().plus(deadline);
+        while (Instant.now().isBefore(end)) {
+            if (!isRunning()) {
+                throw new AssertionError(this + " exited:\n" + log());
+            }
+            try {
+                if (Http.send(probe, "GET", Map.of()).headers().firstValue("WWW-Authenticate").isPresent()) {
+                    return;
+                }
+            } catch (ConnectException | HttpTimeoutException e) {
+                // not listening yet, or busy deploying
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError(this + " did not deploy " + probe + " within " + deadline + ":\n" + log());
     }
 
     /** @return what the container printed so far, and what it wrote to log files of its own (GlassFish's) */
@@ -211,7 +270,7 @@ abstract class ServletContainer implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
-    abstract List<String> prepare(Path base, Path war, int port) throws IOException, InterruptedException;
+    abstract List<String> prepare(Path base, Map<String, Path> wars, int port) throws IOException, InterruptedException;
 
     @Override
     public void close() throws InterruptedException {
@@ -239,6 +298,12 @@ abstract class ServletContainer implements AutoCloseable {
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
+        }
+    }
+
+    private static void copyWars(Map<String, Path> wars, Path folder) throws IOException {
+        for (Map.Entry<String, Path> war : wars.entrySet()) {
+            Files.copy(war.getValue(), folder.resolve(war.getKey() + ".war"));
         }
     }
 

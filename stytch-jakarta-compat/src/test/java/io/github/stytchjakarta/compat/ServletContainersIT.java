@@ -2,23 +2,17 @@ package io.github.stytchjakarta.compat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.stytchjakarta.testkit.DemoData;
 import io.github.stytchjakarta.testkit.EmulatedSession;
 import io.github.stytchjakarta.testkit.StytchEmulator;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -33,19 +27,24 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * A filter-only WAR, as the README's servlet quick start writes it, deployed unchanged to servlet
- * containers from Maven Central, each in a process of its own, against the emulator in this JVM; the same
- * HTTP checks on each: the Bearer challenge, bearer and cookie authentication, roles, permission rules that
- * allow, deny and deny unnamed methods, a refreshed JWT cookie, the CSRF check and logout. Jetty runs once
- * without its annotations module, so that no {@code ServletContainerInitializer} runs and the filter jar's
- * {@code web-fragment.xml} must register the filter.
+ * The library as users deploy it, on servlet containers and Jakarta EE servers from Maven Central, each in a
+ * process of its own, against the emulator in this JVM (its URL, project id and secret given to the server as
+ * {@code STYTCH_*} environment variables):
+ * <ul>
+ *   <li>everywhere, a filter-only WAR as the README's servlet quick start writes it, at {@code /app}, with the
+ *       same HTTP checks on each: the Bearer challenge, bearer and cookie authentication, roles, permission
+ *       rules that allow, deny and deny unnamed methods, a refreshed JWT cookie, the CSRF check and logout.
+ *       Jetty runs once without its annotations module, so that no {@code ServletContainerInitializer} runs
+ *       and the filter jar's {@code web-fragment.xml} must register the filter;</li>
+ *   <li>on full Jakarta EE servers, beside it, the unchanged example WAR at {@code /example}, authenticated by
+ *       the Stytch authentication mechanism ({@link ExampleAppChecks}).</li>
+ * </ul>
+ * Each server starts once, with both WARs. The support table of the README is written from what passed.
  */
 class ServletContainersIT {
 
-    private static final Duration START_DEADLINE = Duration.ofMinutes(2);
+    private static final Duration START_DEADLINE = Duration.ofMinutes(3);
     private static final Path JAVA_25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private static final List<String> SUPPORT_ROWS = new CopyOnWriteArrayList<>();
 
@@ -67,8 +66,8 @@ class ServletContainersIT {
         // the README's support table is copied from what this run proved
         Path table = Path.of(System.getProperty("it.report"));
         Files.createDirectories(table.getParent());
-        Files.writeString(table, "| server | Servlet | Java | registered by | settings needed | checks |\n|---|---|---|---|---|---|\n"
-                + String.join("", SUPPORT_ROWS));
+        Files.writeString(table, "| server | Servlet | Java | filter-only WAR (registered by) | example WAR (Jakarta Security mechanism) "
+                + "| settings needed |\n|---|---|---|---|---|---|\n" + String.join("", SUPPORT_ROWS));
     }
 
     static Stream<ServletContainer> containers() {
@@ -79,8 +78,10 @@ class ServletContainersIT {
                 ServletContainer.tomcat(servers.resolve(System.getProperty("it.tomcat10"))),
                 ServletContainer.jetty(jettyHome, "ee10", "http,ee10-deploy"),
                 ServletContainer.jetty(jettyHome, "ee11", "http,ee11-deploy,ee11-annotations"),
-                ServletContainer.glassfish("GlassFish", servers.resolve(System.getProperty("it.glassfish")).resolve("glassfish7")),
-                ServletContainer.glassfish("Payara Server", servers.resolve(System.getProperty("it.payara")).resolve("payara6")),
+                ServletContainer.glassfish("GlassFish", servers.resolve(System.getProperty("it.glassfish")).resolve("glassfish7"))
+                        .fullPlatform("none"),
+                ServletContainer.glassfish("Payara Server", servers.resolve(System.getProperty("it.payara")).resolve("payara6"))
+                        .fullPlatform("none"),
                 ServletContainer.wildfly(servers.resolve(System.getProperty("it.wildfly"))));
         // EE 11 servers need Java 21+: the build machines carry Temurin 25 beside the default JDK
         String only = System.getProperty("it.only", "");
@@ -91,21 +92,33 @@ class ServletContainersIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("containers")
-    void deployWhenFilterOnlyWarThenEveryCheckHolds(ServletContainer container) throws Exception {
-        Path war = war(work.resolve("app.war"));
+    void deployWhenLibraryAsUsersPackageItThenEveryCheckHolds(ServletContainer container) throws Exception {
+        Map<String, Path> wars = new LinkedHashMap<>();
+        wars.put("app", filterOnlyWar(work.resolve("app.war")));
+        if (container.fullPlatform()) {
+            wars.put("example", Path.of(System.getProperty("it.example-war")));
+        }
         try (container) {
-            URI app = container.start(war, Files.createDirectories(work.resolve("base")));
-            awaitDeployed(container, app);
+            URI server = container.start(wars, Files.createDirectories(work.resolve("base")), Map.of(
+                    "STYTCH_PROJECT_ID", emulator.projectId(), "STYTCH_SECRET", emulator.secret(),
+                    "STYTCH_BASE_URL", emulator.baseUrl().toString()));
+            for (String context : wars.keySet()) {
+                container.awaitDeployed(server.resolve(context + "/api/me"), START_DEADLINE);
+            }
             SoftAssertions checks = new SoftAssertions();
-            check(checks, app);
+            check(checks, server.resolve("app/"));
             if (!container.runsInitializers()) {
                 checks.assertThat(container.log()).as("registered by the web-fragment's listener")
                         .contains("the container ran no ServletContainerInitializer");
             }
+            if (container.fullPlatform()) {
+                new ExampleAppChecks(emulator, demo).run(checks, server.resolve("example/"));
+            }
             checks.assertAll();
             SUPPORT_ROWS.add("| " + container.name() + " | " + container.servletVersion() + " | " + container.javaVersion()
-                    + " | " + (container.runsInitializers() ? "ServletContainerInitializer" : "web-fragment.xml listener")
-                    + " | none | all passed |\n");
+                    + " | passed (" + (container.runsInitializers() ? "ServletContainerInitializer" : "web-fragment.xml listener")
+                    + ") | " + (container.fullPlatform() ? "passed" : "not a Jakarta EE platform") + " | "
+                    + container.settings() + " |\n");
         }
     }
 
@@ -119,8 +132,8 @@ class ServletContainersIT {
         checks.assertThat(anonymous.body()).as("problem code").contains("\"code\":\"stytch.missing_token\"");
 
         HttpResponse<String> bearer = send(app, "GET", "api/me", bearer("bob@acme.test"));
-        checks.assertThat(json(bearer).path("remoteUser").asText()).as("bearer caller").isEqualTo(bob);
-        checks.assertThat(json(bearer).path("editor").asBoolean()).as("isUserInRole").isTrue();
+        checks.assertThat(Http.json(bearer).path("remoteUser").asText()).as("bearer caller").isEqualTo(bob);
+        checks.assertThat(Http.json(bearer).path("editor").asBoolean()).as("isUserInRole").isTrue();
 
         HttpResponse<String> denied = send(app, "DELETE", "api/documents/1", bearer("carol@acme.test"));
         checks.assertThat(denied.statusCode()).as("viewer deletes").isEqualTo(403);
@@ -135,10 +148,10 @@ class ServletContainersIT {
 
         EmulatedSession bobs = demo.sessions().get("bob@acme.test");
         HttpResponse<String> opaque = send(app, "GET", "api/me", Map.of("Cookie", "stytch_session=" + bobs.sessionToken()));
-        checks.assertThat(json(opaque).path("remoteUser").asText()).as("opaque cookie").isEqualTo(bob);
+        checks.assertThat(Http.json(opaque).path("remoteUser").asText()).as("opaque cookie").isEqualTo(bob);
         HttpResponse<String> refreshed = send(app, "GET", "api/me", Map.of("Cookie",
                 "stytch_session_jwt=" + emulator.jwt(bobs).expired().mint() + "; stytch_session=" + bobs.sessionToken()));
-        checks.assertThat(json(refreshed).path("remoteUser").asText()).as("expired JWT, live session").isEqualTo(bob);
+        checks.assertThat(Http.json(refreshed).path("remoteUser").asText()).as("expired JWT, live session").isEqualTo(bob);
         checks.assertThat(refreshed.headers().allValues("Set-Cookie")).as("refreshed JWT cookie")
                 .anySatisfy(cookie -> assertThat(cookie).startsWith("stytch_session_jwt="));
         HttpResponse<String> crossSite = send(app, "POST", "api/documents", Map.of("Cookie",
@@ -163,41 +176,11 @@ class ServletContainersIT {
 
     private static HttpResponse<String> send(URI app, String method, String path, Map<String, String> headers)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(app.resolve(path)).timeout(Duration.ofSeconds(20))
-                .method(method, HttpRequest.BodyPublishers.noBody());
-        headers.forEach(request::header);
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static JsonNode json(HttpResponse<String> response) {
-        try {
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException("not JSON (HTTP " + response.statusCode() + "): " + response.body(), e);
-        }
-    }
-
-    // deployed once the application answers its own 401 (before: connection refused, or the container's 404/503)
-    private static void awaitDeployed(ServletContainer container, URI app) throws Exception {
-        Instant deadline = Instant.now().plus(START_DEADLINE);
-        while (Instant.now().isBefore(deadline)) {
-            if (!container.isRunning()) {
-                throw new AssertionError(container + " exited:\n" + container.log());
-            }
-            try {
-                if (send(app, "GET", "api/me", Map.of()).headers().firstValue("WWW-Authenticate").isPresent()) {
-                    return;
-                }
-            } catch (ConnectException e) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError(container + " did not deploy the WAR within " + START_DEADLINE + ":\n" + container.log());
+        return Http.send(app.resolve(path), method, headers);
     }
 
     /** The WAR of the README's servlet quick start: the library's jars, a servlet, context params. */
-    private static Path war(Path war) throws IOException {
+    private static Path filterOnlyWar(Path war) throws IOException {
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(war))) {
             put(zip, "WEB-INF/web.xml", webXml().getBytes(StandardCharsets.UTF_8));
             String servlet = "io/github/stytchjakarta/compat/CallerServlet.class";
