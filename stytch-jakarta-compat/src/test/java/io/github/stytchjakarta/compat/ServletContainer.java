@@ -2,6 +2,8 @@ package io.github.stytchjakarta.compat;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -14,7 +16,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -124,6 +128,52 @@ abstract class ServletContainer implements AutoCloseable {
     }
 
     /**
+     * Open Liberty from its zip: a user directory ({@code WLP_USER_DIR}) in the base directory with one server,
+     * whose {@code server.xml} is the given features plus the ports (no user registry or key store: without them
+     * jakartaee-10.0's ORB logs two errors and holds applications back up to 10 s, nothing more), the WARs in its
+     * {@code dropins} folder. The server JVM is started as {@code bin/server run} does (the kernel's launcher jar with Liberty's
+     * Java agent and the module options its {@code lib/platform/java} lists for the JDK), so that it is this
+     * test's child process.
+     *
+     * @param wlp      the unpacked distribution's {@code wlp} folder
+     * @param features the {@code <feature>}s, e.g. {@code jakartaee-10.0, mpConfig-3.1}
+     */
+    static ServletContainer liberty(Path wlp, List<String> features) {
+        String featureXml = features.stream().map(feature -> "    <feature>" + feature + "</feature>\n")
+                .collect(Collectors.joining());
+        String servlet = features.stream().anyMatch(feature -> feature.endsWith("-11.0")) ? "6.1" : "6.0";
+        return new ServletContainer("Open Liberty " + libertyVersion(wlp) + " " + String.join(", ", features), servlet, true) {
+            @Override
+            List<String> prepare(Path base, Map<String, Path> wars, int port) throws IOException {
+                Path server = Files.createDirectories(base.resolve("servers/app"));
+                // the ORB of jakartaee-10.0 (remote EJBs) listens on IIOP ports of its own
+                Files.writeString(server.resolve("server.xml"), """
+                        <server>
+                          <featureManager>
+                        %s  </featureManager>
+                          <httpEndpoint id="defaultHttpEndpoint" host="127.0.0.1" httpPort="%d" httpsPort="-1"/>
+                          <iiopEndpoint id="defaultIiopEndpoint" host="127.0.0.1" iiopPort="%d">
+                            <iiopsOptions iiopsPort="%d" sslRef="defaultSSLConfig"/>
+                          </iiopEndpoint>
+                        </server>
+                        """.formatted(featureXml, port, freePort(), freePort()));
+                copyWars(wars, Files.createDirectories(server.resolve("dropins")));
+                List<String> command = new ArrayList<>(List.of("-javaagent:" + wlp.resolve("bin/tools/ws-javaagent.jar")));
+                Path options = wlp.resolve("lib/platform/java/" + (javaVersion() >= 24 ? "java24.options" : "java9.options"));
+                Files.readAllLines(options).stream().map(String::strip)
+                        .filter(line -> !line.isEmpty() && !line.startsWith("#")).forEach(command::add);
+                command.addAll(List.of("-jar", wlp.resolve("bin/tools/ws-server.jar").toString(), "app"));
+                return command;
+            }
+
+            @Override
+            Map<String, String> serverEnvironment(Path base) {
+                return Map.of("WLP_USER_DIR", base.toString());
+            }
+        };
+    }
+
+    /**
      * Jetty from {@code jetty-home}, with the given modules in a new Jetty base.
      *
      * @param environment the EE environment of the modules, for the name
@@ -219,6 +269,7 @@ abstract class ServletContainer implements AutoCloseable {
         this.base = base;
         ProcessBuilder builder = new ProcessBuilder(command).directory(base.toFile()).redirectErrorStream(true)
                 .redirectOutput(base.resolve("server.log").toFile());
+        builder.environment().putAll(serverEnvironment(base));
         builder.environment().putAll(environment);
         process = builder.start();
         process.getOutputStream().close(); // no console: Payara Server waits for one while its standard input is open
@@ -272,6 +323,16 @@ abstract class ServletContainer implements AutoCloseable {
 
     abstract List<String> prepare(Path base, Map<String, Path> wars, int port) throws IOException, InterruptedException;
 
+    /**
+     * Environment variables the server itself needs (where a launcher reads its directories from them).
+     *
+     * @param base the server's base directory
+     * @return the variables
+     */
+    Map<String, String> serverEnvironment(Path base) {
+        return Map.of();
+    }
+
     @Override
     public void close() throws InterruptedException {
         if (process != null) {
@@ -289,6 +350,16 @@ abstract class ServletContainer implements AutoCloseable {
 
     Path java() {
         return javaExecutable;
+    }
+
+    private static String libertyVersion(Path wlp) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(wlp.resolve("lib/versions/openliberty.properties"))) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties.getProperty("com.ibm.websphere.productVersion");
     }
 
     private static String version(Path home, String prefix) {

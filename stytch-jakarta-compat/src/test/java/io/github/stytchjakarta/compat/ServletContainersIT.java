@@ -46,6 +46,9 @@ class ServletContainersIT {
     private static final Duration START_DEADLINE = Duration.ofMinutes(3);
     private static final Path JAVA_25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
 
+    /** Liberty's jakartaee-10.0 has no MicroProfile Config. */
+    private static final String LIBERTY_SETTINGS = "server.xml: feature `mpConfig-3.1` beside `jakartaee-10.0`";
+
     private static final List<String> SUPPORT_ROWS = new CopyOnWriteArrayList<>();
 
     private static StytchEmulator emulator;
@@ -74,6 +77,7 @@ class ServletContainersIT {
         Path servers = Path.of(System.getProperty("it.servers"));
         Path jettyHome = servers.resolve(System.getProperty("it.jetty-home"));
         Path tomcat = servers.resolve(System.getProperty("it.tomcat"));
+        Path liberty = servers.resolve(System.getProperty("it.liberty")).resolve("wlp");
         Stream<ServletContainer> onThisJdk = Stream.of(ServletContainer.tomcat(tomcat),
                 ServletContainer.tomcat(servers.resolve(System.getProperty("it.tomcat10"))),
                 ServletContainer.jetty(jettyHome, "ee10", "http,ee10-deploy"),
@@ -82,11 +86,15 @@ class ServletContainersIT {
                         .fullPlatform("none"),
                 ServletContainer.glassfish("Payara Server", servers.resolve(System.getProperty("it.payara")).resolve("payara6"))
                         .fullPlatform("none"),
-                ServletContainer.wildfly(servers.resolve(System.getProperty("it.wildfly"))));
+                ServletContainer.wildfly(servers.resolve(System.getProperty("it.wildfly"))),
+                ServletContainer.liberty(liberty, List.of("jakartaee-10.0", "mpConfig-3.1"))
+                        .fullPlatform(LIBERTY_SETTINGS));
         // EE 11 servers need Java 21+: the build machines carry Temurin 25 beside the default JDK
         String only = System.getProperty("it.only", "");
         return (Files.isExecutable(JAVA_25) ? Stream.concat(onThisJdk, Stream.of(ServletContainer.tomcat(tomcat).on(JAVA_25, 25),
-                ServletContainer.jetty(jettyHome, "ee11", "http,ee11-deploy,ee11-annotations").on(JAVA_25, 25))) : onThisJdk)
+                ServletContainer.jetty(jettyHome, "ee11", "http,ee11-deploy,ee11-annotations").on(JAVA_25, 25),
+                ServletContainer.liberty(liberty, List.of("jakartaee-10.0", "mpConfig-3.1"))
+                        .fullPlatform(LIBERTY_SETTINGS).on(JAVA_25, 25))) : onThisJdk)
                 .filter(container -> container.toString().contains(only));
     }
 
