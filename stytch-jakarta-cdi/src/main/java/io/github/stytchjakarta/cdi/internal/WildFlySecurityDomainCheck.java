@@ -33,14 +33,17 @@ import javax.management.ObjectName;
  * {@code expose-resolved-model}). The domain a deployment uses lists it in its {@code referencing-deployments}
  * once Undertow has set the deployment up, so this runs as the servlet context starts, not during CDI's
  * validation, when that list is still empty. Where the model cannot be read (a jmx subsystem without it,
- * role-based access), the start goes on with a warning, and such a server still refuses every authenticated
- * request: nothing is served anonymously. Stateless.
+ * role-based access) or not yet (while WildFly boots with the application in place: its model is published once
+ * the boot ends), the start goes on, and the mechanism answers every caller the server refuses with a 500 and logs
+ * {@link #advice()}: nothing is served anonymously. Stateless.
  */
 public final class WildFlySecurityDomainCheck implements ServletContainerInitializer {
 
     private static final System.Logger LOG = System.getLogger(WildFlySecurityDomainCheck.class.getName());
     /** Set by WildFly (and JBoss EAP): only there is its management model read. */
     private static final String WILDFLY_HOME = "jboss.home.dir";
+    private static final String ROOT = "jboss.as:management-root=server";
+    private static final String BOOTING = "starting";
     private static final String UNDERTOW = "jboss.as:subsystem=undertow";
     private static final String DOMAIN_KEY = "application-security-domain";
     private static final String DEPLOYMENT_LOADER_PREFIX = "deployment.";
@@ -50,15 +53,11 @@ public final class WildFlySecurityDomainCheck implements ServletContainerInitial
         if (System.getProperty(WILDFLY_HOME) == null || !mechanismEnabled()) {
             return;
         }
-        String loader = context.getClassLoader().getName();
-        String deployment = loader != null && loader.startsWith(DEPLOYMENT_LOADER_PREFIX)
-                ? loader.substring(DEPLOYMENT_LOADER_PREFIX.length()) : "";
         List<String> problems;
         try {
-            problems = problems(ManagementFactory.getPlatformMBeanServer(), deployment);
+            problems = problems(ManagementFactory.getPlatformMBeanServer(), deploymentName(context.getClassLoader()));
         } catch (JMException | RuntimeException e) {
-            LOG.log(Level.WARNING, "could not read WildFly's application-security-domain (" + e.getClass().getName()
-                    + "); the Stytch mechanism needs integrated-jaspi=false and enable-jaspi=true on it");
+            LOG.log(Level.DEBUG, "WildFly's application-security-domain cannot be read yet: " + e.getClass().getName());
             return;
         }
         if (!problems.isEmpty()) {
@@ -67,16 +66,41 @@ public final class WildFlySecurityDomainCheck implements ServletContainerInitial
     }
 
     /**
+     * What to change where the server refused a caller the mechanism authenticated: while WildFly boots its model
+     * cannot be read, so a server started with the application in place gets this far.
+     *
+     * @return on WildFly, the settings of the application's domain to change, each naming the command; otherwise,
+     *         or where the model shows nothing to change, what to look at
+     */
+    public static String advice() {
+        if (System.getProperty(WILDFLY_HOME) != null) {
+            try {
+                List<String> problems = problems(ManagementFactory.getPlatformMBeanServer(),
+                        deploymentName(Thread.currentThread().getContextClassLoader()));
+                if (!problems.isEmpty()) {
+                    return String.join("; ", problems);
+                }
+            } catch (JMException | RuntimeException e) {
+                LOG.log(Level.DEBUG, "WildFly's model cannot be read: " + e.getClass().getName());
+            }
+        }
+        return "a Jakarta Security mechanism must be able to name callers the server's own identity stores do not know "
+                + "(on WildFly: integrated-jaspi=false on the application's Undertow application-security-domain)";
+    }
+
+    /**
      * @param server     WildFly's MBeanServer (the platform one)
      * @param deployment the deployment's name, e.g. {@code app.war}
      * @return what to change, each naming the management command; empty where the settings suit the mechanism,
-     *         or where the server has no Undertow application security domain for the deployment
+     *         where the server has no Undertow application security domain for the deployment, or while it boots
      * @throws JMException where the management model cannot be read
      */
     static List<String> problems(MBeanServer server, String deployment) throws JMException {
         ObjectName undertow = new ObjectName(UNDERTOW);
-        if (!server.isRegistered(undertow)) {
-            return List.of();
+        ObjectName root = new ObjectName(ROOT);
+        if (!server.isRegistered(undertow) || !server.isRegistered(root)
+                || BOOTING.equals(server.getAttribute(root, "serverState"))) {
+            return List.of(); // not WildFly, or its model is not published yet (reading it would log an error)
         }
         Map<String, ObjectName> domains = new HashMap<>();
         String used = null;
@@ -106,6 +130,11 @@ public final class WildFlySecurityDomainCheck implements ServletContainerInitial
                     "enable-jaspi", true));
         }
         return problems;
+    }
+
+    private static String deploymentName(ClassLoader deployment) {
+        String name = deployment == null ? null : deployment.getName();
+        return name != null && name.startsWith(DEPLOYMENT_LOADER_PREFIX) ? name.substring(DEPLOYMENT_LOADER_PREFIX.length()) : "";
     }
 
     private static boolean mechanismEnabled() {

@@ -79,7 +79,19 @@ class WildFlySecurityDomainCheckTest {
         assertThat(WildFlySecurityDomainCheck.problems(server, "app.war")).isEmpty();
     }
 
+    @Test
+    void problemsWhenServerBootingThenNotRead() throws JMException {
+        undertow("other", "starting");
+        domain("other", true, true);
+        assertThat(WildFlySecurityDomainCheck.problems(server, "app.war")).isEmpty();
+    }
+
     private void undertow(String defaultSecurityDomain) throws JMException {
+        undertow(defaultSecurityDomain, "running");
+    }
+
+    private void undertow(String defaultSecurityDomain, String serverState) throws JMException {
+        server.registerMBean(new Resource(Map.of("serverState", serverState)), new ObjectName("jboss.as:management-root=server"));
         server.registerMBean(new Resource(Map.of("defaultSecurityDomain", defaultSecurityDomain)),
                 new ObjectName("jboss.as:subsystem=undertow"));
     }
