@@ -85,7 +85,8 @@ class ServletContainersIT {
         // EE 11 servers need Java 21+: the build machines carry Temurin 25 beside the default JDK
         String only = System.getProperty("it.only", "");
         return (Files.isExecutable(JAVA_25) ? Stream.concat(onThisJdk, Stream.of(ServletContainer.tomcat(tomcat).on(JAVA_25, 25),
-                ServletContainer.jetty(jettyHome, "ee11", "http,ee11-deploy,ee11-annotations").on(JAVA_25, 25))) : onThisJdk)
+                ServletContainer.jetty(jettyHome, "ee11", "http,ee11-deploy,ee11-annotations").on(JAVA_25, 25),
+                ServletContainer.wildfly(servers.resolve(System.getProperty("it.wildfly-preview"))).on(JAVA_25, 25))) : onThisJdk)
                 .filter(container -> container.toString().contains(only));
     }
 
@@ -105,7 +106,8 @@ class ServletContainersIT {
             checks.assertAll();
             SUPPORT_ROWS.add("| " + container.name() + " | " + container.servletVersion() + " | " + container.javaVersion()
                     + " | " + (container.runsInitializers() ? "ServletContainerInitializer" : "web-fragment.xml listener")
-                    + " | none | all passed |\n");
+                    + " | " + (container.settings().isEmpty() ? "none" : "`" + String.join("`<br>`", container.settings()) + "`")
+                    + " | all passed |\n");
         }
     }
 
