@@ -145,6 +145,13 @@ abstract class ServletContainer implements AutoCloseable {
      */
     record WildFlySetting(String address, String attribute, String value) {
 
+        /**
+         * What an application whose Jakarta Security mechanism names callers WildFly's own realms do not know (the
+         * Stytch mechanism) needs on the default domain: otherwise Elytron refuses them ({@code ELY01177}).
+         */
+        static final WildFlySetting NON_INTEGRATED_JASPI =
+                new WildFlySetting("subsystem=undertow/application-security-domain=other", "integrated-jaspi", "false");
+
         /** @return e.g. {@code /subsystem=undertow/application-security-domain=other:write-attribute(name=integrated-jaspi,value=false)} */
         String cli() {
             return "/" + address + ":write-attribute(name=" + attribute + ",value=" + value + ")";
