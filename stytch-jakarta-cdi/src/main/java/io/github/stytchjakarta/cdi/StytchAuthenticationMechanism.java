@@ -1,5 +1,8 @@
 package io.github.stytchjakarta.cdi;
 
+import io.github.stytchjakarta.cdi.internal.WildFlySecurityDomainCheck;
+import io.github.stytchjakarta.core.internal.LogThrottle;
+import io.github.stytchjakarta.filter.ProblemResponses;
 import io.github.stytchjakarta.filter.StytchAttributes;
 import io.github.stytchjakarta.filter.StytchWebAuthenticator;
 import io.github.stytchjakarta.filter.WebAuthentication;
@@ -47,6 +50,8 @@ public class StytchAuthenticationMechanism implements HttpAuthenticationMechanis
 
     private static final System.Logger LOG = System.getLogger(StytchAuthenticationMechanism.class.getName());
 
+    private final LogThrottle refusals = new LogThrottle();
+
     @Inject
     private StytchWebAuthenticator web;
 
@@ -78,13 +83,40 @@ public class StytchAuthenticationMechanism implements HttpAuthenticationMechanis
                     : request.getAttribute(StytchAttributes.AUTHENTICATION));
         }
         if (outcome instanceof WebOutcome.Proceed proceed) {
-            return proceed.authentication()
-                    .map(authenticated -> context.notifyContainerAboutLogin(authenticated.principal(), authenticated.roles()))
-                    .orElseGet(context::doNothing);
+            if (proceed.authentication().isEmpty()) {
+                return context.doNothing();
+            }
+            WebAuthentication.Authenticated authenticated = proceed.authentication().get();
+            try {
+                return context.notifyContainerAboutLogin(authenticated.principal(), authenticated.roles());
+            } catch (RuntimeException e) {
+                refused(response, e);
+                return AuthenticationStatus.SEND_FAILURE;
+            }
         }
         commit(response);
         return response.getStatus() < HttpServletResponse.SC_BAD_REQUEST ? AuthenticationStatus.SEND_CONTINUE
                 : AuthenticationStatus.SEND_FAILURE;
+    }
+
+    /**
+     * The container refused the caller Stytch vouched for: a server setting the mechanism cannot work with (on
+     * WildFly, {@code integrated-jaspi=true} where {@link WildFlySecurityDomainCheck} could not read it while the
+     * server booted). Answers 500 with a problem body rather than the container's error page, which can carry a
+     * stack trace, and logs what to change, at most once a minute.
+     */
+    private void refused(HttpServletResponse response, RuntimeException e) throws AuthenticationException {
+        if (refusals.tryWarn(System.currentTimeMillis())) {
+            LOG.log(Level.ERROR, "the server refused a caller Stytch authenticated (" + e.getMessage() + "): "
+                    + WildFlySecurityDomainCheck.advice());
+        }
+        try {
+            ProblemResponses.write(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "stytch.caller_refused",
+                    "the server refused the authenticated caller");
+        } catch (IOException io) {
+            throw new AuthenticationException("the response could not be written", io);
+        }
+        commit(response);
     }
 
     private void notifyObservers(Object authentication) {

@@ -14,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -106,25 +107,39 @@ abstract class ServletContainer implements AutoCloseable {
     }
 
     /**
-     * WildFly from its zip: a copy of {@code standalone} as the server's base directory, the WAR in its
-     * deployment scanner's folder, the server JVM started through {@code jboss-modules} as
-     * {@code standalone.sh} does, so that it is this test's child process.
+     * WildFly, or WildFly Preview (Jakarta EE 11), full Jakarta EE platforms, from its zip: a copy of {@code standalone} as the server's base
+     * directory, the WAR in its deployment scanner's folder, the server JVM started through {@code jboss-modules}
+     * as {@code standalone.sh} does, so that it is this test's child process.
+     *
+     * @param home     the unpacked distribution ({@code wildfly-39.0.1.Final}, {@code wildfly-preview-39.0.1.Final})
+     * @param settings management attributes the application needs, applied as the server boots (its
+     *                 {@code --yaml} option), without changing {@code standalone.xml}
      */
-    static ServletContainer wildfly(Path home) {
-        return new ServletContainer("WildFly " + version(home, "wildfly-"), "6.0", true) {
+    static ServletContainer wildfly(Path home, WildFlySetting... settings) {
+        String folder = home.getFileName().toString();
+        boolean preview = folder.startsWith("wildfly-preview-");
+        String name = preview ? "WildFly Preview " + version(home, "wildfly-preview-") : "WildFly " + version(home, "wildfly-");
+        return new ServletContainer(name, preview ? "6.1" : "6.0", true) {
             @Override
             List<String> prepare(Path base, Map<String, Path> wars, int port) throws IOException {
                 copyTree(home.resolve("standalone"), base);
                 copyWars(wars, base.resolve("deployments"));
-                return List.of("-Djboss.bind.address=127.0.0.1", "-Djboss.http.port=" + port,
+                List<String> command = new ArrayList<>(List.of("-Djboss.bind.address=127.0.0.1", "-Djboss.http.port=" + port,
                         "-Djboss.https.port=" + freePort(), "-Djboss.management.http.port=" + freePort(),
                         "-Djboss.management.https.port=" + freePort(),
                         "-Dorg.jboss.boot.log.file=" + base.resolve("log/boot.log"),
                         "-Dlogging.configuration=" + base.resolve("configuration/logging.properties").toUri(),
                         "-jar", home.resolve("jboss-modules.jar").toString(), "-mp", home.resolve("modules").toString(),
-                        "org.jboss.as.standalone", "-Djboss.home.dir=" + home, "-Djboss.server.base.dir=" + base);
+                        "org.jboss.as.standalone", "-Djboss.home.dir=" + home, "-Djboss.server.base.dir=" + base));
+                if (settings.length > 0) {
+                    Path yaml = base.resolve("configuration/settings.yml");
+                    Files.writeString(yaml, WildFlySetting.yaml(List.of(settings)));
+                    command.add("--yaml=" + yaml);
+                }
+                return command;
             }
-        };
+        }.fullPlatform(settings.length == 0 ? "none"
+                : Stream.of(settings).map(setting -> "`" + setting.cli() + "`").collect(Collectors.joining("<br>")));
     }
 
     /**
@@ -171,6 +186,63 @@ abstract class ServletContainer implements AutoCloseable {
                 return Map.of("WLP_USER_DIR", base.toString());
             }
         };
+    }
+
+    /**
+     * A management attribute WildFly must have for an application: written once, shown as the {@code jboss-cli.sh}
+     * command a user runs, applied by the runner as the YAML document WildFly reads at boot.
+     *
+     * @param address   e.g. {@code subsystem=undertow/application-security-domain=other}
+     * @param attribute e.g. {@code integrated-jaspi}
+     * @param value     e.g. {@code false}
+     */
+    record WildFlySetting(String address, String attribute, String value) {
+
+        /**
+         * What an application whose Jakarta Security mechanism names callers WildFly's own realms do not know (the
+         * Stytch mechanism) needs on the default domain: otherwise Elytron refuses them ({@code ELY01177}).
+         */
+        static final WildFlySetting NON_INTEGRATED_JASPI =
+                new WildFlySetting("subsystem=undertow/application-security-domain=other", "integrated-jaspi", "false");
+
+        /** @return e.g. {@code /subsystem=undertow/application-security-domain=other:write-attribute(name=integrated-jaspi,value=false)} */
+        String cli() {
+            return "/" + address + ":write-attribute(name=" + attribute + ",value=" + value + ")";
+        }
+
+        /** @return the settings as one {@code wildfly-configuration} document, each address a path of nested keys */
+        static String yaml(List<WildFlySetting> settings) {
+            Map<String, Object> root = new LinkedHashMap<>();
+            for (WildFlySetting setting : settings) {
+                Map<String, Object> node = root;
+                for (String element : setting.address().split("/")) {
+                    String[] typeAndName = element.split("=", 2);
+                    node = child(child(node, typeAndName[0]), typeAndName[1]);
+                }
+                node.put(setting.attribute(), setting.value());
+            }
+            StringBuilder yaml = new StringBuilder("wildfly-configuration:\n");
+            write(root, "  ", yaml);
+            return yaml.toString();
+        }
+
+        @SuppressWarnings("unchecked")
+        private static Map<String, Object> child(Map<String, Object> node, String key) {
+            return (Map<String, Object>) node.computeIfAbsent(key, k -> new LinkedHashMap<String, Object>());
+        }
+
+        @SuppressWarnings("unchecked")
+        private static void write(Map<String, Object> node, String indent, StringBuilder yaml) {
+            node.forEach((key, value) -> {
+                yaml.append(indent).append(key).append(':');
+                if (value instanceof Map<?, ?> children) {
+                    yaml.append('\n');
+                    write((Map<String, Object>) children, indent + "  ", yaml);
+                } else {
+                    yaml.append(' ').append(value).append('\n');
+                }
+            });
+        }
     }
 
     /**

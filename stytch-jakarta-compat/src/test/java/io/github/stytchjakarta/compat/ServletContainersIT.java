@@ -2,6 +2,7 @@ package io.github.stytchjakarta.compat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.stytchjakarta.compat.ServletContainer.WildFlySetting;
 import io.github.stytchjakarta.testkit.DemoData;
 import io.github.stytchjakarta.testkit.EmulatedSession;
 import io.github.stytchjakarta.testkit.StytchEmulator;
@@ -86,7 +87,7 @@ class ServletContainersIT {
                         .fullPlatform("none"),
                 ServletContainer.glassfish("Payara Server", servers.resolve(System.getProperty("it.payara")).resolve("payara6"))
                         .fullPlatform("none"),
-                ServletContainer.wildfly(servers.resolve(System.getProperty("it.wildfly"))),
+                ServletContainer.wildfly(servers.resolve(System.getProperty("it.wildfly")), WildFlySetting.NON_INTEGRATED_JASPI),
                 ServletContainer.liberty(liberty, List.of("jakartaee-10.0", "mpConfig-3.1"))
                         .fullPlatform(LIBERTY_SETTINGS));
         // EE 11 servers need Java 21+: the build machines carry Temurin 25 beside the default JDK
@@ -94,7 +95,9 @@ class ServletContainersIT {
         return (Files.isExecutable(JAVA_25) ? Stream.concat(onThisJdk, Stream.of(ServletContainer.tomcat(tomcat).on(JAVA_25, 25),
                 ServletContainer.jetty(jettyHome, "ee11", "http,ee11-deploy,ee11-annotations").on(JAVA_25, 25),
                 ServletContainer.liberty(liberty, List.of("jakartaee-10.0", "mpConfig-3.1"))
-                        .fullPlatform(LIBERTY_SETTINGS).on(JAVA_25, 25))) : onThisJdk)
+                        .fullPlatform(LIBERTY_SETTINGS).on(JAVA_25, 25),
+                ServletContainer.wildfly(servers.resolve(System.getProperty("it.wildfly-preview")),
+                        WildFlySetting.NON_INTEGRATED_JASPI).on(JAVA_25, 25))) : onThisJdk)
                 .filter(container -> container.toString().contains(only));
     }
 

@@ -137,6 +137,11 @@ public class StytchExtension implements Extension {
         }
     }
 
+    /** @return whether the application's {@link StytchAuthenticationMechanism} is a bean (decided during type discovery) */
+    public boolean mechanismEnabled() {
+        return mechanismEnabled;
+    }
+
     /**
      * The settings read at deployment (read now only where the library was switched off).
      *
