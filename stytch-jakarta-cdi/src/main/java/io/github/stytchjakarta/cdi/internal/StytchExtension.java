@@ -18,15 +18,22 @@ import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.AfterTypeDiscovery;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
 import jakarta.enterprise.inject.spi.AnnotatedType;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessBeanAttributes;
 import jakarta.enterprise.inject.spi.WithAnnotations;
 import jakarta.enterprise.inject.spi.configurator.AnnotatedTypeConfigurator;
 import java.lang.System.Logger.Level;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -45,7 +52,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  *       {@value StytchSettings#MECHANISM_ENABLED} is {@code true}, so that otherwise the container's own
  *       mechanism (or none) stays in charge. (Vetoing a discovered bean, rather than adding a type,
  *       keeps it in the library's bean archive: Payara does not let types added by an extension see
- *       the beans of the archive.)</li>
+ *       the beans of the archive.) An enabled bean gets the qualifiers the definitions name
+ *       ({@link MechanismQualifiers}); definitions naming different ones are a definition error.</li>
  *   <li><b>Validation at deployment</b>: reads the configuration from MicroProfile Config and reports
  *       every problem, by key, as one deployment problem: unknown {@code stytch.*} keys, a missing project
  *       id, every invalid value. An application with this module is protected or does not deploy; only
@@ -63,7 +71,7 @@ public class StytchExtension implements Extension {
     private final Queue<String> definitionProblems = new ConcurrentLinkedQueue<>();
     private volatile boolean securityAnnotationsUsed;
     private volatile Boolean enabled;
-    private volatile boolean mechanismAnnotated;
+    private final Queue<MechanismDefinition> mechanismDefinitions = new ConcurrentLinkedQueue<>();
     private volatile boolean mechanismEnabled;
     private volatile StytchSettings settings;
 
@@ -100,19 +108,42 @@ public class StytchExtension implements Extension {
 
     void findMechanismDefinition(@Observes @WithAnnotations(StytchAuthenticationMechanismDefinition.class)
                                  ProcessAnnotatedType<?> event) {
-        if (event.getAnnotatedType().isAnnotationPresent(StytchAuthenticationMechanismDefinition.class)) {
-            mechanismAnnotated = true;
+        StytchAuthenticationMechanismDefinition definition =
+                event.getAnnotatedType().getAnnotation(StytchAuthenticationMechanismDefinition.class);
+        if (definition != null) {
+            mechanismDefinitions.add(new MechanismDefinition(event.getAnnotatedType().getJavaClass().getName(),
+                    new LinkedHashSet<>(Arrays.asList(definition.qualifiers()))));
         }
     }
 
     void decideMechanism(@Observes AfterTypeDiscovery event) {
-        mechanismEnabled = enabled() && (mechanismAnnotated || StytchSettings.mechanismEnabledByKey(config()));
+        mechanismEnabled = enabled() && (!mechanismDefinitions.isEmpty() || StytchSettings.mechanismEnabledByKey(config()));
         LOG.log(Level.DEBUG, () -> "StytchAuthenticationMechanism " + (mechanismEnabled ? "enabled" : "disabled"));
     }
 
-    void vetoMechanismUnlessEnabled(@Observes ProcessBeanAttributes<StytchAuthenticationMechanism> event) {
+    void configureMechanism(@Observes ProcessBeanAttributes<StytchAuthenticationMechanism> event, BeanManager beans) {
         if (!mechanismEnabled) {
             event.veto();
+            return;
+        }
+        Map<Set<Class<?>>, List<String>> classesByQualifiers = mechanismDefinitions.stream().collect(Collectors.groupingBy(
+                MechanismDefinition::qualifiers, LinkedHashMap::new, Collectors.mapping(MechanismDefinition::className,
+                        Collectors.toList())));
+        if (classesByQualifiers.size() > 1) {
+            event.addDefinitionError(new IllegalArgumentException("@" + StytchAuthenticationMechanismDefinition.class
+                    .getSimpleName() + " names different qualifiers on " + classesByQualifiers.values().stream()
+                    .flatMap(List::stream).sorted().collect(Collectors.joining(", ")) + "; the one mechanism has one set"));
+            return;
+        }
+        Set<Class<?>> declared = classesByQualifiers.keySet().stream().findFirst().orElse(Set.of());
+        if (declared.isEmpty()) {
+            return;
+        }
+        try {
+            event.configureBeanAttributes().qualifiers(MechanismQualifiers.of(declared, MechanismQualifiers.securityFour(),
+                    beans::isQualifier));
+        } catch (IllegalArgumentException e) {
+            event.addDefinitionError(e);
         }
     }
 
@@ -160,6 +191,10 @@ public class StytchExtension implements Extension {
             enabled = current;
         }
         return current;
+    }
+
+    // one application class annotated @StytchAuthenticationMechanismDefinition, and the qualifiers it names
+    private record MechanismDefinition(String className, Set<Class<?>> qualifiers) {
     }
 
     private static Config config() {
