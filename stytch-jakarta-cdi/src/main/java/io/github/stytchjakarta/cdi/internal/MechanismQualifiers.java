@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -47,11 +48,19 @@ final class MechanismQualifiers {
      * @return {@code true} on Jakarta EE 11 servers
      */
     static boolean securityFour() {
+        return handlerType().isPresent();
+    }
+
+    /**
+     * Jakarta Security 4's {@code HttpAuthenticationMechanismHandler}, where the server has it.
+     *
+     * @return the type, empty on Jakarta EE 10 servers
+     */
+    static Optional<Class<?>> handlerType() {
         try {
-            Class.forName(SECURITY_4_TYPE, false, HttpAuthenticationMechanism.class.getClassLoader());
-            return true;
+            return Optional.of(Class.forName(SECURITY_4_TYPE, false, HttpAuthenticationMechanism.class.getClassLoader()));
         } catch (ClassNotFoundException | LinkageError e) {
-            return false;
+            return Optional.empty();
         }
     }
 

@@ -17,19 +17,24 @@ import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.AfterTypeDiscovery;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
+import jakarta.enterprise.inject.AmbiguousResolutionException;
+import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.spi.AnnotatedType;
+import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessBeanAttributes;
 import jakarta.enterprise.inject.spi.WithAnnotations;
 import jakarta.enterprise.inject.spi.configurator.AnnotatedTypeConfigurator;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import java.lang.System.Logger.Level;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -53,7 +58,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
  *       mechanism (or none) stays in charge. (Vetoing a discovered bean, rather than adding a type,
  *       keeps it in the library's bean archive: Payara does not let types added by an extension see
  *       the beans of the archive.) An enabled bean gets the qualifiers the definitions name
- *       ({@link MechanismQualifiers}); definitions naming different ones are a definition error.</li>
+ *       ({@link MechanismQualifiers}); definitions naming different ones are a definition error. On
+ *       Jakarta Security 4, several mechanisms without a handler of the application's fail the deployment,
+ *       since the container's default handler would fail every request.</li>
  *   <li><b>Validation at deployment</b>: reads the configuration from MicroProfile Config and reports
  *       every problem, by key, as one deployment problem: unknown {@code stytch.*} keys, a missing project
  *       id, every invalid value. An application with this module is protected or does not deploy; only
@@ -149,6 +156,40 @@ public class StytchExtension implements Extension {
 
     void reportDefinitionProblems(@Observes AfterBeanDiscovery event) {
         definitionProblems.forEach(problem -> event.addDefinitionError(new IllegalArgumentException(problem)));
+    }
+
+    /*
+     * Jakarta Security 4: the container's default HttpAuthenticationMechanismHandler must fail on every request
+     * when the application has several mechanisms (an AmbiguousResolutionException, a 500); say so at deployment,
+     * with the way out. An application's handler replaces the default as an enabled alternative.
+     */
+    void checkSeveralMechanisms(@Observes AfterDeploymentValidation event, BeanManager beans) {
+        Optional<Class<?>> handlerType = MechanismQualifiers.handlerType();
+        if (!mechanismEnabled || handlerType.isEmpty()) {
+            return;
+        }
+        Set<Bean<?>> mechanisms = beans.getBeans(HttpAuthenticationMechanism.class, Any.Literal.INSTANCE);
+        Set<Bean<?>> handlers = beans.getBeans(handlerType.get());
+        if (mechanisms.size() < 2 || handlers.isEmpty() || handlers.stream().anyMatch(Bean::isAlternative)) {
+            return;
+        }
+        try {
+            beans.resolve(mechanisms);
+        } catch (AmbiguousResolutionException e) {
+            event.addDeploymentProblem(new IllegalStateException("the application has " + mechanisms.size()
+                    + " HttpAuthenticationMechanism beans (" + mechanisms.stream().map(StytchExtension::describe)
+                    .sorted().collect(Collectors.joining(", ")) + ") and no HttpAuthenticationMechanismHandler of its "
+                    + "own, so Jakarta Security's default handler would fail every request: add an @Alternative "
+                    + "@Priority HttpAuthenticationMechanismHandler that chooses (see the stytch-jakarta README, "
+                    + "\"Several authentication mechanisms\")"));
+        }
+    }
+
+    // the bean's qualifiers tell the mechanisms apart: the container's own come from producers of one class
+    private static String describe(Bean<?> bean) {
+        return bean.getQualifiers().stream().filter(qualifier -> !(qualifier instanceof Any))
+                .map(qualifier -> "@" + qualifier.annotationType().getSimpleName())
+                .collect(Collectors.joining(" ", "", " ")) + bean.getBeanClass().getName();
     }
 
     void validateConfiguration(@Observes AfterDeploymentValidation event) {
