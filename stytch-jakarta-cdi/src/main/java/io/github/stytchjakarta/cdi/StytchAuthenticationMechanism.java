@@ -41,6 +41,10 @@ import java.lang.System.Logger.Level;
  * </ul>
  * It fires {@link StytchAuthenticationSucceeded} and {@link StytchAuthenticationFailed}.
  *
+ * <p>Beside other mechanisms (Jakarta EE 11), an application's {@code HttpAuthenticationMechanismHandler}
+ * picks it for the requests where {@link #hasCredential} holds; the definition's
+ * {@link StytchAuthenticationMechanismDefinition#qualifiers() qualifiers} tell the beans apart.
+ *
  * <p>Enabled by {@link StytchAuthenticationMechanismDefinition} or
  * {@code stytch.security.mechanism.enabled=true}; otherwise the library's extension vetoes the bean.
  * Thread-safe.
@@ -117,6 +121,18 @@ public class StytchAuthenticationMechanism implements HttpAuthenticationMechanis
             throw new AuthenticationException("the response could not be written", io);
         }
         commit(response);
+    }
+
+    /**
+     * Whether the request carries a Stytch credential (bearer header, JWT cookie or session cookie, under
+     * their configured names), valid or not: an application's {@code HttpAuthenticationMechanismHandler}
+     * (Jakarta EE 11) that combines this mechanism with another one asks this to pick it. Checks nothing.
+     *
+     * @param request the request
+     * @return {@code true} if this mechanism should handle the request
+     */
+    public boolean hasCredential(HttpServletRequest request) {
+        return web.hasCredential(request);
     }
 
     private void notifyObservers(Object authentication) {

@@ -24,9 +24,30 @@ import java.lang.annotation.Target;
  * public class SecurityConfiguration {
  * }
  * </pre>
+ *
+ * <p>On Jakarta EE 11 an application may have several mechanisms; {@link #qualifiers()} names this one
+ * for an application's {@code HttpAuthenticationMechanismHandler} (see the README, "Several
+ * authentication mechanisms").
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 public @interface StytchAuthenticationMechanismDefinition {
+
+    /**
+     * The CDI qualifiers of the mechanism's bean, like {@code qualifiers()} of Jakarta Security 4's
+     * built-in definitions: an application with several mechanisms injects this one with them, e.g.
+     * into its {@code HttpAuthenticationMechanismHandler}. Each class must be a qualifier annotation whose
+     * members all have defaults, and every class carrying this annotation must name the same ones; a
+     * mistake fails the deployment.
+     *
+     * <p>Empty (the default): the bean is {@code @Default}, as with Jakarta Security 3. Otherwise, on
+     * Jakarta Security 4 (EE 11), the bean has these qualifiers instead of {@code @Default}, as the
+     * built-in definitions do. On Jakarta Security 3 (EE 10), whose container finds the one mechanism of
+     * an application as a {@code @Default} bean, the bean keeps {@code @Default} beside them, so that the
+     * same application runs on both.
+     *
+     * @return qualifier annotation types
+     */
+    Class<?>[] qualifiers() default {};
 }

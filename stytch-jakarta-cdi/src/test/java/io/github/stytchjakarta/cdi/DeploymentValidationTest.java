@@ -16,8 +16,14 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.DefinitionException;
 import jakarta.enterprise.inject.spi.DeploymentException;
+import jakarta.enterprise.util.AnnotationLiteral;
 import jakarta.inject.Inject;
+import jakarta.inject.Qualifier;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.Config;
@@ -272,6 +278,35 @@ class DeploymentValidationTest {
         }
     }
 
+    @Test
+    void mechanismWhenQualifiedOnSecurityThreeThenInjectableByQualifierAndStillDefault() {
+        config = MicroProfileConfigs.register(MicroProfileConfigs.emulator(STYTCH.emulator(), "b2b"));
+        try (WeldContainer container = TestContainers.start(QualifiedMechanismDefinition.class)) {
+            assertThat(container.select(HttpAuthenticationMechanism.class, ViaStytch.Literal.INSTANCE).get())
+                    .isInstanceOf(StytchAuthenticationMechanism.class);
+            assertThat(container.select(HttpAuthenticationMechanism.class).isResolvable())
+                    .as("Jakarta Security 3 looks the mechanism up as @Default").isTrue();
+        }
+    }
+
+    @Test
+    void mechanismWhenQualifierNotAQualifierThenDefinitionError() {
+        config = MicroProfileConfigs.register(MicroProfileConfigs.emulator(STYTCH.emulator(), "b2b"));
+        assertThatExceptionOfType(DefinitionException.class)
+                .isThrownBy(() -> TestContainers.start(NotAQualifierDefinition.class))
+                .withMessageContaining("java.lang.Deprecated is not a CDI qualifier annotation");
+    }
+
+    @Test
+    void mechanismWhenDefinitionsNameDifferentQualifiersThenDefinitionErrorNamesBoth() {
+        config = MicroProfileConfigs.register(MicroProfileConfigs.emulator(STYTCH.emulator(), "b2b"));
+        assertThatExceptionOfType(DefinitionException.class)
+                .isThrownBy(() -> TestContainers.start(MechanismDefinition.class, QualifiedMechanismDefinition.class))
+                .withMessageContaining(MechanismDefinition.class.getName())
+                .withMessageContaining(QualifiedMechanismDefinition.class.getName())
+                .withMessageContaining("names different qualifiers");
+    }
+
     @ApplicationScoped
     static class UsesStytch {
 
@@ -363,5 +398,28 @@ class DeploymentValidationTest {
     @ApplicationScoped
     @StytchAuthenticationMechanismDefinition
     static class MechanismDefinition {
+    }
+
+    @ApplicationScoped
+    @StytchAuthenticationMechanismDefinition(qualifiers = ViaStytch.class)
+    static class QualifiedMechanismDefinition {
+    }
+
+    @ApplicationScoped
+    @StytchAuthenticationMechanismDefinition(qualifiers = Deprecated.class)
+    static class NotAQualifierDefinition {
+    }
+
+    @Qualifier
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.TYPE, ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER})
+    @interface ViaStytch {
+
+        final class Literal extends AnnotationLiteral<ViaStytch> implements ViaStytch {
+
+            static final Literal INSTANCE = new Literal();
+
+            private static final long serialVersionUID = 1L;
+        }
     }
 }

@@ -308,6 +308,19 @@ public final class StytchWebAuthenticator {
     }
 
     /**
+     * Whether the request carries a Stytch credential (a bearer header, the JWT cookie or the session
+     * cookie, under their configured names), valid or not, without checking it: how a choice between
+     * several authentication mechanisms recognises a request for this one. Unreadable cookies count as one,
+     * so that the request is refused here rather than passed to a mechanism that ignores them.
+     *
+     * @param request the request
+     * @return {@code true} if the request carries a Stytch credential
+     */
+    public boolean hasCredential(HttpServletRequest request) {
+        return credentials.resolve(request).status() != CredentialResolver.Resolution.Status.NONE;
+    }
+
+    /**
      * Finds and checks the request's Stytch credential. Never throws for anything the client sent.
      *
      * @param request the request

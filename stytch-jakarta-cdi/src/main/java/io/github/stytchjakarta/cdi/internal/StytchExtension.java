@@ -17,16 +17,28 @@ import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.AfterTypeDiscovery;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
+import jakarta.enterprise.inject.AmbiguousResolutionException;
+import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.spi.AnnotatedType;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessBeanAttributes;
 import jakarta.enterprise.inject.spi.WithAnnotations;
 import jakarta.enterprise.inject.spi.configurator.AnnotatedTypeConfigurator;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import java.lang.System.Logger.Level;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -45,7 +57,10 @@ import org.eclipse.microprofile.config.ConfigProvider;
  *       {@value StytchSettings#MECHANISM_ENABLED} is {@code true}, so that otherwise the container's own
  *       mechanism (or none) stays in charge. (Vetoing a discovered bean, rather than adding a type,
  *       keeps it in the library's bean archive: Payara does not let types added by an extension see
- *       the beans of the archive.)</li>
+ *       the beans of the archive.) An enabled bean gets the qualifiers the definitions name
+ *       ({@link MechanismQualifiers}); definitions naming different ones are a definition error. On
+ *       Jakarta Security 4, several mechanisms without a handler of the application's fail the deployment,
+ *       since the container's default handler would fail every request.</li>
  *   <li><b>Validation at deployment</b>: reads the configuration from MicroProfile Config and reports
  *       every problem, by key, as one deployment problem: unknown {@code stytch.*} keys, a missing project
  *       id, every invalid value. An application with this module is protected or does not deploy; only
@@ -63,7 +78,7 @@ public class StytchExtension implements Extension {
     private final Queue<String> definitionProblems = new ConcurrentLinkedQueue<>();
     private volatile boolean securityAnnotationsUsed;
     private volatile Boolean enabled;
-    private volatile boolean mechanismAnnotated;
+    private final Queue<MechanismDefinition> mechanismDefinitions = new ConcurrentLinkedQueue<>();
     private volatile boolean mechanismEnabled;
     private volatile StytchSettings settings;
 
@@ -100,24 +115,81 @@ public class StytchExtension implements Extension {
 
     void findMechanismDefinition(@Observes @WithAnnotations(StytchAuthenticationMechanismDefinition.class)
                                  ProcessAnnotatedType<?> event) {
-        if (event.getAnnotatedType().isAnnotationPresent(StytchAuthenticationMechanismDefinition.class)) {
-            mechanismAnnotated = true;
+        StytchAuthenticationMechanismDefinition definition =
+                event.getAnnotatedType().getAnnotation(StytchAuthenticationMechanismDefinition.class);
+        if (definition != null) {
+            mechanismDefinitions.add(new MechanismDefinition(event.getAnnotatedType().getJavaClass().getName(),
+                    new LinkedHashSet<>(Arrays.asList(definition.qualifiers()))));
         }
     }
 
     void decideMechanism(@Observes AfterTypeDiscovery event) {
-        mechanismEnabled = enabled() && (mechanismAnnotated || StytchSettings.mechanismEnabledByKey(config()));
+        mechanismEnabled = enabled() && (!mechanismDefinitions.isEmpty() || StytchSettings.mechanismEnabledByKey(config()));
         LOG.log(Level.DEBUG, () -> "StytchAuthenticationMechanism " + (mechanismEnabled ? "enabled" : "disabled"));
     }
 
-    void vetoMechanismUnlessEnabled(@Observes ProcessBeanAttributes<StytchAuthenticationMechanism> event) {
+    void configureMechanism(@Observes ProcessBeanAttributes<StytchAuthenticationMechanism> event, BeanManager beans) {
         if (!mechanismEnabled) {
             event.veto();
+            return;
+        }
+        Map<Set<Class<?>>, List<String>> classesByQualifiers = mechanismDefinitions.stream().collect(Collectors.groupingBy(
+                MechanismDefinition::qualifiers, LinkedHashMap::new, Collectors.mapping(MechanismDefinition::className,
+                        Collectors.toList())));
+        if (classesByQualifiers.size() > 1) {
+            event.addDefinitionError(new IllegalArgumentException("@" + StytchAuthenticationMechanismDefinition.class
+                    .getSimpleName() + " names different qualifiers on " + classesByQualifiers.values().stream()
+                    .flatMap(List::stream).sorted().collect(Collectors.joining(", ")) + "; the one mechanism has one set"));
+            return;
+        }
+        Set<Class<?>> declared = classesByQualifiers.keySet().stream().findFirst().orElse(Set.of());
+        if (declared.isEmpty()) {
+            return;
+        }
+        try {
+            event.configureBeanAttributes().qualifiers(MechanismQualifiers.of(declared, MechanismQualifiers.securityFour(),
+                    beans::isQualifier));
+        } catch (IllegalArgumentException e) {
+            event.addDefinitionError(e);
         }
     }
 
     void reportDefinitionProblems(@Observes AfterBeanDiscovery event) {
         definitionProblems.forEach(problem -> event.addDefinitionError(new IllegalArgumentException(problem)));
+    }
+
+    /*
+     * Jakarta Security 4: the container's default HttpAuthenticationMechanismHandler must fail on every request
+     * when the application has several mechanisms (an AmbiguousResolutionException, a 500); say so at deployment,
+     * with the way out. An application's handler replaces the default as an enabled alternative.
+     */
+    void checkSeveralMechanisms(@Observes AfterDeploymentValidation event, BeanManager beans) {
+        Optional<Class<?>> handlerType = MechanismQualifiers.handlerType();
+        if (!mechanismEnabled || handlerType.isEmpty()) {
+            return;
+        }
+        Set<Bean<?>> mechanisms = beans.getBeans(HttpAuthenticationMechanism.class, Any.Literal.INSTANCE);
+        Set<Bean<?>> handlers = beans.getBeans(handlerType.get());
+        if (mechanisms.size() < 2 || handlers.isEmpty() || handlers.stream().anyMatch(Bean::isAlternative)) {
+            return;
+        }
+        try {
+            beans.resolve(mechanisms);
+        } catch (AmbiguousResolutionException e) {
+            event.addDeploymentProblem(new IllegalStateException("the application has " + mechanisms.size()
+                    + " HttpAuthenticationMechanism beans (" + mechanisms.stream().map(StytchExtension::describe)
+                    .sorted().collect(Collectors.joining(", ")) + ") and no HttpAuthenticationMechanismHandler of its "
+                    + "own, so Jakarta Security's default handler would fail every request: add an @Alternative "
+                    + "@Priority HttpAuthenticationMechanismHandler that chooses (see the stytch-jakarta README, "
+                    + "\"Several authentication mechanisms\")"));
+        }
+    }
+
+    // the bean's qualifiers tell the mechanisms apart: the container's own come from producers of one class
+    private static String describe(Bean<?> bean) {
+        return bean.getQualifiers().stream().filter(qualifier -> !(qualifier instanceof Any))
+                .map(qualifier -> "@" + qualifier.annotationType().getSimpleName())
+                .collect(Collectors.joining(" ", "", " ")) + bean.getBeanClass().getName();
     }
 
     void validateConfiguration(@Observes AfterDeploymentValidation event) {
@@ -165,6 +237,10 @@ public class StytchExtension implements Extension {
             enabled = current;
         }
         return current;
+    }
+
+    // one application class annotated @StytchAuthenticationMechanismDefinition, and the qualifiers it names
+    private record MechanismDefinition(String className, Set<Class<?>> qualifiers) {
     }
 
     private static Config config() {

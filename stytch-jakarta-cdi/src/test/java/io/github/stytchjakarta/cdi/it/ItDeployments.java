@@ -20,9 +20,10 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  * {@code beans.xml} and extension registration) and its runtime dependencies in {@code WEB-INF/lib},
  * the application classes, and a generated {@code META-INF/microprofile-config.properties}. The build
  * passes the jar ({@value #LIBRARY_JAR}) and a directory of the runtime dependencies
- * ({@value #LIBRARY_DEPENDENCIES}) as system properties.
+ * ({@value #LIBRARY_DEPENDENCIES}) as system properties. Public: stytch-jakarta-cdi-ee11 builds its WARs
+ * with it too.
  */
-final class ItDeployments {
+public final class ItDeployments {
 
     static final String LIBRARY_JAR = "stytch.it.library-jar";
     static final String LIBRARY_DEPENDENCIES = "stytch.it.library-dependencies";
@@ -30,7 +31,7 @@ final class ItDeployments {
     private ItDeployments() {
     }
 
-    static WebArchive war(String name, Map<String, String> config, Class<?>... classes) {
+    public static WebArchive war(String name, Map<String, String> config, Class<?>... classes) {
         WebArchive war = ShrinkWrap.create(WebArchive.class, name)
                 .addClasses(classes)
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
