@@ -143,6 +143,31 @@ abstract class ServletContainer implements AutoCloseable {
     }
 
     /**
+     * Payara Micro, the runnable jar, a full Jakarta EE platform for the library (it carries Jakarta Security and
+     * MicroProfile Config): its root directory in the base directory, each WAR deployed with {@code --deploy}
+     * under its file name, no clustering.
+     *
+     * @param jar     the {@code payara-micro} jar
+     * @param version its version, for the name
+     */
+    static ServletContainer payaraMicro(Path jar, String version) {
+        return new ServletContainer("Payara Micro " + version, version.startsWith("6.") ? "6.0" : "6.1", true) {
+            @Override
+            List<String> prepare(Path base, Map<String, Path> wars, int port) throws IOException {
+                Path deployments = Files.createDirectories(base.resolve("wars"));
+                copyWars(wars, deployments);
+                List<String> command = new ArrayList<>(List.of("-jar", jar.toString(), "--nocluster",
+                        "--port", String.valueOf(port), "--sslport", String.valueOf(freePort()),
+                        "--rootdir", base.resolve("root").toString()));
+                for (String context : wars.keySet()) {
+                    command.addAll(List.of("--deploy", deployments.resolve(context + ".war").toString()));
+                }
+                return command;
+            }
+        }.fullPlatform("none");
+    }
+
+    /**
      * Open Liberty from its zip: a user directory ({@code WLP_USER_DIR}) in the base directory with one server,
      * whose {@code server.xml} is the given features plus the ports (no user registry or key store: without them
      * jakartaee-10.0's ORB logs two errors and holds applications back up to 10 s, nothing more), the WARs in its

@@ -88,6 +88,7 @@ class ServletContainersIT {
                 ServletContainer.glassfish("Payara Server", servers.resolve(System.getProperty("it.payara")).resolve("payara6"))
                         .fullPlatform("none"),
                 ServletContainer.wildfly(servers.resolve(System.getProperty("it.wildfly")), WildFlySetting.NON_INTEGRATED_JASPI),
+                ServletContainer.payaraMicro(servers.resolve("payara-micro-6.jar"), System.getProperty("it.payara-micro6")),
                 ServletContainer.liberty(liberty, List.of("jakartaee-10.0", "mpConfig-3.1"))
                         .fullPlatform(LIBERTY_SETTINGS));
         // EE 11 servers need Java 21+: the build machines carry Temurin 25 beside the default JDK
@@ -97,7 +98,9 @@ class ServletContainersIT {
                 ServletContainer.liberty(liberty, List.of("jakartaee-10.0", "mpConfig-3.1"))
                         .fullPlatform(LIBERTY_SETTINGS).on(JAVA_25, 25),
                 ServletContainer.wildfly(servers.resolve(System.getProperty("it.wildfly-preview")),
-                        WildFlySetting.NON_INTEGRATED_JASPI).on(JAVA_25, 25))) : onThisJdk)
+                        WildFlySetting.NON_INTEGRATED_JASPI).on(JAVA_25, 25),
+                ServletContainer.payaraMicro(servers.resolve("payara-micro-7.jar"), System.getProperty("it.payara-micro7"))
+                        .on(JAVA_25, 25))) : onThisJdk)
                 .filter(container -> container.toString().contains(only));
     }
 

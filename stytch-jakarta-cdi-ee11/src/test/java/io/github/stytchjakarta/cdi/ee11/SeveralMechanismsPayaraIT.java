@@ -6,6 +6,7 @@ import static io.github.stytchjakarta.cdi.fixtures.HttpProbe.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.stytchjakarta.cdi.ee11.app.CallerServlet;
+import io.github.stytchjakarta.cdi.ee11.app.OperationsReport;
 import io.github.stytchjakarta.cdi.ee11.app.SecurityConfiguration;
 import io.github.stytchjakarta.cdi.ee11.app.StytchOrBasic;
 import io.github.stytchjakarta.cdi.ee11.app.ViaStytch;
@@ -60,7 +61,7 @@ class SeveralMechanismsPayaraIT {
         config.put("stytch.http.request-timeout", "PT5S");
         config.put("stytch.web.public-paths", "/ops/**");
         return ItDeployments.war("several-mechanisms.war", config, SecurityConfiguration.class, ViaStytch.class,
-                StytchOrBasic.class, CallerServlet.class).setWebXML(new StringAsset("""
+                StytchOrBasic.class, CallerServlet.class, OperationsReport.class, OperationsReport.Report.class).setWebXML(new StringAsset("""
                 <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.1">
                   <security-constraint>
                     <web-resource-collection>
@@ -109,6 +110,14 @@ class SeveralMechanismsPayaraIT {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(json(response).path("name").asText()).isEqualTo(SecurityConfiguration.OPERATOR);
         assertThat(json(response).path("operator").asBoolean()).isTrue();
+    }
+
+    @Test
+    void rolesAllowedWhenCallerAuthenticatedByBasicThenContainerRolesDecide() {
+        HttpResponse<String> response = http.get("/ops/report", operator(SecurityConfiguration.OPERATOR_PASSWORD));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("all systems nominal");
     }
 
     @Test

@@ -29,15 +29,18 @@ import java.util.stream.Stream;
  * bean otherwise has them enforced only by some JAX-RS runtimes (Jersey with a feature, RESTEasy with a
  * context parameter, not CXF), so the library enforces them wherever it runs, from the same roles as
  * {@code isUserInRole}. {@code @RolesAllowed} reads like {@code @RequiresRole}; {@code @PermitAll} on a
- * method lifts its class's rule.
+ * method lifts its class's rule. A rule of the Jakarta annotations alone also admits a caller another
+ * mechanism of the application authenticated, by the container's roles ({@link #containerCallers()}).
  *
  * @param denyAll               whether every call is refused ({@code @DenyAll})
  * @param anyOfRoles            roles of which the caller must hold one (empty: no role check)
  * @param permissions           permissions that must all be granted
  * @param organizationParameter index of the {@link OrganizationId} parameter, {@code -1} if none
+ * @param containerCallers      whether a caller without a Stytch session whom the container authenticated is
+ *                              judged by the container's roles (the rule has no Stytch annotation)
  */
 public record SecurityRule(boolean denyAll, Set<String> anyOfRoles, List<Permission> permissions,
-                           int organizationParameter) {
+                           int organizationParameter, boolean containerCallers) {
 
     // enterprise beans, whose container enforces the Jakarta annotations (the EJB API may be absent)
     private static final Set<String> ENTERPRISE_BEAN_ANNOTATIONS = Set.of("jakarta.ejb.Stateless",
@@ -109,7 +112,7 @@ public record SecurityRule(boolean denyAll, Set<String> anyOfRoles, List<Permiss
                     + " has no effect: no @RequiresPermission applies to the method");
         }
         return Optional.of(new SecurityRule(jakarta && source.isAnnotationPresent(DenyAll.class), roles, permissions,
-                organizationParameter));
+                organizationParameter, !hasStytchAnnotation(source)));
     }
 
     /**

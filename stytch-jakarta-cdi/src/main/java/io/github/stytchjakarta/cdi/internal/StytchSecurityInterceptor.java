@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
 import java.lang.System.Logger.Level;
 import java.util.Optional;
@@ -56,6 +57,9 @@ public class StytchSecurityInterceptor implements Serializable {
     @Inject
     private Instance<StytchAuthorizer> authorizer;
 
+    @Inject
+    private Instance<HttpServletRequest> request;
+
     /**
      * Checks the rule of the called method, then proceeds.
      *
@@ -74,7 +78,14 @@ public class StytchSecurityInterceptor implements Serializable {
     }
 
     private void check(SecurityRule rule, InvocationContext invocation) {
-        StytchPrincipal principal = caller().orElseThrow(() -> {
+        Optional<StytchPrincipal> caller = caller();
+        Optional<HttpServletRequest> containerCaller = caller.isEmpty() && rule.containerCallers()
+                ? containerCaller() : Optional.empty();
+        if (containerCaller.isPresent()) {
+            checkContainerCaller(rule, containerCaller.get(), invocation);
+            return;
+        }
+        StytchPrincipal principal = caller.orElseThrow(() -> {
             LOG.log(Level.DEBUG, () -> "anonymous call to " + describe(invocation) + " refused");
             return new StytchNotAuthenticatedException();
         });
@@ -94,6 +105,27 @@ public class StytchSecurityInterceptor implements Serializable {
                                 : StytchAccessDeniedException.Reason.PERMISSION_DENIED,
                         permission.toString(), principal, invocation);
             }
+        }
+    }
+
+    // a caller another mechanism of the application authenticated (Basic, form), on the container's request
+    private Optional<HttpServletRequest> containerCaller() {
+        if (!request.isResolvable()) {
+            return Optional.empty();
+        }
+        try {
+            HttpServletRequest current = request.get();
+            return current.getUserPrincipal() != null ? Optional.of(current) : Optional.empty();
+        } catch (IllegalStateException | ContextNotActiveException e) {
+            return Optional.empty(); // not in a servlet request (Weld: WELD-000710)
+        }
+    }
+
+    private static void checkContainerCaller(SecurityRule rule, HttpServletRequest request, InvocationContext invocation) {
+        if (rule.denyAll() || !rule.anyOfRoles().isEmpty() && rule.anyOfRoles().stream().noneMatch(request::isUserInRole)) {
+            LOG.log(Level.DEBUG, () -> "call to " + describe(invocation) + " by the container's caller refused");
+            throw new StytchAccessDeniedException(StytchAccessDeniedException.Reason.ROLE_MISSING,
+                    rule.denyAll() ? "@DenyAll" : "one of the roles " + rule.anyOfRoles());
         }
     }
 

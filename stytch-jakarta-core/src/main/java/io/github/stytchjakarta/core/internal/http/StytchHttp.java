@@ -418,7 +418,7 @@ public final class StytchHttp implements AutoCloseable {
             if (!closed) {
                 closed = true;
                 if (inFlight == 0) {
-                    executor.shutdownNow();
+                    stopThreads();
                 }
             }
         }
@@ -437,8 +437,21 @@ public final class StytchHttp implements AutoCloseable {
     private void exit() {
         synchronized (lifecycle) {
             if (--inFlight == 0 && closed) {
-                executor.shutdownNow();
+                stopThreads();
             }
         }
+    }
+
+    // From Java 21 the client is AutoCloseable: closing it (nothing in flight) ends its selector thread at once,
+    // which a servlet container otherwise reports as leaked when the application is undeployed.
+    private void stopThreads() {
+        if (client instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("the HTTP client did not close", e);
+            }
+        }
+        executor.shutdownNow();
     }
 }
