@@ -20,7 +20,6 @@ import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -53,12 +52,7 @@ class SeveralMechanismsPayaraIT {
     static WebArchive deployment() {
         emulator = StytchEmulator.builder().build().start();
         demo = DemoData.seed(emulator);
-        Map<String, String> config = new LinkedHashMap<>();
-        config.put("stytch.project-id", emulator.projectId());
-        config.put("stytch.secret", emulator.secret());
-        config.put("stytch.vertical", "b2b");
-        config.put("stytch.base-url", emulator.baseUrl().toString());
-        config.put("stytch.http.request-timeout", "PT5S");
+        Map<String, String> config = ItDeployments.emulatorConfig(emulator);
         config.put("stytch.web.public-paths", "/ops/**");
         return ItDeployments.war("several-mechanisms.war", config, SecurityConfiguration.class, ViaStytch.class,
                 StytchOrBasic.class, CallerServlet.class, OperationsReport.class, OperationsReport.Report.class).setWebXML(new StringAsset("""

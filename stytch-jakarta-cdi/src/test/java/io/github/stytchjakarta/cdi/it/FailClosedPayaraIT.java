@@ -163,12 +163,7 @@ class FailClosedPayaraIT {
     }
 
     private static Map<String, String> good() {
-        Map<String, String> config = new LinkedHashMap<>();
-        config.put("stytch.project-id", emulator.projectId());
-        config.put("stytch.secret", emulator.secret());
-        config.put("stytch.vertical", "b2b");
-        config.put("stytch.base-url", emulator.baseUrl().toString());
-        config.put("stytch.http.request-timeout", "PT5S");
+        Map<String, String> config = ItDeployments.emulatorConfig(emulator);
         config.put("stytch.jwks.prefetch", "true");
         config.put("stytch.web.login-page", "/login");
         config.put("stytch.web.realm", "from-war");

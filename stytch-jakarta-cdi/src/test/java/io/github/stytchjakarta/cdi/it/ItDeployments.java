@@ -1,11 +1,13 @@
 package io.github.stytchjakarta.cdi.it;
 
+import io.github.stytchjakarta.testkit.StytchEmulator;
 import java.io.File;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
@@ -29,6 +31,23 @@ public final class ItDeployments {
     static final String LIBRARY_DEPENDENCIES = "stytch.it.library-dependencies";
 
     private ItDeployments() {
+    }
+
+    /**
+     * The keys of an application on the emulator: its project, B2B, and a request timeout short enough for a
+     * test to see a failing call.
+     *
+     * @param emulator the emulator
+     * @return the keys, to add to
+     */
+    public static Map<String, String> emulatorConfig(StytchEmulator emulator) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("stytch.project-id", emulator.projectId());
+        config.put("stytch.secret", emulator.secret());
+        config.put("stytch.vertical", "b2b");
+        config.put("stytch.base-url", emulator.baseUrl().toString());
+        config.put("stytch.http.request-timeout", "PT5S");
+        return config;
     }
 
     public static WebArchive war(String name, Map<String, String> config, Class<?>... classes) {

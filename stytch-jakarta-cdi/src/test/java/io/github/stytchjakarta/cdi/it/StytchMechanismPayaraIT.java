@@ -60,13 +60,8 @@ class StytchMechanismPayaraIT {
     static WebArchive deployment() {
         emulator = StytchEmulator.builder().build().start();
         demo = DemoData.seed(emulator);
-        Map<String, String> config = new LinkedHashMap<>();
-        config.put("stytch.project-id", emulator.projectId());
-        config.put("stytch.secret", emulator.secret());
-        config.put("stytch.vertical", "b2b");
-        config.put("stytch.base-url", emulator.baseUrl().toString());
+        Map<String, String> config = ItDeployments.emulatorConfig(emulator);
         config.put("stytch.http.connect-timeout", "PT2S");
-        config.put("stytch.http.request-timeout", "PT5S");
         config.put("stytch.rbac.policy-ttl", POLICY_TTL_SECONDS);
         config.put("stytch.roles.mapping.admin", "manager");
         config.put("stytch.web.public-paths", "/api/public/**");
