@@ -155,6 +155,11 @@ class ServletContainersIT {
         checks.assertThat(denied.body()).as("viewer's problem").contains("stytch.forbidden.permission_denied");
         checks.assertThat(denied.headers().firstValue("WWW-Authenticate")).as("insufficient scope")
                 .hasValueSatisfying(challenge -> assertThat(challenge).contains("error=\"insufficient_scope\""));
+        for (String pathParameter : List.of("api/documents;x/1", "api/documents;a=b;c=d/1", "api/documents/1;x")) {
+            HttpResponse<String> refused = send(app, "DELETE", pathParameter, bearer("carol@acme.test"));
+            checks.assertThat(refused.statusCode()).as("path parameter " + pathParameter).isEqualTo(400);
+            checks.assertThat(refused.body()).as("path parameter's problem").contains("stytch.invalid_request.path");
+        }
         checks.assertThat(send(app, "DELETE", "api/documents/1", bearer("alice@acme.test")).statusCode())
                 .as("admin deletes").isEqualTo(200);
         HttpResponse<String> unnamed = send(app, "PATCH", "api/documents/1", bearer("alice@acme.test"));

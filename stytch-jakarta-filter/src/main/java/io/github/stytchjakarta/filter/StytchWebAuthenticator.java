@@ -183,7 +183,7 @@ public final class StytchWebAuthenticator {
                     ? Optional.of(authenticated) : Optional.empty());
         }
         if (path.isEmpty()) {
-            LOG.log(Level.DEBUG, "request path refused: dot segment, backslash or control character");
+            LOG.log(Level.DEBUG, "request path refused: path parameter, dot segment, backslash or control character");
             return refuse(request, response, new WebFailure(WebFailure.Kind.INVALID_REQUEST, "stytch.invalid_request.path",
                     "the request path is not acceptable", Optional.empty(), Optional.empty()));
         }

@@ -25,6 +25,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -177,6 +178,16 @@ class StytchMechanismPayaraIT {
         assertThat(json(denied).path("code").asText()).isEqualTo("stytch.forbidden.permission_denied");
         assertThat(denied.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(challenge ->
                 assertThat(challenge).contains("error=\"insufficient_scope\""));
+    }
+
+    @Test
+    void pathParameterWhenInRequestUriThen400BeforeAnyRule() {
+        // Payara cuts the servlet path at the first ';' while Jersey routes the rest as matrix parameters
+        for (String path : List.of("/api/documents;x/7", "/api/documents;a=b;c=d/7", "/api/documents/7;x")) {
+            HttpResponse<String> response = http.send(http.request(path).headers(bearer(jwt("carol@acme.test"))).DELETE());
+            assertThat(response.statusCode()).as(path).isEqualTo(400);
+            assertThat(json(response).path("code").asText()).as(path).isEqualTo("stytch.invalid_request.path");
+        }
     }
 
     @Test

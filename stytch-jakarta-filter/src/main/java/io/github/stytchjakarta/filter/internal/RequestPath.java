@@ -13,6 +13,14 @@ import java.util.Optional;
  * <p>On top of the container's work, runs of {@code /} are collapsed into one, and a path that still
  * holds a {@code .} or {@code ..} segment, a backslash or a control character is refused: containers
  * normally reject such requests themselves, and no rule should have to guess what they mean.
+ *
+ * <p>A request URI with a path parameter (a raw {@code ;} in its path) is refused too, whatever the
+ * container made of it: containers and routers disagree on path parameters (Payara and GlassFish cut the
+ * servlet path at the first {@code ;}, Tomcat and Jetty drop each segment's, JAX-RS routes the rest of the
+ * path with them as matrix parameters), so no path the filter can compute is sure to be the one the
+ * application routes on. An encoded {@code %3B} is an ordinary character of its segment everywhere, and
+ * passes. Cookie-less sessions ({@code ;jsessionid=} in URLs) are refused with it; Stytch sessions travel in
+ * cookies or headers.
  */
 public final class RequestPath {
 
@@ -26,6 +34,10 @@ public final class RequestPath {
      * @return the path (at least {@code /}), or empty when the path is not acceptable
      */
     public static Optional<String> normalise(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        if (uri != null && uri.indexOf(';') >= 0) {
+            return Optional.empty();
+        }
         String servletPath = request.getServletPath();
         String pathInfo = request.getPathInfo();
         String raw = (servletPath == null ? "" : servletPath) + (pathInfo == null ? "" : pathInfo);
