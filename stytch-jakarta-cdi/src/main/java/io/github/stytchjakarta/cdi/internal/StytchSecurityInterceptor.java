@@ -21,6 +21,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
 import java.lang.System.Logger.Level;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Enforces {@code @RequiresAuthentication}, {@code @RequiresRole}, {@code @RequiresPermission} and, on CDI
@@ -79,23 +80,18 @@ public class StytchSecurityInterceptor implements Serializable {
 
     private void check(SecurityRule rule, InvocationContext invocation) {
         Optional<StytchPrincipal> caller = caller();
-        Optional<HttpServletRequest> containerCaller = caller.isEmpty() && rule.containerCallers()
-                ? containerCaller() : Optional.empty();
-        if (containerCaller.isPresent()) {
-            checkContainerCaller(rule, containerCaller.get(), invocation);
-            return;
+        if (caller.isEmpty() && rule.containerCallers()) {
+            Optional<HttpServletRequest> containerCaller = containerCaller();
+            if (containerCaller.isPresent()) {
+                checkRoles(rule, containerCaller.get()::isUserInRole, "the container's caller", invocation);
+                return;
+            }
         }
         StytchPrincipal principal = caller.orElseThrow(() -> {
             LOG.log(Level.DEBUG, () -> "anonymous call to " + describe(invocation) + " refused");
             return new StytchNotAuthenticatedException();
         });
-        if (rule.denyAll()) {
-            throw deny(StytchAccessDeniedException.Reason.ROLE_MISSING, "@DenyAll", principal, invocation);
-        }
-        if (!rule.anyOfRoles().isEmpty() && rule.anyOfRoles().stream().noneMatch(current::hasRole)) {
-            throw deny(StytchAccessDeniedException.Reason.ROLE_MISSING, "one of the roles " + rule.anyOfRoles(),
-                    principal, invocation);
-        }
+        checkRoles(rule, current::hasRole, principal.getName(), invocation);
         for (SecurityRule.Permission permission : rule.permissions()) {
             AuthorizationDecision decision = decide(principal, permission, rule.organizationParameter(),
                     invocation.getParameters());
@@ -103,7 +99,7 @@ public class StytchSecurityInterceptor implements Serializable {
                 throw deny(decision.outcome() == AuthorizationDecision.Outcome.TENANCY_MISMATCH
                                 ? StytchAccessDeniedException.Reason.TENANCY_MISMATCH
                                 : StytchAccessDeniedException.Reason.PERMISSION_DENIED,
-                        permission.toString(), principal, invocation);
+                        permission.toString(), principal.getName(), invocation);
             }
         }
     }
@@ -114,18 +110,20 @@ public class StytchSecurityInterceptor implements Serializable {
             return Optional.empty();
         }
         try {
-            HttpServletRequest current = request.get();
-            return current.getUserPrincipal() != null ? Optional.of(current) : Optional.empty();
+            HttpServletRequest servletRequest = request.get();
+            return servletRequest.getUserPrincipal() != null ? Optional.of(servletRequest) : Optional.empty();
         } catch (IllegalStateException | ContextNotActiveException e) {
             return Optional.empty(); // not in a servlet request (Weld: WELD-000710)
         }
     }
 
-    private static void checkContainerCaller(SecurityRule rule, HttpServletRequest request, InvocationContext invocation) {
-        if (rule.denyAll() || !rule.anyOfRoles().isEmpty() && rule.anyOfRoles().stream().noneMatch(request::isUserInRole)) {
-            LOG.log(Level.DEBUG, () -> "call to " + describe(invocation) + " by the container's caller refused");
-            throw new StytchAccessDeniedException(StytchAccessDeniedException.Reason.ROLE_MISSING,
-                    rule.denyAll() ? "@DenyAll" : "one of the roles " + rule.anyOfRoles());
+    private static void checkRoles(SecurityRule rule, Predicate<String> holds, String caller, InvocationContext invocation) {
+        if (rule.denyAll()) {
+            throw deny(StytchAccessDeniedException.Reason.ROLE_MISSING, "@DenyAll", caller, invocation);
+        }
+        if (!rule.anyOfRoles().isEmpty() && rule.anyOfRoles().stream().noneMatch(holds)) {
+            throw deny(StytchAccessDeniedException.Reason.ROLE_MISSING, "one of the roles " + rule.anyOfRoles(), caller,
+                    invocation);
         }
     }
 
@@ -156,8 +154,8 @@ public class StytchSecurityInterceptor implements Serializable {
     }
 
     private static StytchAccessDeniedException deny(StytchAccessDeniedException.Reason reason, String check,
-                                                    StytchPrincipal principal, InvocationContext invocation) {
-        LOG.log(Level.DEBUG, () -> "call to " + describe(invocation) + " by " + principal.getName() + " refused: "
+                                                    String caller, InvocationContext invocation) {
+        LOG.log(Level.DEBUG, () -> "call to " + describe(invocation) + " by " + caller + " refused: "
                 + reason + " " + check);
         return new StytchAccessDeniedException(reason, check);
     }
