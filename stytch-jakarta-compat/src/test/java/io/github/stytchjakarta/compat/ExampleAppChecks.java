@@ -19,26 +19,15 @@ import org.assertj.core.api.SoftAssertions;
  * {@code CurrentStytchSession}, permissions allowed and denied, {@code @RolesAllowed}, tenancy, the opaque
  * session cookie, an expired JWT refreshed, the CSRF check, JSON-B's dates and logout.
  */
-final class ExampleAppChecks {
-
-    private final StytchEmulator emulator;
-    private final DemoData demo;
+final class ExampleAppChecks extends AppChecks {
 
     ExampleAppChecks(StytchEmulator emulator, DemoData demo) {
-        this.emulator = emulator;
-        this.demo = demo;
+        super(emulator, demo);
     }
 
-    /**
-     * @param checks where failures are collected
-     * @param app    the app's base URI, e.g. {@code http://127.0.0.1:PORT/example/}
-     */
+    @Override
     void run(SoftAssertions checks, URI app) throws IOException, InterruptedException {
-        HttpResponse<String> anonymous = Http.send(app.resolve("api/documents"), "GET", Map.of());
-        checks.assertThat(anonymous.statusCode()).as("anonymous API call").isEqualTo(401);
-        checks.assertThat(anonymous.headers().firstValue("WWW-Authenticate")).as("challenge").hasValue("Bearer realm=\"stytch\"");
-        checks.assertThat(anonymous.headers().firstValue("Content-Type")).as("problem type")
-                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        challenged(checks, Http.send(app.resolve("api/documents"), "GET", Map.of()));
         HttpResponse<String> page = Http.send(app.resolve("documents"), "GET", Map.of("Accept", "text/html"));
         checks.assertThat(page.statusCode()).as("anonymous page").isEqualTo(302);
         checks.assertThat(page.headers().firstValue("Location")).as("sent to sign in")
@@ -55,11 +44,7 @@ final class ExampleAppChecks {
         if (document != null) {
             checks.assertThat(document.path("createdAt").isTextual()).as("JSON-B's ISO date, not a number").isTrue();
             URI documentUri = app.resolve("api/documents/" + document.path("id").asText());
-            HttpResponse<String> denied = Http.send(documentUri, "DELETE", bearer("carol@acme.test"));
-            checks.assertThat(denied.statusCode()).as("viewer deletes").isEqualTo(403);
-            checks.assertThat(denied.body()).as("viewer's problem").contains("stytch.forbidden.permission_denied");
-            checks.assertThat(denied.headers().firstValue("WWW-Authenticate")).as("insufficient scope")
-                    .hasValueSatisfying(challenge -> assertThat(challenge).contains("error=\"insufficient_scope\""));
+            permissionDenied(checks, Http.send(documentUri, "DELETE", bearer("carol@acme.test")));
             checks.assertThat(Http.send(documentUri, "DELETE", bearer("alice@acme.test")).statusCode())
                     .as("admin deletes").isEqualTo(204);
         }
@@ -80,15 +65,11 @@ final class ExampleAppChecks {
         EmulatedSession bobs = demo.sessions().get("bob@acme.test");
         HttpResponse<String> opaque = Http.send(app.resolve("api/me"), "GET", Map.of("Cookie", "stytch_session=" + bobs.sessionToken()));
         checks.assertThat(opaque.body()).as("opaque session cookie").contains(demo.bob().memberId());
-        HttpResponse<String> refreshed = Http.send(app.resolve("api/me"), "GET", Map.of("Cookie",
-                "stytch_session_jwt=" + emulator.jwt(bobs).expired().mint() + "; stytch_session=" + bobs.sessionToken()));
+        HttpResponse<String> refreshed = Http.send(app.resolve("api/me"), "GET", expiredJwtCookies(bobs));
         checks.assertThat(refreshed.body()).as("expired JWT, live session").contains(demo.bob().memberId());
-        checks.assertThat(refreshed.headers().allValues("Set-Cookie")).as("refreshed JWT cookie")
-                .anySatisfy(cookie -> assertThat(cookie).startsWith("stytch_session_jwt="));
-        HttpResponse<String> crossSite = Http.send(app.resolve("api/documents"), "POST", Map.of("Cookie",
-                "stytch_session_jwt=" + bobs.sessionJwt(), "Origin", "https://elsewhere.example"), "{\"title\": \"CSRF\"}");
-        checks.assertThat(crossSite.statusCode()).as("cross-site POST with a cookie").isEqualTo(403);
-        checks.assertThat(crossSite.body()).as("CSRF problem").contains("stytch.csrf");
+        jwtCookieRefreshed(checks, refreshed);
+        csrfRefused(checks, Http.send(app.resolve("api/documents"), "POST", Map.of("Cookie",
+                "stytch_session_jwt=" + bobs.sessionJwt(), "Origin", "https://elsewhere.example"), "{\"title\": \"CSRF\"}"));
 
         EmulatedSession leaving = emulator.createMemberSession(demo.bob(), s -> { });
         int revokesBefore = revokes();
@@ -101,17 +82,9 @@ final class ExampleAppChecks {
         checks.assertThat(revokes() - revokesBefore).as("session revoked at Stytch").isEqualTo(1);
     }
 
-    private Map<String, String> bearer(String email) {
-        return Map.of("Authorization", "Bearer " + demo.sessions().get(email).sessionJwt());
-    }
-
     private static Map<String, String> with(Map<String, String> headers, Map<String, String> more) {
         Map<String, String> all = new HashMap<>(headers);
         all.putAll(more);
         return all;
-    }
-
-    private int revokes() {
-        return (int) emulator.requests().stream().filter(request -> request.path().endsWith("/sessions/revoke")).count();
     }
 }

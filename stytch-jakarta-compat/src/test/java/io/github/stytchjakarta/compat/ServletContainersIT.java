@@ -1,14 +1,10 @@
 package io.github.stytchjakarta.compat;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.github.stytchjakarta.compat.ServletContainer.WildFlySetting;
 import io.github.stytchjakarta.testkit.DemoData;
-import io.github.stytchjakarta.testkit.EmulatedSession;
 import io.github.stytchjakarta.testkit.StytchEmulator;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,9 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code STYTCH_*} environment variables):
  * <ul>
  *   <li>everywhere, a filter-only WAR as the README's servlet quick start writes it, at {@code /app}, with the
- *       same HTTP checks on each: the Bearer challenge, bearer and cookie authentication, roles, permission
- *       rules that allow, deny and deny unnamed methods, a refreshed JWT cookie, the CSRF check and logout.
- *       Jetty runs once without its annotations module, so that no {@code ServletContainerInitializer} runs
+ *       same HTTP checks on each ({@link FilterOnlyChecks}). Jetty runs once without its annotations module, so that no {@code ServletContainerInitializer} runs
  *       and the filter jar's {@code web-fragment.xml} must register the filter;</li>
  *   <li>on full Jakarta EE servers, beside it, the unchanged example WAR at {@code /example}, authenticated by
  *       the Stytch authentication mechanism ({@link ExampleAppChecks}).</li>
@@ -120,7 +114,7 @@ class ServletContainersIT {
                 container.awaitDeployed(server.resolve(context + "/api/me"), START_DEADLINE);
             }
             SoftAssertions checks = new SoftAssertions();
-            check(checks, server.resolve("app/"));
+            new FilterOnlyChecks(emulator, demo).run(checks, server.resolve("app/"));
             if (!container.runsInitializers()) {
                 checks.assertThat(container.log()).as("registered by the web-fragment's listener")
                         .contains("the container ran no ServletContainerInitializer");
@@ -135,68 +129,6 @@ class ServletContainersIT {
                     + ") | " + (container.fullPlatform() ? "passed" : "not a Jakarta EE platform") + " | "
                     + container.settings() + " |\n");
         }
-    }
-
-    private static void check(SoftAssertions checks, URI app) throws IOException, InterruptedException {
-        String bob = demo.bob().memberId();
-        HttpResponse<String> anonymous = send(app, "GET", "api/me", Map.of());
-        checks.assertThat(anonymous.statusCode()).as("anonymous").isEqualTo(401);
-        checks.assertThat(anonymous.headers().firstValue("WWW-Authenticate")).as("challenge").hasValue("Bearer realm=\"stytch\"");
-        checks.assertThat(anonymous.headers().firstValue("Content-Type")).as("problem type")
-                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
-        checks.assertThat(anonymous.body()).as("problem code").contains("\"code\":\"stytch.missing_token\"");
-
-        HttpResponse<String> bearer = send(app, "GET", "api/me", bearer("bob@acme.test"));
-        checks.assertThat(Http.json(bearer).path("remoteUser").asText()).as("bearer caller").isEqualTo(bob);
-        checks.assertThat(Http.json(bearer).path("editor").asBoolean()).as("isUserInRole").isTrue();
-
-        HttpResponse<String> denied = send(app, "DELETE", "api/documents/1", bearer("carol@acme.test"));
-        checks.assertThat(denied.statusCode()).as("viewer deletes").isEqualTo(403);
-        checks.assertThat(denied.body()).as("viewer's problem").contains("stytch.forbidden.permission_denied");
-        checks.assertThat(denied.headers().firstValue("WWW-Authenticate")).as("insufficient scope")
-                .hasValueSatisfying(challenge -> assertThat(challenge).contains("error=\"insufficient_scope\""));
-        for (String pathParameter : List.of("api/documents;x/1", "api/documents;a=b;c=d/1", "api/documents/1;x")) {
-            HttpResponse<String> refused = send(app, "DELETE", pathParameter, bearer("carol@acme.test"));
-            checks.assertThat(refused.statusCode()).as("path parameter " + pathParameter).isEqualTo(400);
-            checks.assertThat(refused.body()).as("path parameter's problem").contains("stytch.invalid_request.path");
-        }
-        checks.assertThat(send(app, "DELETE", "api/documents/1", bearer("alice@acme.test")).statusCode())
-                .as("admin deletes").isEqualTo(200);
-        HttpResponse<String> unnamed = send(app, "PATCH", "api/documents/1", bearer("alice@acme.test"));
-        checks.assertThat(unnamed.statusCode()).as("a method no rule names").isEqualTo(403);
-        checks.assertThat(unnamed.body()).as("unnamed method's problem").contains("stytch.forbidden.unmatched_method");
-
-        EmulatedSession bobs = demo.sessions().get("bob@acme.test");
-        HttpResponse<String> opaque = send(app, "GET", "api/me", Map.of("Cookie", "stytch_session=" + bobs.sessionToken()));
-        checks.assertThat(Http.json(opaque).path("remoteUser").asText()).as("opaque cookie").isEqualTo(bob);
-        HttpResponse<String> refreshed = send(app, "GET", "api/me", Map.of("Cookie",
-                "stytch_session_jwt=" + emulator.jwt(bobs).expired().mint() + "; stytch_session=" + bobs.sessionToken()));
-        checks.assertThat(Http.json(refreshed).path("remoteUser").asText()).as("expired JWT, live session").isEqualTo(bob);
-        checks.assertThat(refreshed.headers().allValues("Set-Cookie")).as("refreshed JWT cookie")
-                .anySatisfy(cookie -> assertThat(cookie).startsWith("stytch_session_jwt="));
-        HttpResponse<String> crossSite = send(app, "POST", "api/documents", Map.of("Cookie",
-                "stytch_session_jwt=" + bobs.sessionJwt(), "Origin", "https://elsewhere.example"));
-        checks.assertThat(crossSite.statusCode()).as("cross-site POST with a cookie").isEqualTo(403);
-        checks.assertThat(crossSite.body()).as("CSRF problem").contains("stytch.csrf");
-
-        EmulatedSession leaving = emulator.createMemberSession(demo.bob(), s -> { });
-        int revokesBefore = revokes();
-        HttpResponse<String> logout = send(app, "POST", "logout", Map.of("Authorization", "Bearer " + leaving.sessionJwt()));
-        checks.assertThat(logout.statusCode()).as("logout").isEqualTo(204);
-        checks.assertThat(revokes() - revokesBefore).as("session revoked at Stytch").isEqualTo(1);
-    }
-
-    private static Map<String, String> bearer(String email) {
-        return Map.of("Authorization", "Bearer " + demo.sessions().get(email).sessionJwt());
-    }
-
-    private static int revokes() {
-        return (int) emulator.requests().stream().filter(request -> request.path().endsWith("/sessions/revoke")).count();
-    }
-
-    private static HttpResponse<String> send(URI app, String method, String path, Map<String, String> headers)
-            throws IOException, InterruptedException {
-        return Http.send(app.resolve(path), method, headers);
     }
 
     /** The WAR of the README's servlet quick start: the library's jars, a servlet, context params. */
