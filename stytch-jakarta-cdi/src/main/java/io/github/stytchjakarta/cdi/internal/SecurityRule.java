@@ -70,7 +70,7 @@ public record SecurityRule(boolean denyAll, Set<String> anyOfRoles, List<Permiss
      *
      * @param beanClass the bean class (whose class-level annotations apply when the method has none)
      * @param method    the method
-     * @return the rule, empty when no Stytch security annotation applies to the method
+     * @return the rule, empty when no security annotation applies to the method, or {@code @PermitAll} does
      * @throws IllegalArgumentException when the annotations are not usable, with a message naming the mistake
      */
     static Optional<SecurityRule> of(Class<?> beanClass, Method method) {

@@ -21,7 +21,7 @@ public class SecurityRules {
      *
      * @param beanClass the bean class
      * @param method    the intercepted method
-     * @return the rule, empty when no Stytch security annotation applies to the method
+     * @return the rule, empty when no security annotation applies to the method, or {@code @PermitAll} does
      */
     public Optional<SecurityRule> ruleFor(Class<?> beanClass, Method method) {
         // annotations were validated at deployment by StytchExtension, so this cannot throw
