@@ -7,10 +7,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /**
- * A token in the compact JWS form {@code header.payload.signature}, located in its bytes, with the
- * SHA-256 of its signing input ({@code header.payload}). That hash is the only pass over the token's
- * bulk a verification makes: the RS256 check uses it ({@link Rs256Signature}), and so does
- * {@link #tokenHash()}, the verified-token cache key.
+ * A token in the compact JWS form {@code header.payload.signature}, located in its bytes. Its
+ * {@link #tokenHash()} is the verified-token cache key.
  *
  * <p>{@link #parse} checks the shape only: 1 to {@link #MAX_TOKEN_LENGTH} bytes, a non-empty header
  * before the first dot and another dot after it. It does not look for dots in between, as it need
@@ -35,17 +33,15 @@ public final class CompactJws {
     private final byte[] token;
     private final int headerEnd;
     private final int payloadEnd;
-    private final byte[] signingInputHash;
 
-    private CompactJws(byte[] token, int headerEnd, int payloadEnd, byte[] signingInputHash) {
+    private CompactJws(byte[] token, int headerEnd, int payloadEnd) {
         this.token = token;
         this.headerEnd = headerEnd;
         this.payloadEnd = payloadEnd;
-        this.signingInputHash = signingInputHash;
     }
 
     /**
-     * Locates the parts of a token and hashes its signing input.
+     * Locates the parts of a token.
      *
      * @param token the token as UTF-8 bytes; kept, not copied
      * @return the token
@@ -67,23 +63,17 @@ public final class CompactJws {
         if (firstDot == 0 || lastDot <= firstDot) {
             throw new InvalidTokenException(Reason.MALFORMED);
         }
-        MessageDigest sha256 = SHA_256.get();
-        sha256.update(token, 0, lastDot);
-        return new CompactJws(token, firstDot, lastDot, sha256.digest());
+        return new CompactJws(token, firstDot, lastDot);
     }
 
     /**
-     * A hash of the whole token: SHA-256 over the {@linkplain #signingInputHash() signing input's SHA-256}
-     * followed by the encoded signature. Two tokens have the same hash only if they are equal (short of
-     * a SHA-256 collision), and it costs a hash of the signature part only.
+     * The SHA-256 of the whole token: two tokens have the same hash only if they are equal (short of a
+     * SHA-256 collision).
      *
-     * @return 32 bytes
+     * @return 32 bytes, computed on each call
      */
     public byte[] tokenHash() {
-        MessageDigest sha256 = SHA_256.get();
-        sha256.update(signingInputHash);
-        sha256.update(encodedSignature());
-        return sha256.digest();
+        return SHA_256.get().digest(token);
     }
 
     /** @return the token bytes (shared: do not modify) */
@@ -109,11 +99,6 @@ public final class CompactJws {
     /** @return the base64url signature, a fresh view of the token bytes */
     ByteBuffer encodedSignature() {
         return ByteBuffer.wrap(token, payloadEnd + 1, token.length - payloadEnd - 1);
-    }
-
-    /** @return the SHA-256 of the signing input (shared: do not modify) */
-    byte[] signingInputHash() {
-        return signingInputHash;
     }
 
     /** @return whether the token has five parts, like a JWE, rather than three */

@@ -24,16 +24,15 @@ import java.util.Set;
  *       claims ({@link JwtClaims#read});</li>
  *   <li>the rules' identity checks (issuer, audience), before any key lookup;</li>
  *   <li>the key for {@code kid} from the {@link JwksKeyStore} and the RS256 signature
- *       ({@link Rs256Signature}, over the signing input hash {@link CompactJws} computed);</li>
+ *       ({@link Rs256Signature}: the JCA's {@code SHA256withRSA});</li>
  *   <li>the rules' validity checks (times, Stytch claims).</li>
  * </ol>
  * Only steps 5 and 6 may touch the network (a key set fetch). Hence an {@code EXPIRED} or
  * {@code TOO_OLD} rejection always concerns a validly signed token.
  *
  * <p>The hot path is kept lean, as a verification should cost little more than the RSA operation:
- * the token is hashed once, for both the cache key and the signature; the header of a verified token
- * is remembered ({@link KnownHeaders}), so the header of the next token from the same key is compared,
- * not parsed; the payload is read in one pass of Jackson's streaming parser into {@link JwtClaims}; the
+ * the header of a verified token is remembered ({@link KnownHeaders}), so the header of the next token
+ * from the same key is compared, not parsed; the payload is read in one pass of Jackson's streaming parser into {@link JwtClaims}; the
  * JDK's base64 decoder; and a public key converted once per key set.
  *
  * <p>Thread-safe.
@@ -138,7 +137,7 @@ public final class JwtProcessor {
         } catch (IllegalArgumentException e) {
             return false;
         }
-        return Rs256Signature.PREFERRED.verifies(key, jws, signature.array(),
+        return Rs256Signature.verifies(key, jws, signature.array(),
                 signature.arrayOffset() + signature.position(), signature.remaining());
     }
 }

@@ -15,12 +15,12 @@ import org.junit.jupiter.api.Test;
 class CompactJwsTest {
 
     @Test
-    void parseWhenThreePartsThenLocatedAndSigningInputHashed() throws GeneralSecurityException {
+    void parseWhenThreePartsThenLocatedAndTheWholeTokenHashed() throws GeneralSecurityException {
         CompactJws jws = CompactJws.parse(utf8("aGVhZGVy.cGF5bG9hZA.c2ln"));
 
         assertThat(jws.headerEnd()).isEqualTo(8);
         assertThat(jws.payloadEnd()).isEqualTo(19);
-        assertThat(jws.signingInputHash()).isEqualTo(sha256("aGVhZGVy.cGF5bG9hZA"));
+        assertThat(jws.tokenHash()).isEqualTo(sha256("aGVhZGVy.cGF5bG9hZA.c2ln"));
         assertThat(jws.isFiveParts()).isFalse();
     }
 
