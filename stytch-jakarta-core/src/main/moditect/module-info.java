@@ -1,0 +1,18 @@
+/**
+ * stytch-jakarta core: configuration, the Stytch API client, session and M2M token verification, RBAC.
+ * Added to the jar after shading; Nimbus and Jackson are relocated inside it, unexported.
+ */
+module io.github.stytchjakarta.core {
+    requires java.net.http;
+    // what the relocated Jackson and Nimbus may touch, as optional as in their own descriptors
+    requires static java.desktop;
+    requires static java.sql;
+    requires static java.xml;
+
+    exports io.github.stytchjakarta.core;
+    exports io.github.stytchjakarta.core.model;
+
+    // plumbing for the sibling modules only
+    exports io.github.stytchjakarta.core.internal to io.github.stytchjakarta.filter, io.github.stytchjakarta.cdi;
+    exports io.github.stytchjakarta.core.internal.json to io.github.stytchjakarta.filter;
+}
