@@ -3,9 +3,11 @@ package io.github.stytchjakarta.testkit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -63,7 +65,8 @@ import io.github.stytchjakarta.testkit.internal.Vertical;
  * Every other path is 404 {@code route_not_found}; every API call needs Basic {@code project_id:secret}, else 401
  * {@code unauthorized_credentials}.
  *
- * <p>Thread-safe. The server binds 127.0.0.1 only and serves requests on {@value #HTTP_THREADS} daemon threads.
+ * <p>Thread-safe. The server binds {@value #LOOPBACK_ADDRESS} unless {@link Builder#bindAddress} says otherwise, and
+ * serves requests on {@value #HTTP_THREADS} daemon threads.
  * {@link #close()} stops it.
  */
 public final class StytchEmulator implements AutoCloseable {
@@ -80,7 +83,7 @@ public final class StytchEmulator implements AutoCloseable {
     /** The issuer style of an emulator built without {@link Builder#issuerStyle}. */
     public static final IssuerStyle DEFAULT_ISSUER_STYLE = IssuerStyle.STYTCH;
 
-    /** The address the server binds. */
+    /** The address the server binds without {@link Builder#bindAddress}, and its base URL's host when bound to all. */
     public static final String LOOPBACK_ADDRESS = "127.0.0.1";
 
     /** Threads serving HTTP requests (a latency fault holds one per delayed request). */
@@ -107,6 +110,7 @@ public final class StytchEmulator implements AutoCloseable {
     }
 
     private final int port;
+    private final InetAddress bindAddress;
     private final EmulatorState state;
     private final EmulatorKeys keys;
     private final EmulatorFaults faults;
@@ -117,6 +121,7 @@ public final class StytchEmulator implements AutoCloseable {
 
     private StytchEmulator(Builder builder) {
         this.port = builder.port;
+        this.bindAddress = builder.bindAddress;
         this.state = new EmulatorState(builder.projectId, builder.secret, builder.clock, builder.issuerStyle);
         this.keys = new EmulatorKeys(state.keys());
         this.faults = new EmulatorFaults(state.faults());
@@ -130,7 +135,7 @@ public final class StytchEmulator implements AutoCloseable {
     }
 
     /**
-     * Binds 127.0.0.1 and starts serving.
+     * Binds the address and port and starts serving.
      *
      * @return this emulator
      * @throws IllegalStateException if already started or closed
@@ -148,17 +153,19 @@ public final class StytchEmulator implements AutoCloseable {
             return thread;
         });
         try {
-            HttpServer httpServer = HttpServer.create(new InetSocketAddress(InetAddress.getByName(LOOPBACK_ADDRESS), port), 0);
+            HttpServer httpServer = HttpServer.create(new InetSocketAddress(bindAddress, port), 0);
             httpServer.setExecutor(requestThreads);
             httpServer.createContext("/", new HttpDispatcher(state, routes()));
             httpServer.start();
             server = httpServer;
         } catch (IOException e) {
             requestThreads.shutdownNow();
-            throw new UncheckedIOException("Cannot bind " + LOOPBACK_ADDRESS + ":" + port, e);
+            throw new UncheckedIOException("Cannot bind " + bindAddress.getHostAddress() + ":" + port, e);
         }
         executor = requestThreads;
-        baseUrl = URI.create("http://" + LOOPBACK_ADDRESS + ":" + server.getAddress().getPort());
+        String host = bindAddress.isAnyLocalAddress() ? LOOPBACK_ADDRESS
+                : bindAddress instanceof Inet6Address ? "[" + bindAddress.getHostAddress() + "]" : bindAddress.getHostAddress();
+        baseUrl = URI.create("http://" + host + ":" + server.getAddress().getPort());
         state.setBaseUrl(baseUrl.toString());
         LOGGER.log(Level.DEBUG, "Stytch emulator for {0} listening on {1}", state.projectId(), baseUrl);
         return this;
@@ -219,7 +226,7 @@ public final class StytchEmulator implements AutoCloseable {
     // ---- configuration ------------------------------------------------------------------------------------------
 
     /**
-     * @return {@code http://127.0.0.1:PORT}, no trailing slash
+     * @return {@code http://127.0.0.1:PORT} (the bound address instead, unless it is the wildcard), no trailing slash
      * @throws IllegalStateException before {@link #start()}
      */
     public URI baseUrl() {
@@ -498,6 +505,7 @@ public final class StytchEmulator implements AutoCloseable {
         private String projectId = DEFAULT_PROJECT_ID;
         private String secret = DEFAULT_SECRET;
         private int port = DEFAULT_PORT;
+        private InetAddress bindAddress = InetAddress.getLoopbackAddress();
         private IssuerStyle issuerStyle = DEFAULT_ISSUER_STYLE;
         private Clock clock = Clock.systemUTC();
 
@@ -538,6 +546,22 @@ public final class StytchEmulator implements AutoCloseable {
                 throw new IllegalArgumentException("A port is 0-65535");
             }
             this.port = port;
+            return this;
+        }
+
+        /**
+         * @param address the address to listen on, e.g. {@code 0.0.0.0} to be reachable from a container; default
+         *                {@value #LOOPBACK_ADDRESS}. The emulator has demo credentials only: bind beyond loopback
+         *                on a trusted network only.
+         * @return this builder
+         * @throws IllegalArgumentException if it is not a literal IP address or a resolvable name
+         */
+        public Builder bindAddress(String address) {
+            try {
+                this.bindAddress = InetAddress.getByName(Objects.requireNonNull(address, "address"));
+            } catch (UnknownHostException e) {
+                throw new IllegalArgumentException("Not an address to bind: " + address, e);
+            }
             return this;
         }
 

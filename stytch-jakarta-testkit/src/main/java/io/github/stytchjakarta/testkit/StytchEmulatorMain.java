@@ -13,7 +13,8 @@ import java.util.concurrent.CountDownLatch;
  * mvn -pl stytch-jakarta-testkit compile exec:java -Dexec.args="--port 9000"
  * </pre>
  *
- * Options: {@code --port N} (or a bare {@code N}; default {@value #DEFAULT_PORT}), {@code --project-id ID},
+ * Options: {@code --port N} (or a bare {@code N}; default {@value #DEFAULT_PORT}), {@code --bind HOST} (default
+ * {@value StytchEmulator#LOOPBACK_ADDRESS}; {@code 0.0.0.0} to be reachable from a container), {@code --project-id ID},
  * {@code --secret SECRET}, {@code --issuer stytch|base-url}. The printed credentials are demo values for local use.
  */
 public final class StytchEmulatorMain {
@@ -34,7 +35,7 @@ public final class StytchEmulatorMain {
             emulator = configure(args).build();
         } catch (IllegalArgumentException e) {
             System.err.println("stytch-emulator: " + e.getMessage());
-            System.err.println("usage: [--port N] [--project-id ID] [--secret SECRET] [--issuer stytch|base-url]");
+            System.err.println("usage: [--port N] [--bind HOST] [--project-id ID] [--secret SECRET] [--issuer stytch|base-url]");
             System.exit(2);
             return;
         }
@@ -69,6 +70,7 @@ public final class StytchEmulatorMain {
             String value = args[++i];
             switch (option) {
                 case "--port" -> builder.port(port(value));
+                case "--bind" -> builder.bindAddress(value);
                 case "--project-id" -> builder.projectId(value);
                 case "--secret" -> builder.secret(value);
                 case "--issuer" -> builder.issuerStyle(switch (value.toLowerCase(Locale.ROOT)) {

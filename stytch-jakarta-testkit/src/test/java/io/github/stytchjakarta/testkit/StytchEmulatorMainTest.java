@@ -22,7 +22,17 @@ class StytchEmulatorMainTest {
     }
 
     @Test
+    void configureWhenBoundToAllAddressesThenServesOnLoopbackWithALoopbackBaseUrl() {
+        try (StytchEmulator emulator = StytchEmulatorMain.configure(new String[] {"--port", "0", "--bind", "0.0.0.0"})
+                .build().start()) {
+            assertThat(emulator.baseUrl().getHost()).isEqualTo(StytchEmulator.LOOPBACK_ADDRESS);
+            assertThat(new EmulatorHttp(emulator).get("/v1/debug/whoami").status()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void configureWhenOptionUnknownOrMalformedThenIllegalArgument() {
+        assertThatIllegalArgumentException().isThrownBy(() -> StytchEmulatorMain.configure(new String[] {"--bind", "no such host."}));
         assertThatIllegalArgumentException().isThrownBy(() -> StytchEmulatorMain.configure(new String[] {"--verbose", "x"}));
         assertThatIllegalArgumentException().isThrownBy(() -> StytchEmulatorMain.configure(new String[] {"--port"}));
         assertThatIllegalArgumentException().isThrownBy(() -> StytchEmulatorMain.configure(new String[] {"--port", "abc"}));
