@@ -38,11 +38,16 @@ import java.util.Optional;
  *   <tr><td>JWT validly signed but {@code EXPIRED} or {@code TOO_OLD}</td><td>remote check: Stytch accepts
  *       an expired JWT of a live session and issues a new one ({@link VerifiedBy#REMOTE})</td></tr>
  *   <tr><td>opaque session token of plausible shape</td><td>remote check</td></tr>
+ *   <tr><td>JWT whose {@code kid} is not in the cached key set</td><td>waits for the key set fetch in flight, or
+ *       starts one if none started in the last {@link StytchConfig#jwksRateLimit()}, and is verified with the
+ *       fetched keys (a rotated key is accepted, concurrent requests share the fetch); otherwise, or if the key
+ *       is still unknown, {@code UNKNOWN_KEY}, final for this credential with no API call. Bounds: see
+ *       {@code JwksKeyStore}. The web layer ({@code StytchWebAuthenticator}) then decides a request by its
+ *       opaque session cookie when it carries one, instead of clearing the cookies</td></tr>
  *   <tr><td>JWT {@code MALFORMED}, {@code UNSUPPORTED_ALGORITHM}, {@code UNSUPPORTED_HEADER}, {@code WRONG_TYPE},
  *       {@code BAD_SIGNATURE}, {@code WRONG_ISSUER}, {@code WRONG_AUDIENCE}, {@code NOT_YET_VALID},
- *       {@code MISSING_CLAIM}, {@code SESSION_EXPIRED}; {@code UNKNOWN_KEY} after the one rate-limited key
- *       set refetch; a token of impossible shape</td><td>rejected locally, final: no API call (a forged or
- *       foreign token must not cost one, and Stytch could only say no)</td></tr>
+ *       {@code MISSING_CLAIM}, {@code SESSION_EXPIRED}; a token of impossible shape</td><td>rejected locally,
+ *       final: no API call (a forged or foreign token must not cost one, and Stytch could only say no)</td></tr>
  *   <tr><td>no signing keys available (JWKS down, nothing cached)</td><td>{@link StytchUnavailableException}</td></tr>
  * </table>
  * Remote answers: 200 accepted; 404 with Stytch's error body → {@link Reason#SESSION_NOT_FOUND} (revoked,

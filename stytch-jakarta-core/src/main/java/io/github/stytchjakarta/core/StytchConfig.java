@@ -146,10 +146,13 @@ public final class StytchConfig {
     public static final Duration DEFAULT_JWKS_REFRESH_AHEAD = Duration.ofMinutes(1);
 
     /**
-     * Default rate limit: at most one key set fetch per 30 seconds for unknown key ids (Nimbus's and
-     * the Node SDK's value); a flood of random {@code kid}s cannot amplify into a flood of fetches.
+     * Default rate limit: at most one key set fetch per 5 seconds for unknown key ids, so at most 12 a
+     * minute however many random {@code kid}s arrive, and a key published just after such a fetch is
+     * accepted 5 seconds (plus one fetch) later. Nimbus's and the Node SDK's 30 s made one forged
+     * token sent before a rotation refuse the new key for half a minute; requests arriving while a
+     * fetch is in flight wait for it instead of counting against the limit.
      */
-    public static final Duration DEFAULT_JWKS_RATE_LIMIT = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_JWKS_RATE_LIMIT = Duration.ofSeconds(5);
 
     /**
      * Default outage tolerance: 6 hours. Stytch rotates keys about every six months and keeps the old

@@ -13,8 +13,11 @@ import io.github.stytchjakarta.testkit.MutableClock;
 import io.github.stytchjakarta.testkit.RecordedRequest;
 import io.github.stytchjakarta.testkit.StytchEmulator;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -24,12 +27,22 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The JWKS cache: rotation, unknown key ids and the refetch rate limit, outages, removed keys. Each test gets its
- * own emulator (the tests change its keys) and a clock both sides share.
+ * The JWKS cache: rotation (also under concurrency and under a flood of random key ids), unknown key ids and the
+ * refetch rate limit, outages, removed keys. Each test gets its own emulator (the tests change its keys) and a clock
+ * both sides share; the flood runs on that clock, so no test waits for the rate limit.
  */
 class SigningKeysTest {
 
     private static final String JWKS = "/v1/sessions/jwks/";
+    private static final int CONCURRENT_REQUESTS = 320;
+    // long enough that every thread asks while the fetch is in flight, even on a loaded machine
+    private static final Duration SLOW_FETCH = Duration.ofSeconds(1);
+    private static final Duration FLOOD = Duration.ofMinutes(1);
+    private static final Duration FLOOD_STEP = Duration.ofMillis(250);
+    private static final int FORGED_PER_STEP = 4;
+    // the bounds the README states for the defaults; the clock does not move during a fetch, so the fetch time is 0
+    private static final Duration STATED_ACCEPTANCE_BOUND = Duration.ofSeconds(5);
+    private static final int STATED_FETCHES_PER_MINUTE = 12;
 
     private final MutableClock clock = MutableClock.atSystemTime();
     private StytchEmulator emulator;
@@ -117,6 +130,70 @@ class SigningKeysTest {
     }
 
     @Test
+    void authenticateWhenManyRequestsCarryANewKeyDuringASlowFetchThenAllAcceptedAfterOneFetch() throws Exception {
+        authenticate(session.sessionJwt());
+        emulator.keys().rotate();
+        List<String> signedWithNewKey = new ArrayList<>();
+        for (int i = 0; i < CONCURRENT_REQUESTS; i++) {
+            signedWithNewKey.add(emulator.jwt(session).claim("request", i).mint()); // distinct: none is served from the cache
+        }
+        emulator.clearRequests();
+        emulator.faults().latency(JWKS, SLOW_FETCH);
+
+        List<Object> outcomes = concurrently(stytch, signedWithNewKey);
+
+        assertThat(outcomes).hasSize(CONCURRENT_REQUESTS).allMatch(outcome -> outcome == VerifiedBy.LOCAL);
+        assertThat(emulator.requests(JWKS)).hasSize(1);
+    }
+
+    @Test
+    void authenticateWhenTheFetchForANewKeyFailsThenEveryWaiterIsUnavailableNotRefused() throws Exception {
+        try (Stytch intolerant = Stytch.builder(EmulatorConfigs.builder(emulator, Vertical.CONSUMER)
+                .jwksOutageTolerance(Duration.ZERO).build()).clock(clock).build()) {
+            intolerant.sessions().authenticate(new SessionJwt(session.sessionJwt()));
+            emulator.keys().rotate();
+            List<String> signedWithNewKey = new ArrayList<>();
+            for (int i = 0; i < 32; i++) {
+                signedWithNewKey.add(emulator.jwt(session).claim("request", i).mint());
+            }
+            emulator.clearRequests();
+            emulator.faults().latency(JWKS, SLOW_FETCH).jwksOutage(true);
+
+            List<Object> outcomes = concurrently(intolerant, signedWithNewKey);
+
+            assertThat(outcomes).hasSize(32).allMatch(outcome -> outcome == StytchUnavailableException.class);
+            assertThat(emulator.requests(JWKS)).hasSize(1);
+        }
+    }
+
+    @Test
+    void authenticateWhenRandomKeyIdFloodStartsBeforeRotationThenNewKeyAcceptedWithinRateLimitAndFetchesBounded() {
+        authenticate(session.sessionJwt());
+        emulator.clearRequests();
+        Instant floodStart = clock.instant();
+        assertRejected(randomKeyId(), Reason.UNKNOWN_KEY); // the forged token just before the rotation: one fetch
+        emulator.keys().rotate();
+        Instant rotated = clock.instant();
+        String signedWithNewKey = session.sessionJwt();
+        Duration acceptedAfter = null;
+        int forged = 1;
+
+        while (clock.instant().isBefore(floodStart.plus(FLOOD))) {
+            for (int i = 0; i < FORGED_PER_STEP; i++, forged++) {
+                assertRejected(randomKeyId(), Reason.UNKNOWN_KEY);
+            }
+            if (acceptedAfter == null && accepted(signedWithNewKey)) {
+                acceptedAfter = Duration.between(rotated, clock.instant());
+            }
+            clock.advance(FLOOD_STEP);
+        }
+
+        assertThat(acceptedAfter).isNotNull().isLessThanOrEqualTo(STATED_ACCEPTANCE_BOUND);
+        assertThat(forged).isGreaterThan(900);
+        assertThat(emulator.requests(JWKS)).hasSizeLessThanOrEqualTo(STATED_FETCHES_PER_MINUTE);
+    }
+
+    @Test
     void authenticateWhenJwksDownAfterKeysCachedThenTokensStillVerify() {
         authenticate(session.sessionJwt());
         emulator.faults().jwksOutage(true);
@@ -192,6 +269,49 @@ class SigningKeysTest {
             assertThat(prefetching.sessions().authenticate(new SessionJwt(session.sessionJwt())).verifiedBy())
                     .isEqualTo(VerifiedBy.LOCAL);
             assertThat(emulator.requests(JWKS)).extracting(RecordedRequest::status).isEqualTo(List.of(503, 200));
+        }
+    }
+
+    private String randomKeyId() {
+        return emulator.jwt(session).keyId("jwk-test-" + UUID.randomUUID()).mint();
+    }
+
+    private boolean accepted(String jwt) {
+        try {
+            authenticate(jwt);
+            return true;
+        } catch (InvalidTokenException e) {
+            assertThat(e.reason()).isEqualTo(Reason.UNKNOWN_KEY);
+            return false;
+        }
+    }
+
+    // each token's outcome: how it was verified, or the class of what it threw
+    private static List<Object> concurrently(Stytch verifier, List<String> tokens) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(tokens.size());
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Object>> futures = new ArrayList<>();
+            for (String token : tokens) {
+                futures.add(threads.submit(() -> {
+                    start.await();
+                    try {
+                        return verifier.sessions().authenticate(new SessionJwt(token)).verifiedBy();
+                    } catch (InvalidTokenException e) {
+                        return e.reason();
+                    } catch (StytchUnavailableException e) {
+                        return e.getClass();
+                    }
+                }));
+            }
+            start.countDown();
+            List<Object> outcomes = new ArrayList<>();
+            for (Future<Object> future : futures) {
+                outcomes.add(future.get(30, TimeUnit.SECONDS));
+            }
+            return outcomes;
+        } finally {
+            threads.shutdownNow();
         }
     }
 

@@ -3,6 +3,7 @@ package io.github.stytchjakarta.filter;
 import io.github.stytchjakarta.core.AuthenticatedSession;
 import io.github.stytchjakarta.core.AuthorizationDecision;
 import io.github.stytchjakarta.core.InvalidTokenException;
+import io.github.stytchjakarta.core.SessionCredential;
 import io.github.stytchjakarta.core.Stytch;
 import io.github.stytchjakarta.core.StytchApiException;
 import io.github.stytchjakarta.core.StytchConfig;
@@ -64,7 +65,10 @@ import java.util.Optional;
  * ({@code error="insufficient_scope"} on bearer requests) or a failed CSRF check; 503 with
  * {@code Retry-After} when Stytch is needed and unreachable. Bodies are {@code application/problem+json}
  * with a stable {@code code}. A rejected cookie credential clears both session cookies, as Stytch's
- * frontend SDK does. Nothing a client sends causes an exception or a 500; tokens never appear in
+ * frontend SDK does, with one exception: a JWT cookie refused only because no published key has its
+ * {@code kid} (a rotation this application has not seen yet, see core's {@code JwksKeyStore}), sent
+ * with one opaque session cookie, is decided by that session token at Stytch instead, and a fresh JWT
+ * cookie is set when the session is live. Nothing a client sends causes an exception or a 500; tokens never appear in
  * responses or logs (client mistakes are logged at DEBUG, problems of this application or of Stytch at
  * WARNING, outages at most once a minute).
  *
@@ -288,7 +292,7 @@ public final class StytchWebAuthenticator {
             sendFailure(request, response, csrfFailure());
             return;
         }
-        WebAuthentication authentication = authenticate(resolution);
+        WebAuthentication authentication = authenticate(request, resolution);
         Optional<WebFailure> unavailable = Optional.empty();
         if (authentication instanceof WebAuthentication.Authenticated authenticated) {
             unavailable = revoke(authenticated.principal());
@@ -327,7 +331,7 @@ public final class StytchWebAuthenticator {
      * @return anonymous (no credential), authenticated, or failed (rejected, ambiguous, or Stytch unavailable)
      */
     public WebAuthentication authenticate(HttpServletRequest request) {
-        return authenticate(credentials.resolve(request));
+        return authenticate(request, credentials.resolve(request));
     }
 
     /**
@@ -489,10 +493,10 @@ public final class StytchWebAuthenticator {
         return true;
     }
 
-    private WebAuthentication authenticate(Resolution resolution) {
+    private WebAuthentication authenticate(HttpServletRequest request, Resolution resolution) {
         return switch (resolution.status()) {
             case NONE -> WebAuthentication.Anonymous.INSTANCE;
-            case FOUND -> check(resolution);
+            case FOUND -> check(request, resolution);
             case AMBIGUOUS -> {
                 LOG.log(Level.DEBUG, () -> "more than one credential from " + resolution.source());
                 yield new WebAuthentication.Failed(new WebFailure(WebFailure.Kind.INVALID_REQUEST,
@@ -509,12 +513,21 @@ public final class StytchWebAuthenticator {
         };
     }
 
-    private WebAuthentication check(Resolution resolution) {
+    private WebAuthentication check(HttpServletRequest request, Resolution resolution) {
         CredentialSource source = resolution.source();
         try {
             AuthenticatedSession session = stytch.sessions().authenticate(resolution.credential());
             return new WebAuthentication.Authenticated(session, source, config.rolesOf(session.principal()));
         } catch (InvalidTokenException e) {
+            Optional<String> sessionToken = e.reason() == InvalidTokenException.Reason.UNKNOWN_KEY
+                    && source == CredentialSource.JWT_COOKIE ? credentials.sessionCookieValue(request) : Optional.empty();
+            if (sessionToken.isPresent()) {
+                // a key this application has not fetched yet (a rotation) must not log out a live session; any
+                // client can already make us check an opaque token, so this costs an attacker nothing new
+                LOG.log(Level.DEBUG, "JWT cookie signed with an unknown key: the session cookie decides");
+                return check(request, new Resolution(Resolution.Status.FOUND, CredentialSource.SESSION_COOKIE,
+                        new SessionCredential.SessionToken(sessionToken.get())));
+            }
             LOG.log(Level.DEBUG, () -> "credential from " + source + " rejected: " + e.reason());
             return new WebAuthentication.Failed(new WebFailure(WebFailure.Kind.INVALID_TOKEN,
                     "stytch.invalid_token." + e.reason().name().toLowerCase(Locale.ROOT), e.reason().description(),

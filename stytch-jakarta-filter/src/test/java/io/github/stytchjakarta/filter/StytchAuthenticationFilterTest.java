@@ -135,6 +135,63 @@ class StytchAuthenticationFilterTest {
     }
 
     @Test
+    void doFilterWhenJwtCookieOfUnknownKeyAndLiveSessionCookieThenSessionTokenDecidesAndCookiesAreRefreshed()
+            throws Exception {
+        String unknownKey = emulator.jwt(session).signedWith(emulator.keys().generateUnpublished()).mint();
+
+        HttpTester.Response response = app.send(Requests.get("/app/api/me")
+                .cookie("stytch_session_jwt", unknownKey).cookie("stytch_session", session.sessionToken()));
+
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(EchoServlet.parse(response.getContent())).containsEntry("remoteUser", demo.ada().userId())
+                .containsEntry("sessionId", session.sessionId()).containsEntry("authType", "STYTCH_COOKIE");
+        assertThat(emulator.requests("/v1/sessions/authenticate")).singleElement()
+                .satisfies(call -> assertThat(call.body()).contains("\"session_token\"").doesNotContain(unknownKey));
+        List<String> cookies = response.getValuesList("Set-Cookie");
+        assertThat(cookies).hasSize(2);
+        String attributes = "; Path=/; Expires=" + COOKIE_DATE.format(session.expiresAt()) + "; Max-Age=3600; SameSite=Lax";
+        String refreshed = cookies.get(0).substring("stytch_session_jwt=".length(), cookies.get(0).indexOf(';'));
+        assertThat(cookies).containsExactly("stytch_session_jwt=" + refreshed + attributes,
+                "stytch_session=" + session.sessionToken() + attributes);
+        HttpTester.Response withRefreshed = app.send(Requests.get("/app/api/me").cookie("stytch_session_jwt", refreshed));
+        assertThat(withRefreshed.getStatus()).isEqualTo(200);
+        assertThat(withRefreshed.getValuesList("Set-Cookie")).isEmpty();
+    }
+
+    @Test
+    void doFilterWhenJwtCookieOfUnknownKeyAndRevokedSessionCookieThen401SessionNotFoundAndCookiesCleared()
+            throws Exception {
+        String unknownKey = emulator.jwt(session).signedWith(emulator.keys().generateUnpublished()).mint();
+        emulator.revokeSession(session.sessionId());
+
+        HttpTester.Response response = app.send(Requests.get("/app/api/me")
+                .cookie("stytch_session_jwt", unknownKey).cookie("stytch_session", session.sessionToken()));
+
+        assertThat(response.getStatus()).isEqualTo(401);
+        assertThat(EchoServlet.parse(response.getContent()))
+                .containsEntry("code", "stytch.invalid_token.session_not_found");
+        assertThat(response.getValuesList("Set-Cookie")).containsExactly(
+                "stytch_session_jwt=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; SameSite=Lax",
+                "stytch_session=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; SameSite=Lax");
+    }
+
+    // only an unknown key falls back: a JWT refused for anything else is final, as before
+    @Test
+    void doFilterWhenJwtCookieWithBadSignatureAndLiveSessionCookieThen401WithoutApiCallAndCookiesCleared()
+            throws Exception {
+        String jwt = session.sessionJwt();
+        String badSignature = jwt.substring(0, jwt.lastIndexOf('.') + 1) + "A".repeat(342);
+
+        HttpTester.Response response = app.send(Requests.get("/app/api/me")
+                .cookie("stytch_session_jwt", badSignature).cookie("stytch_session", session.sessionToken()));
+
+        assertThat(response.getStatus()).isEqualTo(401);
+        assertThat(EchoServlet.parse(response.getContent())).containsEntry("code", "stytch.invalid_token.bad_signature");
+        assertThat(response.getValuesList("Set-Cookie")).hasSize(2).allMatch(cookie -> cookie.contains("Max-Age=0"));
+        assertThat(emulator.requests("/v1/sessions/authenticate")).isEmpty();
+    }
+
+    @Test
     void doFilterWhenExpiredBearerJwtThenOkWithoutCookies() throws Exception {
         HttpTester.Response response = app.send(Requests.get("/app/api/me").bearer(emulator.jwt(session).expired().mint()));
 

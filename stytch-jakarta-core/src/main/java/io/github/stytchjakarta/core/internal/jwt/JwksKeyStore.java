@@ -33,6 +33,8 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -45,9 +47,34 @@ import java.util.concurrent.ScheduledExecutorService;
  *
  * <p>The chain is assembled here rather than with {@code JWKSourceBuilder} because the builder's
  * rate limiter sits below the cache, counts ordinary expiry refreshes and allows two fetches per
- * window, and its {@code JWKSource} refetches on every unknown key id. Here an unknown {@code kid}
- * causes at most one refetch per rate-limit window across all callers, decided before fetching, and
- * is otherwise rejected without a network call.
+ * window, and its {@code JWKSource} refetches on every unknown key id.
+ *
+ * <p>An unknown {@code kid} (a key rotation, or a forged token) is handled here, above the cache:
+ * <ul>
+ *   <li>while a key set fetch for an unknown {@code kid} is in flight, every caller with an unknown
+ *       {@code kid} waits for it and then looks again: one fetch serves all of them (a rotation under
+ *       load causes neither refusals nor a fetch per request). The wait is that one fetch, which the
+ *       HTTP connect and request timeouts bound;</li>
+ *   <li>otherwise the caller starts such a fetch if none started in the last
+ *       {@link StytchConfig#jwksRateLimit()} ({@link StytchConfig#DEFAULT_JWKS_RATE_LIMIT}, 5 s), and waits
+ *       for it;</li>
+ *   <li>otherwise the {@code kid} is refused at once, without a network call and without waiting, so a
+ *       flood of random {@code kid}s holds no request thread longer than a fetch in flight.</li>
+ * </ul>
+ * The two bounds that follow, while the endpoint answers:
+ * <ul>
+ *   <li><b>fetches</b>: at most one key set fetch per rate-limit interval caused by unknown {@code kid}s,
+ *       whatever their number, their callers or their threads (12 a minute by default), besides the
+ *       ordinary refresh once per {@link StytchConfig#jwksCacheTtl()};</li>
+ *   <li><b>a newly published key</b> is accepted by every request arriving the rate-limit interval plus
+ *       one fetch time or more after its publication, even while random {@code kid}s arrive all the
+ *       time: by then a fetch that started after the publication has completed or is in flight, or
+ *       none started since and the request starts one. Such a fetch is forced, so a background refresh
+ *       that began before the publication does not stand in for it; waiting for that refresh to
+ *       release Nimbus's lock, a fetch takes at most twice the HTTP timeouts (milliseconds on a
+ *       healthy endpoint).</li>
+ * </ul>
+ * The interval is counted from the start of each such fetch, by the clock given to the constructor.
  *
  * <p>The JWKs are converted to {@link RSAPublicKey}s once per key set, so a lookup is a map lookup. Only RSA keys usable for RS256 signatures of at least 2048 bits are kept. When a
  * newly fetched key set differs from the previous one, the listener is told (the verified-token
@@ -56,7 +83,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * <p>A failed fetch, on a request thread or in the background, is logged at WARNING with the URL and
  * the HTTP status, the I/O error's class, or that the answer was no key set (never a body or key
  * material), at most once per {@link LogThrottle#WARNING_INTERVAL}: a wrong base URL, project id or
- * vertical shows here first.
+ * vertical shows here first. Callers waiting for a failed fetch get its {@link StytchUnavailableException}.
  *
  * <p>Thread-safe. {@link #close()} stops the background refresh.
  */
@@ -72,7 +99,12 @@ public final class JwksKeyStore implements Closeable {
     private final long rateLimitMillis;
     private final Runnable onKeysChanged;
     private volatile Keys keys = new Keys(null, Map.of());
-    private long nextUnknownKeyRefetch = Long.MIN_VALUE;
+    // key sets the cache has stored, counted in its order (written under this, read without it)
+    private volatile long loads;
+    // guarded by this
+    private JWKSet lastLoaded;
+    private long nextUnknownKeyFetch = Long.MIN_VALUE;
+    private CompletableFuture<Keys> unknownKeyFetch;
 
     /**
      * Creates the key store; nothing is fetched until the first lookup or {@link #prefetch()}.
@@ -100,8 +132,9 @@ public final class JwksKeyStore implements Closeable {
     }
 
     /**
-     * Returns the public key for a key id, refetching the key set once per rate-limit window when the
-     * id is unknown.
+     * Returns the public key for a key id. When the id is unknown, waits for the key set fetch in
+     * flight for an unknown id, or starts one if the rate limit allows, and looks again (see the class
+     * documentation).
      *
      * @param keyId the {@code kid} of a token
      * @return the key
@@ -110,19 +143,72 @@ public final class JwksKeyStore implements Closeable {
      */
     public RSAPublicKey publicKey(String keyId) {
         long now = clock.millis();
-        JWKSet current = load(JWKSetCacheRefreshEvaluator.noRefresh(), now);
-        RSAPublicKey key = keysOf(current).byId.get(keyId);
-        if (key != null) {
-            return key;
+        long loadsBefore = loads;
+        RSAPublicKey key = keysOf(load(JWKSetCacheRefreshEvaluator.noRefresh(), now)).byId.get(keyId);
+        if (key == null) {
+            key = refetched(keyId, loadsBefore, now);
         }
-        if (!mayRefetchForUnknownKey(now)) {
-            throw new InvalidTokenException(Reason.UNKNOWN_KEY);
-        }
-        key = keysOf(load(JWKSetCacheRefreshEvaluator.referenceComparison(current), now)).byId.get(keyId);
         if (key == null) {
             throw new InvalidTokenException(Reason.UNKNOWN_KEY);
         }
         return key;
+    }
+
+    private RSAPublicKey refetched(String keyId, long loadsBefore, long now) {
+        CompletableFuture<Keys> fetch;
+        boolean lead = false;
+        synchronized (this) {
+            // a set cached since the caller looked may hold the key; counts tell, as the caller's set may be older
+            if (loads != loadsBefore) {
+                RSAPublicKey key = keysOf(lastLoaded).byId.get(keyId);
+                if (key != null) {
+                    return key;
+                }
+            }
+            if (unknownKeyFetch == null) {
+                if (now < nextUnknownKeyFetch) {
+                    return null;
+                }
+                nextUnknownKeyFetch = now + rateLimitMillis;
+                unknownKeyFetch = new CompletableFuture<>();
+                lead = true;
+            }
+            fetch = unknownKeyFetch;
+        }
+        return (lead ? fetchForUnknownKey(fetch, now) : await(fetch)).byId.get(keyId);
+    }
+
+    // forced: a background refresh that started before the new key was published must not stand in for it
+    private Keys fetchForUnknownKey(CompletableFuture<Keys> fetch, long now) {
+        try {
+            Keys fetched = keysOf(load(JWKSetCacheRefreshEvaluator.forceRefresh(), now));
+            fetch.complete(fetched);
+            return fetched;
+        } catch (RuntimeException e) {
+            fetch.completeExceptionally(e);
+            throw e;
+        } finally {
+            synchronized (this) {
+                unknownKeyFetch = null;
+            }
+        }
+    }
+
+    private static Keys await(CompletableFuture<Keys> fetch) {
+        try {
+            return fetch.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StytchUnavailableException("interrupted while waiting for the JWT signing keys", null, null, e);
+        } catch (ExecutionException e) {
+            // a fresh exception per waiter: the fetching thread throws the original
+            Throwable failure = e.getCause();
+            if (failure instanceof StytchUnavailableException unavailable) {
+                throw new StytchUnavailableException(unavailable.getMessage(), null, null, unavailable);
+            }
+            throw new StytchUnavailableException("no JWT signing keys available: " + failure.getClass().getSimpleName(),
+                    null, null, failure);
+        }
     }
 
     /**
@@ -143,16 +229,12 @@ public final class JwksKeyStore implements Closeable {
         }
     }
 
-    private synchronized boolean mayRefetchForUnknownKey(long now) {
-        if (now < nextUnknownKeyRefetch) {
-            return false;
-        }
-        nextUnknownKeyRefetch = now + rateLimitMillis;
-        return true;
-    }
-
     private void onCacheEvent(Event<CachingJWKSetSource<SecurityContext>, SecurityContext> event) {
         if (event instanceof CachingJWKSetSource.RefreshCompletedEvent<SecurityContext> completed) {
+            synchronized (this) {
+                lastLoaded = completed.getJWKSet();
+                loads++;
+            }
             keysOf(completed.getJWKSet());
         }
     }
