@@ -189,6 +189,17 @@ class SessionAuthenticatorRejectionTest {
         assertThat(emulator.requests()).isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"b64", "cty", "x5t", "x5t#S256"})
+    void authenticateWhenHeaderStytchNeverSetsThenUnsupportedHeader(String name) {
+        String token = emulator.jwt(session).header(name, name.equals("b64") ? Boolean.FALSE : "JWT").mint();
+
+        assertThatExceptionOfType(InvalidTokenException.class)
+                .isThrownBy(() -> stytch.sessions().authenticate(new SessionJwt(token)))
+                .satisfies(e -> assertThat(e.reason()).isEqualTo(Reason.UNSUPPORTED_HEADER));
+        assertThat(emulator.requests()).isEmpty();
+    }
+
     private static Arguments hostile(String name, Function<JwtMinter, String> forge, Reason reason) {
         return Arguments.of(name, forge, reason);
     }

@@ -89,7 +89,8 @@ class JwtClaimsTest {
     @ValueSource(strings = {
         // registered claims of the wrong type
         "{\"exp\": \"tomorrow\"}", "{\"exp\": true}", "{\"exp\": {}}", "{\"nbf\": [1]}", "{\"iat\": \"1\"}",
-        "{\"iss\": 1}", "{\"iss\": [\"a\"]}", "{\"sub\": {}}", "{\"sub\": true}", "{\"jti\": 1}",
+        "{\"iss\": 1}", "{\"iss\": [\"a\"]}", "{\"sub\": {}}", "{\"sub\": true}",
+        "{\"sub\": 1e3}", "{\"sub\": 1.0}", "{\"sub\": 1e400}", "{\"sub\": 9223372036854775808}", "{\"jti\": 1}",
         "{\"aud\": 1}", "{\"aud\": {}}", "{\"aud\": [1]}", "{\"aud\": [\"p\", null]}", "{\"aud\": [[\"p\"]]}",
         // times too large for any clock, or beyond a long
         "{\"exp\": 253402300800}", "{\"exp\": -253402300800}", "{\"exp\": 9223372036854775807}",
