@@ -73,7 +73,8 @@ public final class M2mTokenVerifier {
         if (client == null) {
             JwtClaims claims = processor.process(token, now);
             client = M2mClaims.client(claims);
-            cache.put(key, client, validity.until(claims, null), now);
+            cache.put(key, client, VerifiedTokenCache.estimatedBytes(accessToken.length()), validity.until(claims, null),
+                    now);
         }
         List<String> missing = M2mClaims.missingScopes(client.scopes(), requiredScopes);
         if (!missing.isEmpty()) {

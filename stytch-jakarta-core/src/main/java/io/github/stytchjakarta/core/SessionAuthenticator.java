@@ -133,7 +133,7 @@ public final class SessionAuthenticator {
         }
         StytchPrincipal principal = mapper.principal(claims);
         cache.put(key, new AuthenticatedSession(principal, Optional.empty(), VerifiedBy.CACHE),
-                validity.until(claims, principal.sessionExpiresAt()), now);
+                VerifiedTokenCache.estimatedBytes(jwt.length()), validity.until(claims, principal.sessionExpiresAt()), now);
         return new AuthenticatedSession(principal, Optional.empty(), VerifiedBy.LOCAL);
     }
 

@@ -50,8 +50,8 @@ public final class Stytch implements AutoCloseable {
                 throw e;
             }
         }
-        VerifiedTokenCache<AuthenticatedSession> sessionCache = new VerifiedTokenCache<>(config.cacheMaxEntries());
-        VerifiedTokenCache<M2mClient> m2mCache = new VerifiedTokenCache<>(config.cacheMaxEntries());
+        VerifiedTokenCache<AuthenticatedSession> sessionCache = new VerifiedTokenCache<>(config.cacheMaxEntries(), config.cacheMaxBytes());
+        VerifiedTokenCache<M2mClient> m2mCache = new VerifiedTokenCache<>(config.cacheMaxEntries(), config.cacheMaxBytes());
         this.keys = new JwksKeyStore(config, client.http(), clock, () -> {
             sessionCache.clear();
             m2mCache.clear();

@@ -39,6 +39,12 @@ class ConfigKeysTest {
     }
 
     @Test
+    void suggestionWhenCacheBytesKeyMisspeltThenThatKey() {
+        assertThat(ConfigKeys.core().suggestion("stytch.cache.maxbytes")).contains("stytch.cache.max-bytes");
+        assertThat(ConfigKeys.core().isKnown("stytch.cache.max-bytes")).isTrue();
+    }
+
+    @Test
     void checkWhenNothingCloseThenNoSuggestion() {
         ConfigReader reader = reader(Map.of("stytch.completely.different", "x"));
 

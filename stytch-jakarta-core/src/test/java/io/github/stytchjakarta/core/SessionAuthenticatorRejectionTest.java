@@ -176,6 +176,30 @@ class SessionAuthenticatorRejectionTest {
         assertThat(emulator.requests()).isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"+292278995-01-01T00:00:00Z", "+1000000000-12-31T23:59:59.999999999Z",
+            "+10000-01-01T00:00:00Z", "-292278995-01-01T00:00:00Z"})
+    void authenticateWhenSessionExpiryOutOfRangeThenMalformedWithoutNetworkCall(String expiresAt) {
+        JwtMinter jwt = emulator.jwt(session);
+        String token = jwt.claim(SESSION_CLAIM, sessionClaimExpiringAt(jwt, Instant.parse(expiresAt))).mint();
+
+        assertThatExceptionOfType(InvalidTokenException.class)
+                .isThrownBy(() -> stytch.sessions().authenticate(new SessionJwt(token)))
+                .satisfies(e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED));
+        assertThat(emulator.requests()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"b64", "cty", "x5t", "x5t#S256"})
+    void authenticateWhenHeaderStytchNeverSetsThenUnsupportedHeader(String name) {
+        String token = emulator.jwt(session).header(name, name.equals("b64") ? Boolean.FALSE : "JWT").mint();
+
+        assertThatExceptionOfType(InvalidTokenException.class)
+                .isThrownBy(() -> stytch.sessions().authenticate(new SessionJwt(token)))
+                .satisfies(e -> assertThat(e.reason()).isEqualTo(Reason.UNSUPPORTED_HEADER));
+        assertThat(emulator.requests()).isEmpty();
+    }
+
     private static Arguments hostile(String name, Function<JwtMinter, String> forge, Reason reason) {
         return Arguments.of(name, forge, reason);
     }

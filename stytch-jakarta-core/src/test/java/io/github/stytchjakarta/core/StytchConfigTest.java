@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class StytchConfigTest {
 
@@ -47,6 +49,7 @@ class StytchConfigTest {
         assertThat(config.tokenCookie()).isEqualTo("stytch_session_jwt");
         assertThat(config.tokenHeader()).isEqualTo("Authorization");
         assertThat(config.cacheMaxEntries()).isEqualTo(StytchConfig.DEFAULT_CACHE_MAX_ENTRIES);
+        assertThat(config.cacheMaxBytes()).isEqualTo(StytchConfig.DEFAULT_CACHE_MAX_BYTES);
         assertThat(config.sessionDurationMinutes()).isEmpty();
         assertThat(config.startupCheck()).isEqualTo(StytchConfig.DEFAULT_STARTUP_CHECK).isFalse();
     }
@@ -119,6 +122,25 @@ class StytchConfigTest {
                         "stytch.jwt.clock-skew", "stytch.http.max-retries", "stytch.session.duration-minutes",
                         "stytch.token.cookie"))
                 .withMessageContaining("stytch.vertical: must be one of consumer, b2b");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"64m", "-1", "1.5", "99999999999"})
+    void loadWhenCacheMaxBytesInvalidThenProblemNamesTheKey(String value) {
+        Map<String, String> values = new HashMap<>(Map.of("stytch.project-id", "project-test-1", "stytch.secret", SECRET));
+        values.put("stytch.cache.max-bytes", value);
+
+        assertThatExceptionOfType(StytchConfigException.class)
+                .isThrownBy(() -> StytchConfig.load(ConfigSource.of(values)))
+                .satisfies(e -> assertThat(e.problems()).extracting(ConfigProblem::key).containsExactly("stytch.cache.max-bytes"));
+    }
+
+    @Test
+    void loadWhenCacheMaxBytesSetThenRead() {
+        StytchConfig config = StytchConfig.load(ConfigSource.of(Map.of("stytch.project-id", "project-test-1",
+                "stytch.secret", SECRET, "stytch.cache.max-bytes", "1048576")));
+
+        assertThat(config.cacheMaxBytes()).isEqualTo(1_048_576);
     }
 
     @Test

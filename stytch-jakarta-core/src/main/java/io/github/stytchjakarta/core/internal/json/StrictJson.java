@@ -6,6 +6,11 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +21,10 @@ import java.util.Map;
  * member names are refused at every level (two parsers reading different values of one claim is an
  * attack vector; checked as the objects are built, which costs less than Jackson's
  * {@code STRICT_DUPLICATE_DETECTION}, so a caller that skips a value must read it instead), nesting is limited to {@link #MAX_NESTING_DEPTH}, and a document is exactly one
- * value (trailing content is refused). Values are read as the plain Java objects {@link Claims} reads:
+ * value (trailing content is refused), and the bytes are strictly UTF-8 without a byte order mark (RFC 8259
+ * §8.1, RFC 7519 §7.2): Jackson alone would detect a byte order mark, UTF-16 and UTF-32 and decode
+ * over-long forms and encoded surrogates, so that a signed {@code "\xC1\xA1dmin"} read as {@code admin}
+ * while other parsers read something else. Values are read as the plain Java objects {@link Claims} reads:
  * {@link LinkedHashMap}, {@link ArrayList}, {@link String}, {@link Long} (a {@link java.math.BigInteger}
  * beyond it), {@link Double}, {@link Boolean} and {@code null}.
  *
@@ -26,6 +34,9 @@ public final class StrictJson {
 
     /** Deepest nesting of objects and arrays accepted; Stytch's claims nest five deep. */
     public static final int MAX_NESTING_DEPTH = 64;
+
+    private static final ThreadLocal<CharsetDecoder> UTF_8 = ThreadLocal.withInitial(() -> StandardCharsets.UTF_8
+            .newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
@@ -42,9 +53,10 @@ public final class StrictJson {
      * @param offset where the document starts
      * @param length its length
      * @return a parser before the first token
-     * @throws IOException never for a byte array, as declared by Jackson
+     * @throws IOException when the bytes are not strictly UTF-8 or start with a byte order mark
      */
     public static JsonParser parser(byte[] json, int offset, int length) throws IOException {
+        requireUtf8(json, offset, length);
         return FACTORY.createParser(json, offset, length);
     }
 
@@ -120,6 +132,27 @@ public final class StrictJson {
     public static void requireEnd(JsonParser parser) throws IOException {
         if (parser.nextToken() != null) {
             throw new JsonParseException(parser, "content after the JSON value");
+        }
+    }
+
+    private static void requireUtf8(byte[] json, int offset, int length) throws IOException {
+        // Jackson picks UTF-16 or UTF-32 when one of the first two bytes is zero (no JSON text starts so in
+        // UTF-8), and skips a UTF-8 byte order mark (which RFC 8259 forbids a sender to add)
+        if (length > 0 && json[offset] == 0 || length > 1 && json[offset + 1] == 0
+                || length > 2 && json[offset] == (byte) 0xEF && json[offset + 1] == (byte) 0xBB
+                && json[offset + 2] == (byte) 0xBF) {
+            throw new JsonParseException(null, "not UTF-8 without a byte order mark");
+        }
+        for (int i = offset; i < offset + length; i++) {
+            if (json[i] < 0) {
+                // rare in tokens: only then the JDK's strict decoder, which refuses every ill-formed sequence
+                CharsetDecoder decoder = UTF_8.get().reset();
+                if (decoder.decode(ByteBuffer.wrap(json, i, offset + length - i), CharBuffer.allocate(offset + length - i),
+                        true).isError()) {
+                    throw new JsonParseException(null, "not well-formed UTF-8");
+                }
+                return;
+            }
         }
     }
 

@@ -80,7 +80,10 @@ public record JwtClaims(String issuer, String subject, List<String> audience, lo
                         yield 1;
                     }
                     case "sub" -> {
-                        subject = value.isNumeric() ? String.valueOf(parser.getNumberValue()) : string(parser, value);
+                        // an integer within a long reads as its digits, as Nimbus does; any other number is MALFORMED,
+                        // as Nimbus reads 1e3 or 2^63 differently (1000.0, 9.223372036854776E18) and 1e400 not at all
+                        subject = value == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER
+                                ? Long.toString(parser.getLongValue()) : string(parser, value);
                         yield 1 << 1;
                     }
                     case "aud" -> {

@@ -17,8 +17,8 @@ import java.util.Set;
  *   <li>shape: {@link CompactJws#parse}, done by the caller, which looks the token up in its cache first
  *       ({@code MALFORMED}; five parts, a JWE, is {@code UNSUPPORTED_ALGORITHM});</li>
  *   <li>header: {@code alg} exactly {@code RS256} (so not {@code none}, not HS256 keyed with the public
- *       key); none of {@code crit}, {@code jku}, {@code x5u}, {@code jwk}, {@code x5c}, {@code enc},
- *       which Stytch never sets, so a key is never taken from the token ({@code UNSUPPORTED_HEADER});
+ *       key); none of {@code crit}, {@code jku}, {@code x5u}, {@code jwk}, {@code x5c}, {@code x5t}, {@code x5t#S256},
+ *       {@code enc}, {@code b64}, {@code cty}, which Stytch never sets, so a key is never taken from the token ({@code UNSUPPORTED_HEADER});
  *       {@code typ} {@code JWT}, case-insensitive ({@code WRONG_TYPE}); a {@code kid};</li>
  *   <li>claims parse as one JSON object without duplicate names and with well-typed registered
  *       claims ({@link JwtClaims#read});</li>
@@ -40,7 +40,10 @@ import java.util.Set;
 public final class JwtProcessor {
 
     private static final String RS256 = "RS256";
-    private static final Set<String> FORBIDDEN_HEADERS = Set.of("crit", "jku", "x5u", "jwk", "x5c", "enc");
+    // key sources and hints (a key never comes from the token), crit, and what changes how the payload is read
+    // (b64, RFC 7797; cty, a nested token): Stytch sets none of them
+    private static final Set<String> FORBIDDEN_HEADERS = Set.of("crit", "jku", "x5u", "jwk", "x5c", "x5t", "x5t#S256",
+            "enc", "b64", "cty");
     private static final Base64.Decoder BASE64URL = Base64.getUrlDecoder();
 
     private final JwksKeyStore keys;

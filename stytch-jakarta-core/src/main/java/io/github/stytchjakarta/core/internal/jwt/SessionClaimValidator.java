@@ -11,7 +11,9 @@ import java.util.Map;
  * A session JWT must carry {@code sub}, the session claim with its {@code id} and {@code expires_at}
  * and, for B2B, the organization claim with its {@code organization_id}; the session itself must not
  * have expired ({@code expires_at + skew}). Stytch advises trusting the session's expiry over the
- * JWT's (stytch-node#126).
+ * JWT's (stytch-node#126). An {@code expires_at} beyond {@link JwtClaims#MAX_EPOCH_SECOND} either way is
+ * {@code MALFORMED}, like such a registered time claim: {@link Instant} reaches further than epoch
+ * milliseconds, so this keeps every later computation on it in range.
  */
 final class SessionClaimValidator implements ClaimValidator {
 
@@ -38,6 +40,9 @@ final class SessionClaimValidator implements ClaimValidator {
         Instant expiresAt = Claims.instant(session.get("expires_at"));
         if (expiresAt == null) {
             throw new InvalidTokenException(Reason.MISSING_CLAIM);
+        }
+        if (Math.abs(expiresAt.getEpochSecond()) > JwtClaims.MAX_EPOCH_SECOND) {
+            throw new InvalidTokenException(Reason.MALFORMED);
         }
         if (nowMillis >= expiresAt.toEpochMilli() + skewMillis) {
             throw new InvalidTokenException(Reason.SESSION_EXPIRED);

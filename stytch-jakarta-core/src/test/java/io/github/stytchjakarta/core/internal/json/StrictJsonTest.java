@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIOException;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,15 @@ class StrictJsonTest {
         "{} x", "{\"a\": 1} {\"a\": 2}", "{\"a\": 1,}"})
     void readObjectWhenNotExactlyOneObjectWithoutDuplicatesThenIOException(String json) {
         assertThatIOException().isThrownBy(() -> readObject(json));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"EFBBBF7B7D", "FEFF007B007D", "FFFE7B007D00", "0000007B0000007D", "7B0000007D000000",
+        "7B22C1A1223A317D", "7B2261223A22EDA080227D", "7B2261223A2280227D"})
+    void readObjectWhenNotStrictlyUtf8ThenIOException(String hex) {
+        byte[] bytes = HexFormat.of().parseHex(hex);
+
+        assertThatIOException().isThrownBy(() -> StrictJson.readObject(bytes, 0, bytes.length));
     }
 
     private static Map<String, Object> readObject(String json) throws Exception {

@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import io.github.stytchjakarta.core.InvalidTokenException;
 import io.github.stytchjakarta.core.InvalidTokenException.Reason;
 import io.github.stytchjakarta.core.internal.json.StrictJson;
+import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -86,7 +89,8 @@ class JwtClaimsTest {
     @ValueSource(strings = {
         // registered claims of the wrong type
         "{\"exp\": \"tomorrow\"}", "{\"exp\": true}", "{\"exp\": {}}", "{\"nbf\": [1]}", "{\"iat\": \"1\"}",
-        "{\"iss\": 1}", "{\"iss\": [\"a\"]}", "{\"sub\": {}}", "{\"sub\": true}", "{\"jti\": 1}",
+        "{\"iss\": 1}", "{\"iss\": [\"a\"]}", "{\"sub\": {}}", "{\"sub\": true}",
+        "{\"sub\": 1e3}", "{\"sub\": 1.0}", "{\"sub\": 1e400}", "{\"sub\": 9223372036854775808}", "{\"jti\": 1}",
         "{\"aud\": 1}", "{\"aud\": {}}", "{\"aud\": [1]}", "{\"aud\": [\"p\", null]}", "{\"aud\": [[\"p\"]]}",
         // times too large for any clock, or beyond a long
         "{\"exp\": 253402300800}", "{\"exp\": -253402300800}", "{\"exp\": 9223372036854775807}",
@@ -129,8 +133,61 @@ class JwtClaimsTest {
         assertThat(JwtClaims.read(bytes, 2, bytes.length - 4).subject()).isEqualTo("s");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "C1A1646D696E", // overlong 'a': "\xC1\xA1dmin" must not read as "admin"
+        "E081A1", "F08081A1", // overlong 'a' in three and four bytes
+        "C0AF", "E080AF", // overlong '/'
+        "EDA080", "EDBFBF", "EDA0BDEDB880", // surrogates encoded in UTF-8 (CESU-8)
+        "F4908080", "F5808080", // beyond U+10FFFF
+        "80", "BF", "C3", "E282", "F09F98", // lone continuation bytes, truncated sequences
+        "FE", "FF", "C328"}) // bytes that never occur, a lead byte followed by ASCII
+    void readWhenRoleNotWellFormedUtf8ThenMalformed(String hex) {
+        byte[] bytes = concat(utf8("{\"https://stytch.com/session\": {\"roles\": [\""), HexFormat.of().parseHex(hex),
+                utf8("\"]}}"));
+
+        assertThatExceptionOfType(InvalidTokenException.class)
+                .isThrownBy(() -> JwtClaims.read(bytes, 0, bytes.length))
+                .satisfies(e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED));
+    }
+
+    @Test
+    void readWhenByteOrderMarkOrUtf16Or32ThenMalformed() {
+        String json = "{\"sub\": \"s\"}";
+        List<byte[]> encodings = List.of(concat(HexFormat.of().parseHex("EFBBBF"), utf8(json)),
+                json.getBytes(StandardCharsets.UTF_16), json.getBytes(StandardCharsets.UTF_16BE),
+                json.getBytes(StandardCharsets.UTF_16LE), json.getBytes(Charset.forName("UTF-32BE")),
+                json.getBytes(Charset.forName("UTF-32LE")), concat(HexFormat.of().parseHex("0000FEFF"),
+                        json.getBytes(Charset.forName("UTF-32BE"))));
+
+        for (byte[] bytes : encodings) {
+            assertThatExceptionOfType(InvalidTokenException.class)
+                    .as(HexFormat.of().formatHex(bytes, 0, 8))
+                    .isThrownBy(() -> JwtClaims.read(bytes, 0, bytes.length))
+                    .satisfies(e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED));
+        }
+    }
+
+    @Test
+    void readWhenWellFormedNonAsciiUtf8ThenRead() {
+        assertThat(read("{\"sub\": \"\u00e9\u20ac\ud83d\ude00\"}").subject()).isEqualTo("é€😀");
+        assertThat(read("{\"n\": \"\\u00e9\"}").custom()).containsEntry("n", "é");
+    }
+
     private static JwtClaims read(String json) {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = utf8(json);
         return JwtClaims.read(bytes, 0, bytes.length);
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
     }
 }
