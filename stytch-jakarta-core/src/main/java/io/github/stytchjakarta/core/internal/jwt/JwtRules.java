@@ -21,8 +21,9 @@ public record JwtRules(List<ClaimValidator> beforeSignature, List<ClaimValidator
     }
 
     /**
-     * Session JWT rules: issuer, token kind ({@link TokenKind#SESSION}) and audience; then {@code nbf}/{@code iat}, the session claim and the
-     * session's expiry, {@code exp}, and the optional maximum age. The order matters: a session that
+     * Session JWT rules: issuer, token kind ({@link TokenKind#SESSION}) and audience; then
+     * {@code nbf}/{@code iat}, the session claim and the session's expiry, {@code exp}, and the optional
+     * maximum age. The order matters: a session that
      * has expired is final, while {@code exp} and the maximum age may be refreshed remotely.
      *
      * @param config the configuration
@@ -39,8 +40,8 @@ public record JwtRules(List<ClaimValidator> beforeSignature, List<ClaimValidator
     }
 
     /**
-     * M2M access token rules: issuer, token kind ({@link TokenKind#M2M_ACCESS}) and audience; then {@code nbf}/{@code iat}, {@code exp}, the
-     * optional maximum age, and the M2M claims.
+     * M2M access token rules: issuer, token kind ({@link TokenKind#M2M_ACCESS}) and audience; then
+     * {@code nbf}/{@code iat}, {@code exp}, the optional maximum age, and the M2M claims.
      *
      * @param config the configuration
      * @return the rules

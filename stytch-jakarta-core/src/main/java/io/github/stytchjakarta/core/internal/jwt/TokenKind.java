@@ -3,8 +3,8 @@ package io.github.stytchjakarta.core.internal.jwt;
 import java.util.regex.Pattern;
 
 /**
- * The kinds of JWT Stytch signs with a project's keys, all with the same issuer, audience (but the ID token's) and
- * {@code typ}, so only their claims tell them apart (docs/adr-007-token-kinds.md):
+ * The kinds of JWT Stytch signs with a project's keys, all with the same issuer and {@code typ} and all but the
+ * ID token with the same audience, so only their claims tell them apart (docs/adr-007-token-kinds.md):
  * <ul>
  * <li>a session JWT carries the {@code https://stytch.com/session} claim, and no other kind does;</li>
  * <li>a Connected-App access token carries {@code client_id}, with a user or member {@code sub};</li>
