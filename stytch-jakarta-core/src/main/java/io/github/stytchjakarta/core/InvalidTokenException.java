@@ -37,8 +37,12 @@ public final class InvalidTokenException extends StytchException {
         TOO_OLD("the token is too old"),
         /** A required claim is missing or has the wrong type. */
         MISSING_CLAIM("a required claim is missing or invalid"),
-        /** A session JWT was presented where an M2M access token is required. */
-        WRONG_TOKEN_KIND("the token is not an M2M access token"),
+        /**
+         * The token is of another kind than the one accepted here: an M2M or Connected-App access token or an
+         * ID token where a session JWT is expected, or a session JWT, Connected-App access token or ID token
+         * where an M2M access token is expected (docs/adr-007-token-kinds.md).
+         */
+        WRONG_TOKEN_KIND("the token is not of the kind accepted here"),
         /** The session the token belongs to has expired. */
         SESSION_EXPIRED("the session has expired"),
         /** Stytch knows no live session for this token (revoked, expired or never existed). */

@@ -16,7 +16,11 @@ import java.util.List;
  * Verifies Stytch M2M access tokens, purely locally like every Stytch SDK (there is no remote
  * fallback): the same key set, RS256-only header rules, issuer and audience as session JWTs
  * ({@link SessionAuthenticator}), {@code exp}/{@code nbf}/{@code iat} with the clock skew, the
- * optional maximum token age, a {@code sub} and a {@code scope} claim, and no session claim.
+ * optional maximum token age, and a {@code sub} and a {@code scope} claim. Only M2M access tokens are
+ * accepted ({@link InvalidTokenException.Reason#WRONG_TOKEN_KIND} otherwise): a token with the session
+ * claim (a session JWT), with {@code client_id} (a Connected-App access token), with the organization claim
+ * or a user or member id as {@code sub} (a user's token, not a client's), or without {@code scope} (such as
+ * an ID token) is not one, whatever its signature.
  *
  * <p>Then the scope check of Stytch's SDKs: every scope is {@code action:resource} (a scope without
  * {@code :} has resource {@code -}); each required scope needs a granted scope with the same action

@@ -26,8 +26,9 @@ import java.util.Optional;
  * {@code crit} headers, a key from the project JWKS by {@code kid}, issuer in
  * {@link StytchConfig#issuers()}, audience {@link StytchConfig#audience()}, {@code nbf}/{@code iat}/
  * {@code exp} and the session's {@code expires_at} with {@link StytchConfig#clockSkew()}, the optional
- * {@link StytchConfig#maxTokenAge()}, and the Stytch session (and B2B organization) claims. A verified
- * JWT is cached by a SHA-256 hash of the whole token ({@link CompactJws#tokenHash()}) until the first
+ * {@link StytchConfig#maxTokenAge()}, and the Stytch session (and B2B organization) claims. Only session
+ * JWTs are accepted: a token without the session claim (an M2M or Connected-App access token, an ID token)
+ * is {@link Reason#WRONG_TOKEN_KIND}. A verified JWT is cached by a SHA-256 hash of the whole token ({@link CompactJws#tokenHash()}) until the first
  * instant it would fail; the cache is flushed when the signing keys change.
  *
  * <table>
@@ -46,8 +47,9 @@ import java.util.Optional;
  *       opaque session cookie when it carries one, instead of clearing the cookies</td></tr>
  *   <tr><td>JWT {@code MALFORMED}, {@code UNSUPPORTED_ALGORITHM}, {@code UNSUPPORTED_HEADER}, {@code WRONG_TYPE},
  *       {@code BAD_SIGNATURE}, {@code WRONG_ISSUER}, {@code WRONG_AUDIENCE}, {@code NOT_YET_VALID},
- *       {@code MISSING_CLAIM}, {@code SESSION_EXPIRED}; a token of impossible shape</td><td>rejected locally,
- *       final: no API call (a forged or foreign token must not cost one, and Stytch could only say no)</td></tr>
+ *       {@code MISSING_CLAIM}, {@code WRONG_TOKEN_KIND}, {@code SESSION_EXPIRED}; a token of impossible shape</td>
+ *       <td>rejected locally, final: no API call (a forged or foreign token must not cost one, and Stytch could only
+ *       say no)</td></tr>
  *   <tr><td>no signing keys available (JWKS down, nothing cached)</td><td>{@link StytchUnavailableException}</td></tr>
  * </table>
  * Remote answers: 200 accepted; 404 with Stytch's error body → {@link Reason#SESSION_NOT_FOUND} (revoked,

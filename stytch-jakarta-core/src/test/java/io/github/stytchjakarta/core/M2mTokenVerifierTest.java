@@ -115,8 +115,11 @@ class M2mTokenVerifierTest {
                 .isThrownBy(() -> stytch.m2m().verify(emulator.m2mToken(client).audience("other").mint()))
                 .satisfies(e -> assertThat(e.reason()).isEqualTo(Reason.WRONG_AUDIENCE));
         assertThatExceptionOfType(InvalidTokenException.class)
-                .isThrownBy(() -> stytch.m2m().verify(emulator.m2mToken(client).removeClaim("scope").mint()))
+                .isThrownBy(() -> stytch.m2m().verify(emulator.m2mToken(client).claim("scope", 42).mint()))
                 .satisfies(e -> assertThat(e.reason()).isEqualTo(Reason.MISSING_CLAIM));
+        assertThatExceptionOfType(InvalidTokenException.class) // without scope, a token is not an M2M access token
+                .isThrownBy(() -> stytch.m2m().verify(emulator.m2mToken(client).removeClaim("scope").mint()))
+                .satisfies(e -> assertThat(e.reason()).isEqualTo(Reason.WRONG_TOKEN_KIND));
         assertThatExceptionOfType(InvalidTokenException.class)
                 .isThrownBy(() -> stytch.m2m().verify(null))
                 .satisfies(e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED));

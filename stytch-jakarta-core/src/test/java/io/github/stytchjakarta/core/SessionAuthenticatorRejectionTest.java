@@ -108,7 +108,7 @@ class SessionAuthenticatorRejectionTest {
                 hostile("payload swapped under a genuine signature",
                         jwt -> HostileTokens.swappedPayload(jwt.mint(), jwt.subject("user-test-victim").mint()),
                         Reason.BAD_SIGNATURE),
-                hostile("no session claim", jwt -> jwt.removeClaim(SESSION_CLAIM).mint(), Reason.MISSING_CLAIM),
+                hostile("no session claim", jwt -> jwt.removeClaim(SESSION_CLAIM).mint(), Reason.WRONG_TOKEN_KIND),
                 hostile("no sub", jwt -> jwt.removeClaim("sub").mint(), Reason.MISSING_CLAIM),
                 hostile("no exp", jwt -> jwt.removeClaim("exp").mint(), Reason.MISSING_CLAIM),
                 hostile("exp of the wrong type", jwt -> jwt.claim("exp", "tomorrow").mint(), Reason.MALFORMED),
@@ -120,7 +120,7 @@ class SessionAuthenticatorRejectionTest {
                         sessionClaimExpiringAt(jwt, CLOCK.instant().minus(Duration.ofMinutes(5)))).mint(),
                         Reason.SESSION_EXPIRED),
                 hostile("M2M access token", jwt -> emulator.m2mToken(emulator.createM2mClient(c -> c.scopes("read:users")))
-                        .mint(), Reason.MISSING_CLAIM));
+                        .mint(), Reason.WRONG_TOKEN_KIND));
     }
 
     @ParameterizedTest(name = "{0}")

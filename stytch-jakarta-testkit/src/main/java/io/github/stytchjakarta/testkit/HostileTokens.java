@@ -13,22 +13,39 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.EncryptedJWT;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.SignedJWT;
+import io.github.stytchjakarta.testkit.internal.JwtSigner;
 import java.text.ParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Hostile variants of a genuine session JWT, for the attacks a verifier must refuse (RFC 8725) and the
  * garbage it must survive: things {@link JwtMinter} cannot make, since it always signs RS256 properly.
  * Each takes a token minted by the emulator and keeps its claims, so only the attack differs.
  *
+ * <p>The kind swaps ({@link #relabelledAsM2m}, {@link #readdressed}) take any genuine token, of any kind, and
+ * sign the changed claims again with a key the test holds: Stytch signs session JWTs, M2M, Connected-App
+ * access and ID tokens with the same keys, so a verifier must tell them apart by their claims, signature or
+ * not. Genuine tokens of the other kinds come from {@link StytchEmulator#m2mToken},
+ * {@link StytchEmulator#connectedAppToken} and {@link StytchEmulator#idToken}.
+ *
  * <pre>
  * String genuine = emulator.jwt(session).mint();
  * String forged = HostileTokens.hs256WithPublicKey(genuine, emulator.keys().signingKey().publicJwk());
+ * String userAsClient = HostileTokens.relabelledAsM2m(genuine, emulator.keys().signingKey());
  * </pre>
  *
  * <p>Stateless and thread-safe.
  */
 public final class HostileTokens {
+
+    /** The {@code scope} {@link #relabelledAsM2m} gives a token without one. */
+    public static final String RELABELLED_SCOPE = "read:*";
+
+    private static final String STYTCH_CLAIM_PREFIX = "https://stytch.com/";
 
     private HostileTokens() {
     }
@@ -116,6 +133,54 @@ public final class HostileTokens {
      */
     public static String notJsonPayload(String genuine) {
         return part(genuine, 0) + "." + Base64URL.encode("not json at all") + "." + part(genuine, 2);
+    }
+
+    /**
+     * A user's token re-labelled as an M2M access token: the same header and claims without Stytch's
+     * {@code https://stytch.com/} claims and {@code client_id}, with {@code scope} (kept, else
+     * {@value #RELABELLED_SCOPE}), signed with {@code key}. Its {@code sub} is still the user's or member's,
+     * which is what gives it away.
+     *
+     * @param genuine a valid token, e.g. a session JWT or a Connected-App access token
+     * @param key     the key to sign with, e.g. the emulator's signing key
+     * @return the re-labelled token
+     */
+    public static String relabelledAsM2m(String genuine, EmulatorKey key) {
+        Map<String, Object> claims = payload(genuine);
+        claims.keySet().removeIf(name -> name.startsWith(STYTCH_CLAIM_PREFIX) || name.equals("client_id"));
+        claims.putIfAbsent("scope", RELABELLED_SCOPE);
+        return JwtSigner.sign(header(genuine), claims, key);
+    }
+
+    /**
+     * A token re-addressed: the same header and claims with {@code aud: [audience]}, signed with {@code key}; e.g.
+     * an ID token (addressed to its client) addressed to the project, so that only its kind gives it away.
+     *
+     * @param genuine  a valid token
+     * @param key      the key to sign with, e.g. the emulator's signing key
+     * @param audience the new {@code aud}
+     * @return the re-addressed token
+     */
+    public static String readdressed(String genuine, EmulatorKey key, String audience) {
+        Map<String, Object> claims = payload(genuine);
+        claims.put("aud", List.of(audience));
+        return JwtSigner.sign(header(genuine), claims, key);
+    }
+
+    private static Map<String, Object> header(String token) {
+        return json(part(token, 0));
+    }
+
+    private static Map<String, Object> payload(String token) {
+        return json(part(token, 1));
+    }
+
+    private static Map<String, Object> json(String base64Url) {
+        try {
+            return new LinkedHashMap<>(JSONObjectUtils.parse(new Base64URL(base64Url).decodeToString()));
+        } catch (ParseException e) {
+            throw new IllegalArgumentException("not a JSON object", e);
+        }
     }
 
     private static String part(String token, int index) {

@@ -17,13 +17,16 @@ import io.github.stytchjakarta.testkit.internal.JwtSigner;
 
 /**
  * Mints one JWT the way Stytch does, with any deviation a test needs. Obtained from {@link StytchEmulator#jwt} (session
- * JWTs) or {@link StytchEmulator#m2mToken} (M2M access tokens).
+ * JWTs), {@link StytchEmulator#m2mToken} (M2M access tokens), {@link StytchEmulator#connectedAppToken} (Connected-App
+ * access tokens) or {@link StytchEmulator#idToken} (Connected-App ID tokens): the four kinds Stytch signs with a
+ * project's keys.
  *
  * <p>Defaults: header {@code {alg: RS256, kid: <signing key>, typ: JWT}}; claims {@code iss} (the emulator's issuer),
- * {@code aud: [project_id]}, {@code sub}, {@code iat} = now (the emulator's clock), {@code nbf = iat},
- * {@code exp = iat + lifetime} (5 minutes for sessions, 1 hour for M2M), then the subject's claims read at
- * {@link #mint()} time (the session claim, the organization claim, custom claims; or {@code scope} and the client's
- * claims). Time claims are epoch seconds.
+ * {@code aud: [project_id]} (an ID token's: {@code [client_id]}), {@code sub}, {@code iat} = now (the emulator's
+ * clock), {@code nbf = iat}, {@code exp = iat + lifetime} (5 minutes for sessions, 1 hour for the others), then the
+ * subject's claims read at {@link #mint()} time (the session claim, the organization claim, custom claims; or
+ * {@code scope} and the client's claims; or {@code client_id}, {@code scope}, {@code jti} and for a member the
+ * organization claim; or the ID token's profile claims). Time claims are epoch seconds.
  *
  * <pre>
  * String valid   = emulator.jwt(session).mint();
@@ -42,12 +45,22 @@ public final class JwtMinter {
     /** The lifetime of an M2M access token. */
     public static final Duration M2M_TOKEN_LIFETIME = Duration.ofHours(1);
 
+    /** The lifetime of a Connected-App access token (the docs' example: {@code exp - iat} = 3600). */
+    public static final Duration CONNECTED_APP_TOKEN_LIFETIME = Duration.ofHours(1);
+
+    /** The lifetime of a Connected-App ID token (the docs' example: {@code exp - iat} = 3600). */
+    public static final Duration ID_TOKEN_LIFETIME = Duration.ofHours(1);
+
+    /** The scopes of a Connected-App access token unless {@link #scopes} narrows them: the OIDC ones. */
+    public static final List<String> CONNECTED_APP_SCOPES = List.of("openid", "email", "profile");
+
     /** How far in the past {@link #expired()} puts {@code iat}: the token expired one lifetime ago. */
     private static final int EXPIRED_LIFETIMES_AGO = 2;
 
     private final EmulatorState state;
     private final Supplier<Map<String, Object>> subjectClaims;
     private final Duration lifetime;
+    private final List<String> defaultAudience;
 
     private Instant issuedAt;
     private Instant expiresAt;
@@ -60,9 +73,15 @@ public final class JwtMinter {
     private final Map<String, Object> header = new LinkedHashMap<>();
 
     JwtMinter(EmulatorState state, Supplier<Map<String, Object>> subjectClaims, Duration lifetime) {
+        this(state, subjectClaims, lifetime, List.of(state.projectId()));
+    }
+
+    JwtMinter(EmulatorState state, Supplier<Map<String, Object>> subjectClaims, Duration lifetime,
+            List<String> defaultAudience) {
         this.state = state;
         this.subjectClaims = subjectClaims;
         this.lifetime = lifetime;
+        this.defaultAudience = List.copyOf(defaultAudience);
     }
 
     /**
@@ -129,7 +148,7 @@ public final class JwtMinter {
     }
 
     /**
-     * @param scopes the space-separated {@code scope} claim of an M2M access token
+     * @param scopes the space-separated {@code scope} claim of an M2M or Connected-App access token
      * @return this minter
      */
     public JwtMinter scopes(String... scopes) {
@@ -208,7 +227,7 @@ public final class JwtMinter {
 
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("iss", issuer != null ? issuer : state.issuer());
-        payload.put("aud", audience != null ? audience : List.of(state.projectId()));
+        payload.put("aud", audience != null ? audience : defaultAudience);
         payload.putAll(subjectClaims.get());
         payload.put("iat", iat.getEpochSecond());
         payload.put("nbf", (notBefore != null ? notBefore : iat).getEpochSecond());

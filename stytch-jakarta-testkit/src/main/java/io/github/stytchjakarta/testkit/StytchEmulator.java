@@ -40,7 +40,8 @@ import io.github.stytchjakarta.testkit.internal.Vertical;
 /**
  * A local Stytch API over real HTTP on loopback, for tests and development: the JWKS, session authentication, session
  * listing and revocation (consumer and B2B), RBAC policies, and M2M tokens, with a Java API to seed users,
- * organizations, members and sessions, to mint JWTs, to rotate keys and to inject faults.
+ * organizations, members and sessions, to mint JWTs of every kind (session, M2M, Connected-App access and ID tokens),
+ * to rotate keys and to inject faults.
  *
  * <pre>
  * try (StytchEmulator emulator = StytchEmulator.builder().build().start()) {
@@ -114,6 +115,7 @@ public final class StytchEmulator implements AutoCloseable {
     private final EmulatorState state;
     private final EmulatorKeys keys;
     private final EmulatorFaults faults;
+    private final String connectedAppClientId;
     private HttpServer server;
     private ExecutorService executor;
     private volatile URI baseUrl;
@@ -125,6 +127,7 @@ public final class StytchEmulator implements AutoCloseable {
         this.state = new EmulatorState(builder.projectId, builder.secret, builder.clock, builder.issuerStyle);
         this.keys = new EmulatorKeys(state.keys());
         this.faults = new EmulatorFaults(state.faults());
+        this.connectedAppClientId = state.ids().next("connected-app");
     }
 
     /**
@@ -322,8 +325,7 @@ public final class StytchEmulator implements AutoCloseable {
      * @return the session
      */
     public EmulatedSession createSession(EmulatedUser user, Consumer<EmulatedSession.Builder> spec) {
-        EmulatedUser known = state.user(user.userId())
-                .orElseThrow(() -> new IllegalArgumentException("Unknown user " + user.userId()));
+        EmulatedUser known = knownUser(user);
         List<AuthenticationFactor> defaults = known.email() == null ? List.of()
                 : List.of(emailMagicLink(known.emailId(), known.email()));
         return addSession(spec, Vertical.CONSUMER, "session", known.userId(), null, defaults);
@@ -337,8 +339,7 @@ public final class StytchEmulator implements AutoCloseable {
      * @return the session
      */
     public EmulatedSession createMemberSession(EmulatedMember member, Consumer<EmulatedSession.Builder> spec) {
-        EmulatedMember known = state.member(member.memberId())
-                .orElseThrow(() -> new IllegalArgumentException("Unknown member " + member.memberId()));
+        EmulatedMember known = knownMember(member);
         return addSession(spec, Vertical.B2B, "member-session", known.memberId(), known.organizationId(),
                 List.of(emailMagicLink(known.emailId(), known.email())));
     }
@@ -404,6 +405,75 @@ public final class StytchEmulator implements AutoCloseable {
         EmulatedM2mClient known = state.m2mClient(client.clientId())
                 .orElseThrow(() -> new IllegalArgumentException("Unknown M2M client " + client.clientId()));
         return new JwtMinter(state, () -> state.m2mSubjectClaims(known, known.scopes()), JwtMinter.M2M_TOKEN_LIFETIME);
+    }
+
+    /**
+     * @return the client id of the one Connected App whose tokens {@link #connectedAppToken} and {@link #idToken} mint,
+     *         {@code connected-app-test-<uuid>}
+     */
+    public String connectedAppClientId() {
+        return connectedAppClientId;
+    }
+
+    /**
+     * A Connected-App access token: what an OAuth client gets when the user grants it access. Same keys, issuer and
+     * audience as a session JWT, but {@code client_id}, {@code scope} ({@link JwtMinter#CONNECTED_APP_SCOPES}) and
+     * {@code jti} instead of the session claim.
+     *
+     * @param user a user of this emulator
+     * @return a minter for an access token the user granted to {@link #connectedAppClientId()}
+     */
+    public JwtMinter connectedAppToken(EmulatedUser user) {
+        EmulatedUser known = knownUser(user);
+        return new JwtMinter(state, () -> state.connectedAppSubjectClaims(known.userId(), null, connectedAppClientId,
+                JwtMinter.CONNECTED_APP_SCOPES), JwtMinter.CONNECTED_APP_TOKEN_LIFETIME);
+    }
+
+    /**
+     * A B2B Connected-App access token: as {@link #connectedAppToken(EmulatedUser)}, with the member as {@code sub} and
+     * the organization claim.
+     *
+     * @param member a member of this emulator
+     * @return a minter for an access token the member granted to {@link #connectedAppClientId()}
+     */
+    public JwtMinter connectedAppToken(EmulatedMember member) {
+        EmulatedMember known = knownMember(member);
+        return new JwtMinter(state, () -> state.connectedAppSubjectClaims(known.memberId(), known.organizationId(),
+                connectedAppClientId, JwtMinter.CONNECTED_APP_SCOPES), JwtMinter.CONNECTED_APP_TOKEN_LIFETIME);
+    }
+
+    /**
+     * A Connected-App (OIDC) ID token: {@code aud} is the client, not the project; {@code sub} and profile claims, no
+     * {@code scope} and no {@code client_id}.
+     *
+     * @param user a user of this emulator
+     * @return a minter for an ID token about the user for {@link #connectedAppClientId()}
+     */
+    public JwtMinter idToken(EmulatedUser user) {
+        EmulatedUser known = knownUser(user);
+        return new JwtMinter(state, () -> state.idTokenSubjectClaims(known.userId(), known.name(), known.email()),
+                JwtMinter.ID_TOKEN_LIFETIME, List.of(connectedAppClientId));
+    }
+
+    /**
+     * A B2B Connected-App ID token: as {@link #idToken(EmulatedUser)}, about a member.
+     *
+     * @param member a member of this emulator
+     * @return a minter for an ID token about the member for {@link #connectedAppClientId()}
+     */
+    public JwtMinter idToken(EmulatedMember member) {
+        EmulatedMember known = knownMember(member);
+        return new JwtMinter(state, () -> state.idTokenSubjectClaims(known.memberId(), known.name(), known.email()),
+                JwtMinter.ID_TOKEN_LIFETIME, List.of(connectedAppClientId));
+    }
+
+    private EmulatedUser knownUser(EmulatedUser user) {
+        return state.user(user.userId()).orElseThrow(() -> new IllegalArgumentException("Unknown user " + user.userId()));
+    }
+
+    private EmulatedMember knownMember(EmulatedMember member) {
+        return state.member(member.memberId())
+                .orElseThrow(() -> new IllegalArgumentException("Unknown member " + member.memberId()));
     }
 
     /** @return the signing keys and the JWKS */

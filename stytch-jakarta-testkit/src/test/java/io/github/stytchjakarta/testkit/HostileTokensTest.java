@@ -9,6 +9,7 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.EncryptedJWT;
+import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.text.ParseException;
 import java.time.Duration;
@@ -76,6 +77,47 @@ class HostileTokensTest {
 
         assertThat(token.split("\\.")[1]).isEqualTo(other.split("\\.")[1]);
         assertThat(SignedJWT.parse(token).verify(new RSASSAVerifier(publicJwk))).isFalse();
+    }
+
+    @Test
+    void relabelledAsM2mWhenSessionJwtThenSignedScopeAndUserSubjectWithoutStytchClaims() throws Exception {
+        EmulatorKey key = STYTCH.emulator().keys().signingKey();
+
+        SignedJWT token = SignedJWT.parse(HostileTokens.relabelledAsM2m(genuine, key));
+
+        assertThat(token.verify(new RSASSAVerifier(key.publicJwk()))).isTrue();
+        assertThat(token.getHeader().toJSONObject()).isEqualTo(SignedJWT.parse(genuine).getHeader().toJSONObject());
+        JWTClaimsSet claims = token.getJWTClaimsSet();
+        assertThat(claims.getClaim("scope")).isEqualTo(HostileTokens.RELABELLED_SCOPE);
+        assertThat(claims.getSubject()).isEqualTo(SignedJWT.parse(genuine).getJWTClaimsSet().getSubject()).startsWith("user-");
+        assertThat(claims.getClaims()).doesNotContainKey("https://stytch.com/session");
+    }
+
+    @Test
+    void relabelledAsM2mWhenConnectedAppTokenThenClientIdAndOrganizationGoneAndScopeKept() throws Exception {
+        StytchEmulator emulator = STYTCH.emulator();
+        EmulatedMember member = emulator.createMember(emulator.createOrganization(o -> { }), m -> { });
+        String connectedApp = emulator.connectedAppToken(member).scopes("read:documents").mint();
+
+        JWTClaimsSet claims = SignedJWT.parse(HostileTokens.relabelledAsM2m(connectedApp, emulator.keys().signingKey()))
+                .getJWTClaimsSet();
+
+        assertThat(claims.getClaim("scope")).isEqualTo("read:documents");
+        assertThat(claims.getSubject()).isEqualTo(member.memberId());
+        assertThat(claims.getClaims()).doesNotContainKeys("client_id", "https://stytch.com/organization");
+    }
+
+    @Test
+    void readdressedWhenIdTokenThenAddressedToTheProjectAndSigned() throws Exception {
+        StytchEmulator emulator = STYTCH.emulator();
+        EmulatorKey key = emulator.keys().signingKey();
+        String idToken = emulator.idToken(emulator.createUser(u -> u.email("id@example.com"))).mint();
+
+        SignedJWT token = SignedJWT.parse(HostileTokens.readdressed(idToken, key, emulator.projectId()));
+
+        assertThat(token.verify(new RSASSAVerifier(key.publicJwk()))).isTrue();
+        assertThat(token.getJWTClaimsSet().getAudience()).containsExactly(emulator.projectId());
+        assertThat(token.getJWTClaimsSet().getClaim("email")).isEqualTo("id@example.com");
     }
 
     @Test

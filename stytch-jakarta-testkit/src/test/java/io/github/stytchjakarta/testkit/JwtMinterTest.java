@@ -86,6 +86,62 @@ class JwtMinterTest {
     }
 
     @Test
+    void connectedAppTokenWhenMintedThenClientIdScopeAndUserSubjectWithoutSessionClaim() throws Exception {
+        CLOCK.set(NOW);
+        EmulatedUser user = emulator.createUser(u -> u.email("ada@example.com"));
+
+        SignedJWT jwt = SignedJWT.parse(emulator.connectedAppToken(user).mint());
+
+        assertThat(jwt.verify(new RSASSAVerifier(emulator.keys().signingKey().publicJwk()))).isTrue();
+        assertThat(jwt.getHeader().getType()).isEqualTo(JOSEObjectType.JWT);
+        JWTClaimsSet claims = jwt.getJWTClaimsSet();
+        assertThat(claims.getIssuer()).isEqualTo(emulator.issuer());
+        assertThat(claims.getAudience()).containsExactly(emulator.projectId());
+        assertThat(claims.getSubject()).isEqualTo(user.userId());
+        assertThat(claims.getClaim("client_id")).isEqualTo(emulator.connectedAppClientId());
+        assertThat(emulator.connectedAppClientId()).startsWith("connected-app-test-");
+        assertThat(claims.getClaim("scope")).isEqualTo("openid email profile");
+        assertThat(claims.getJWTID()).isNotBlank();
+        assertThat(claims.getExpirationTime().toInstant()).isEqualTo(NOW.plus(JwtMinter.CONNECTED_APP_TOKEN_LIFETIME));
+        assertThat(claims.getClaims()).doesNotContainKeys("https://stytch.com/session", "https://stytch.com/organization");
+    }
+
+    @Test
+    void connectedAppTokenWhenMemberThenMemberSubjectAndOrganizationClaim() throws Exception {
+        EmulatedOrganization organization = emulator.createOrganization(o -> o.slug("app-org"));
+        EmulatedMember member = emulator.createMember(organization, m -> { });
+
+        JWTClaimsSet claims = claims(emulator.connectedAppToken(member).scopes("read:documents").mint());
+
+        assertThat(claims.getSubject()).isEqualTo(member.memberId());
+        assertThat(claims.getClaim("scope")).isEqualTo("read:documents");
+        assertThat(claims.getClaim("https://stytch.com/organization"))
+                .isEqualTo(Map.of("organization_id", organization.organizationId(), "slug", "app-org"));
+        assertThat(claims.getClaims()).doesNotContainKey("https://stytch.com/session");
+    }
+
+    @Test
+    void idTokenWhenMintedThenAddressedToTheClientWithProfileClaimsAndNoScope() throws Exception {
+        CLOCK.set(NOW);
+        EmulatedUser user = emulator.createUser(u -> u.email("ada@example.com").name("Ada Lovelace"));
+        EmulatedMember member = emulator.createMember(emulator.createOrganization(o -> { }), m -> { });
+
+        JWTClaimsSet claims = claims(emulator.idToken(user).mint());
+        JWTClaimsSet memberClaims = claims(emulator.idToken(member).mint());
+
+        assertThat(claims.getAudience()).containsExactly(emulator.connectedAppClientId());
+        assertThat(claims.getIssuer()).isEqualTo(emulator.issuer());
+        assertThat(claims.getSubject()).isEqualTo(user.userId());
+        assertThat(claims.getClaim("name")).isEqualTo("Ada Lovelace");
+        assertThat(claims.getClaim("email")).isEqualTo("ada@example.com");
+        assertThat(claims.getClaim("email_verified")).isEqualTo(true);
+        assertThat(claims.getExpirationTime().toInstant()).isEqualTo(NOW.plus(JwtMinter.ID_TOKEN_LIFETIME));
+        assertThat(claims.getClaims()).doesNotContainKeys("scope", "client_id", "https://stytch.com/session");
+        assertThat(memberClaims.getSubject()).isEqualTo(member.memberId());
+        assertThat(memberClaims.getClaim("email")).isEqualTo(member.email());
+    }
+
+    @Test
     void mintWhenTimesSetThenFollowedAndExpiredIsInThePast() throws Exception {
         EmulatedSession session = session();
         Instant iat = NOW.minusSeconds(1000);

@@ -370,12 +370,55 @@ public final class EmulatorState {
         claims.put("sub", session.subjectId());
         claims.put(SESSION_CLAIM, Views.sessionClaim(session, sessionRoles(session)));
         if (session.vertical() == Vertical.B2B) {
-            Map<String, Object> organizationClaim = new LinkedHashMap<>();
-            organizationClaim.put("organization_id", session.organizationId());
-            organizationClaim.put("slug", organization(session.organizationId()).map(EmulatedOrganization::slug).orElse(""));
-            claims.put(ORGANIZATION_CLAIM, organizationClaim);
+            claims.put(ORGANIZATION_CLAIM, organizationClaim(session.organizationId()));
         }
         claims.putAll(session.customClaims());
+        return claims;
+    }
+
+    private Map<String, Object> organizationClaim(String organizationId) {
+        Map<String, Object> organizationClaim = new LinkedHashMap<>();
+        organizationClaim.put("organization_id", organizationId);
+        organizationClaim.put("slug", organization(organizationId).map(EmulatedOrganization::slug).orElse(""));
+        return organizationClaim;
+    }
+
+    /**
+     * @param subjectId      the user or member the token was granted by
+     * @param organizationId the member's organization, or {@code null} for a user
+     * @param clientId       the Connected App's client id
+     * @param scopes         the granted scopes
+     * @return the claims of a Connected-App access token apart from {@code iss aud iat nbf exp}: {@code sub},
+     *         {@code client_id}, {@code scope}, a random {@code jti} and, for a member, the organization claim
+     */
+    public Map<String, Object> connectedAppSubjectClaims(String subjectId, String organizationId, String clientId,
+            List<String> scopes) {
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("sub", subjectId);
+        claims.put("client_id", clientId);
+        claims.put("scope", String.join(" ", scopes));
+        claims.put("jti", Ids.sessionToken());
+        if (organizationId != null) {
+            claims.put(ORGANIZATION_CLAIM, organizationClaim(organizationId));
+        }
+        return claims;
+    }
+
+    /**
+     * @param subjectId the user or member
+     * @param name      the name, {@code ""} for none
+     * @param email     the email address, or {@code null}
+     * @return the claims of a Connected-App ID token granted {@code openid profile email}, apart from
+     *         {@code iss aud iat nbf exp}: {@code sub}, {@code name}, {@code email} and {@code email_verified}
+     */
+    public Map<String, Object> idTokenSubjectClaims(String subjectId, String name, String email) {
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("sub", subjectId);
+        claims.put("name", name);
+        if (email != null) {
+            claims.put("email", email);
+            claims.put("email_verified", true);
+        }
         return claims;
     }
 

@@ -21,8 +21,9 @@ public record JwtRules(List<ClaimValidator> beforeSignature, List<ClaimValidator
     }
 
     /**
-     * Session JWT rules: issuer and audience; then {@code nbf}/{@code iat}, the session claim and the
-     * session's expiry, {@code exp}, and the optional maximum age. The order matters: a session that
+     * Session JWT rules: issuer, token kind ({@link TokenKind#SESSION}) and audience; then
+     * {@code nbf}/{@code iat}, the session claim and the session's expiry, {@code exp}, and the optional
+     * maximum age. The order matters: a session that
      * has expired is final, while {@code exp} and the maximum age may be refreshed remotely.
      *
      * @param config the configuration
@@ -35,12 +36,12 @@ public record JwtRules(List<ClaimValidator> beforeSignature, List<ClaimValidator
         after.add(new SessionClaimValidator(config.vertical(), skew));
         after.add(new ExpiryValidator(skew));
         config.maxTokenAge().ifPresent(age -> after.add(new MaxTokenAgeValidator(age.toMillis())));
-        return new JwtRules(identity(config), after);
+        return new JwtRules(identity(config, TokenKind.SESSION), after);
     }
 
     /**
-     * M2M access token rules: issuer and audience; then {@code nbf}/{@code iat}, {@code exp}, the
-     * optional maximum age, and the M2M claims.
+     * M2M access token rules: issuer, token kind ({@link TokenKind#M2M_ACCESS}) and audience; then
+     * {@code nbf}/{@code iat}, {@code exp}, the optional maximum age, and the M2M claims.
      *
      * @param config the configuration
      * @return the rules
@@ -52,10 +53,13 @@ public record JwtRules(List<ClaimValidator> beforeSignature, List<ClaimValidator
         after.add(new ExpiryValidator(skew));
         config.maxTokenAge().ifPresent(age -> after.add(new MaxTokenAgeValidator(age.toMillis())));
         after.add(new M2mClaimValidator());
-        return new JwtRules(identity(config), after);
+        return new JwtRules(identity(config, TokenKind.M2M_ACCESS), after);
     }
 
-    private static List<ClaimValidator> identity(StytchConfig config) {
-        return List.of(new IssuerValidator(config.issuers()), new AudienceValidator(config.audience()));
+    // the kind before the audience: an ID token (aud = its client) is a token of the wrong kind, not a sign that
+    // the configured audience is wrong, which the audience check warns about
+    private static List<ClaimValidator> identity(StytchConfig config, TokenKind kind) {
+        return List.of(new IssuerValidator(config.issuers()), new TokenKindValidator(kind),
+                new AudienceValidator(config.audience()));
     }
 }

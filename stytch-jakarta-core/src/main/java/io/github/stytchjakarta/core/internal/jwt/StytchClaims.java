@@ -14,8 +14,11 @@ final class StytchClaims {
     /** Prefix of every Stytch-owned claim; such claims are never custom claims. */
     static final String STYTCH_PREFIX = "https://stytch.com/";
 
-    /** The M2M scope claim: space-separated scopes. */
+    /** The scope claim of M2M and Connected-App access tokens: space-separated scopes. */
     static final String SCOPE = "scope";
+
+    /** The Connected-App client an access token was issued to (an M2M token names its client in {@code sub}). */
+    static final String CLIENT_ID = "client_id";
 
     /** Registered claims Stytch reserves; they are never custom claims. */
     static final Set<String> RESERVED = Set.of("iss", "sub", "aud", "exp", "nbf", "iat", "jti");
