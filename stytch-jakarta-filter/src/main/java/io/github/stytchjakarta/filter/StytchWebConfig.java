@@ -66,9 +66,11 @@ import java.util.regex.Pattern;
  *       own, e.g. {@code https://app.example.com}</td></tr>
  *   <tr><td>{@code stytch.web.cookie.http-only}</td><td>{@code false}</td><td>set re-issued session cookies
  *       {@code HttpOnly} (Stytch's frontend SDK cannot read them then)</td></tr>
- *   <tr><td>{@code stytch.web.cookie.secure}</td><td>{@code auto}</td><td>{@code auto} ({@code Secure} unless the
- *       host is {@code localhost}, {@code 127.0.0.1} or {@code [::1]}, as Stytch's frontend SDK),
- *       {@code always} or {@code never}</td></tr>
+ *   <tr><td>{@code stytch.web.cookie.secure}</td><td>{@code auto}</td><td>{@code auto} ({@code Secure} unless a
+ *       browser on the server's machine asked: plain HTTP received on a loopback address, for the host
+ *       {@code localhost}, {@code 127.0.0.1} or {@code [::1]}, without {@code X-Forwarded-Proto: https} or
+ *       {@code Forwarded: proto=https}; the {@code Host} header alone cannot remove it),
+ *       {@code always} or {@code never}. Cookies set or cleared carry {@code Cache-Control: no-store}</td></tr>
  *   <tr><td>{@code stytch.web.cookie.path}</td><td>{@code /}</td><td>{@code Path} of session cookies</td></tr>
  *   <tr><td>{@code stytch.web.cookie.domain}</td><td>none (host-only)</td><td>{@code Domain} of session cookies</td></tr>
  *   <tr><td>{@code stytch.roles.mapping.<stytch-role>}</td><td>none</td><td>application roles granted to holders
@@ -172,7 +174,11 @@ public final class StytchWebConfig {
 
     /** When re-issued and cleared session cookies carry {@code Secure}. */
     public enum SecureCookies {
-        /** Unless the request's host is {@code localhost}, {@code 127.0.0.1} or {@code [::1]}. */
+        /**
+         * Unless the request came over plain HTTP to a loopback address of the server, for the host
+         * {@code localhost}, {@code 127.0.0.1} or {@code [::1]}, and names no {@code https} forwarding
+         * protocol: all of these, so that a client's {@code Host} header cannot remove {@code Secure}.
+         */
         AUTO,
         /** Always. */
         ALWAYS,
