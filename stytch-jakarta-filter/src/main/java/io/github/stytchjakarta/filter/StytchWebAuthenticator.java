@@ -517,7 +517,9 @@ public final class StytchWebAuthenticator {
         CredentialSource source = resolution.source();
         try {
             AuthenticatedSession session = stytch.sessions().authenticate(resolution.credential());
-            return new WebAuthentication.Authenticated(session, source, config.rolesOf(session.principal()));
+            // the project policy may be needed to tell project roles from organization roles: same failures
+            return new WebAuthentication.Authenticated(session, source,
+                    config.rolesOf(session.principal(), stytch.authorizer()));
         } catch (InvalidTokenException e) {
             LOG.log(Level.DEBUG, () -> "credential from " + source + " rejected: " + e.reason());
             return new WebAuthentication.Failed(new WebFailure(WebFailure.Kind.INVALID_TOKEN,
