@@ -2,8 +2,8 @@ package io.github.stytchjakarta.filter;
 
 import io.github.stytchjakarta.core.ConfigProblems;
 import io.github.stytchjakarta.core.ConfigReader;
-import io.github.stytchjakarta.core.StytchConfigException;
 import io.github.stytchjakarta.core.StytchAuthorizer;
+import io.github.stytchjakarta.core.StytchConfigException;
 import io.github.stytchjakarta.core.StytchPrincipal;
 import io.github.stytchjakarta.core.StytchUnavailableException;
 import io.github.stytchjakarta.filter.internal.Origins;
