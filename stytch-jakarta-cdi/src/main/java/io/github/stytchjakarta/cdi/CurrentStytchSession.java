@@ -1,5 +1,6 @@
 package io.github.stytchjakarta.cdi;
 
+import io.github.stytchjakarta.core.StytchAuthorizer;
 import io.github.stytchjakarta.core.StytchMember;
 import io.github.stytchjakarta.core.StytchMemberSession;
 import io.github.stytchjakarta.core.StytchPrincipal;
@@ -42,8 +43,9 @@ import java.util.Set;
  *       {@code StytchAuthenticationMechanism} or the {@code StytchAuthenticationFilter} set when it
  *       authenticated the request (then {@link #roles()} are exactly the roles the container was given);</li>
  *   <li>otherwise (no HTTP request on this thread, e.g. an EJB called with a propagated security context),
- *       the {@link StytchPrincipal} of Jakarta Security's {@link SecurityContext}, with the application
- *       roles mapped by {@code stytch.roles.mapping.*}.</li>
+ *       the {@link StytchPrincipal} of Jakarta Security's {@link SecurityContext}, with the roles the
+ *       mechanism gives (which may need the project's RBAC policy: {@code StytchUnavailableException} when
+ *       it cannot be had).</li>
  * </ol>
  * Not thread-safe, like every request-scoped bean: use it on the request's thread.
  */
@@ -58,6 +60,9 @@ public class CurrentStytchSession {
 
     @Inject
     private Instance<StytchWebConfig> webConfig;
+
+    @Inject
+    private Instance<StytchAuthorizer> authorizer;
 
     private Optional<Caller> caller;
 
@@ -114,7 +119,8 @@ public class CurrentStytchSession {
     }
 
     /**
-     * The caller's roles: the session's Stytch roles followed by the application roles mapped from them.
+     * The caller's roles: the session's Stytch roles (by default only those of the project's RBAC policy,
+     * see {@code stytch.roles.organization-roles}) followed by the application roles mapped from them.
      *
      * @return the roles, unmodifiable; empty for an anonymous request
      */
@@ -185,7 +191,8 @@ public class CurrentStytchSession {
     }
 
     private Set<String> rolesOf(StytchPrincipal principal) {
-        return webConfig.isResolvable() ? webConfig.get().rolesOf(principal) : new LinkedHashSet<>(principal.roles());
+        return webConfig.isResolvable() && authorizer.isResolvable() ? webConfig.get().rolesOf(principal, authorizer.get())
+                : new LinkedHashSet<>(principal.roles());
     }
 
     private record Caller(StytchPrincipal principal, Set<String> roles, Optional<CredentialSource> source) {

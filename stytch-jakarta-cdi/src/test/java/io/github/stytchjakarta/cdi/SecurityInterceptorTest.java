@@ -22,6 +22,7 @@ import io.github.stytchjakarta.testkit.EmulatedOrganization;
 import io.github.stytchjakarta.testkit.RbacPolicy;
 import io.github.stytchjakarta.testkit.StytchEmulatorExtension;
 import java.lang.reflect.Method;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -189,6 +190,22 @@ class SecurityInterceptorTest {
     void rolesAllowedOnMethodWhenPresentThenReplacesClassLevelRule() throws Exception {
         assertThat(callers.call(carol, staff::rota)).isEqualTo("rota");
         assertDenied(alice, staff::rota, StytchAccessDeniedException.Reason.ROLE_MISSING);
+    }
+
+    @Test
+    void rolesAllowedWhenOnlyAnOrganizationCustomRoleHasTheNameThenRoleMissing() throws Exception {
+        EmulatedOrganization umbrella = STYTCH.emulator().createOrganization(o -> o.name("Umbrella"));
+        // the tenant's administrator defines a custom role named like the application's role
+        STYTCH.emulator().setOrganizationRoles(umbrella.organizationId(), List.of(RbacPolicy.role("manager", "Umbrella's")));
+        EmulatedMember mallory = STYTCH.emulator().createMember(umbrella, m -> m.email("mallory@umbrella.test")
+                .roles("manager"));
+        StytchPrincipal caller = container.select(SessionAuthenticator.class).get().authenticate(
+                new SessionCredential.SessionJwt(STYTCH.emulator().createMemberSession(mallory, s -> { }).sessionJwt()))
+                .principal();
+
+        assertThat(caller.roles()).contains("manager");
+        assertDenied(caller, staff::payroll, StytchAccessDeniedException.Reason.ROLE_MISSING);
+        assertThat(callers.call(alice, staff::payroll)).isEqualTo("payroll");
     }
 
     @Test

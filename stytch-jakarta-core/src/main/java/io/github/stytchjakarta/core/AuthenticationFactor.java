@@ -28,4 +28,10 @@ public record AuthenticationFactor(String type, String deliveryMethod, Instant l
         deliveryMethod = deliveryMethod == null ? "" : deliveryMethod;
         details = details == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(details));
     }
+
+    /** @return the type and delivery method only: the details hold e-mail addresses, phone numbers and subjects */
+    @Override
+    public String toString() {
+        return "AuthenticationFactor[type=" + type + ", deliveryMethod=" + deliveryMethod + ']';
+    }
 }

@@ -16,4 +16,11 @@ public record SessionAttributes(String ipAddress, String userAgent) {
         ipAddress = ipAddress == null ? "" : ipAddress;
         userAgent = userAgent == null ? "" : userAgent;
     }
+
+    /** @return whether each attribute is known, not its value (an IP address is personal data) */
+    @Override
+    public String toString() {
+        return "SessionAttributes[ipAddress=" + (ipAddress.isEmpty() ? "none" : "****") + ", userAgent="
+                + (userAgent.isEmpty() ? "none" : "****") + ']';
+    }
 }

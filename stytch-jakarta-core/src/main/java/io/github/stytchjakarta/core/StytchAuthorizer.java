@@ -66,6 +66,25 @@ public final class StytchAuthorizer {
     }
 
     /**
+     * The caller's roles that the project's RBAC policy defines, in session order: an organization's own
+     * custom roles (B2B) are left out, since a tenant's administrator may name one like any application
+     * role. A consumer user's roles are all project roles (consumer projects have no organization roles),
+     * so they are returned without consulting the policy.
+     *
+     * @param principal the caller; must not be {@code null}
+     * @return the project roles, unmodifiable
+     * @throws StytchUnavailableException for a member, when the project policy was never fetched and
+     *                                    cannot be fetched now
+     */
+    public List<String> projectRoles(StytchPrincipal principal) {
+        if (!(principal instanceof StytchMember)) {
+            return principal.roles();
+        }
+        PolicyIndex project = policies.project();
+        return principal.roles().stream().filter(project::defines).toList();
+    }
+
+    /**
      * Refetches the project policy and the cached organization policies now (normally done in the
      * background every TTL), e.g. after changing the policy in Stytch.
      *

@@ -51,4 +51,11 @@ public record StytchMember(StytchMemberSession session) implements StytchPrincip
     public Instant sessionExpiresAt() {
         return session.expiresAt();
     }
+
+    /** @return the member, session and organization ids only */
+    @Override
+    public String toString() {
+        return "StytchMember[memberId=" + session.memberId() + ", sessionId=" + session.memberSessionId()
+                + ", organizationId=" + session.organizationId() + ']';
+    }
 }

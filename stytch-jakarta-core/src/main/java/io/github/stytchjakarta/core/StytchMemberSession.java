@@ -38,4 +38,11 @@ public record StytchMemberSession(String memberSessionId, String memberId, Strin
         roles = roles == null ? List.of() : List.copyOf(roles);
         customClaims = customClaims == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(customClaims));
     }
+
+    /** @return the session, member and organization ids only: factors and custom claims hold personal data */
+    @Override
+    public String toString() {
+        return "StytchMemberSession[memberSessionId=" + memberSessionId + ", memberId=" + memberId
+                + ", organizationId=" + organizationId + ']';
+    }
 }

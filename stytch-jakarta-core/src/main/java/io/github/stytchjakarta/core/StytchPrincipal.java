@@ -6,7 +6,9 @@ import java.util.List;
 
 /**
  * The authenticated caller of a request: a consumer {@link StytchUser} or a B2B {@link StytchMember}.
- * {@link #getName()} is the user or member id. Implementations are immutable records.
+ * {@link #getName()} is the user or member id. Implementations are immutable records whose
+ * {@code toString()} shows ids only (user or member id, session id, organization id): principals end up
+ * in logs, and e-mail addresses, factor details, IP addresses or custom claims must not.
  */
 public sealed interface StytchPrincipal extends Principal permits StytchUser, StytchMember {
 

@@ -36,4 +36,10 @@ public record StytchSession(String sessionId, String userId, Instant startedAt, 
         roles = roles == null ? List.of() : List.copyOf(roles);
         customClaims = customClaims == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(customClaims));
     }
+
+    /** @return the session and user ids only: attributes, factors and custom claims hold personal data */
+    @Override
+    public String toString() {
+        return "StytchSession[sessionId=" + sessionId + ", userId=" + userId + ']';
+    }
 }

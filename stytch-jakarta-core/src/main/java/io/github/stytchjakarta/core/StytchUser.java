@@ -41,4 +41,10 @@ public record StytchUser(StytchSession session) implements StytchPrincipal {
     public Instant sessionExpiresAt() {
         return session.expiresAt();
     }
+
+    /** @return the user and session ids only */
+    @Override
+    public String toString() {
+        return "StytchUser[userId=" + session.userId() + ", sessionId=" + session.sessionId() + ']';
+    }
 }

@@ -275,7 +275,8 @@ public final class StytchWebAuthenticator {
     }
 
     /**
-     * Logs the caller out: checks the origin of a cookie-authenticated request, revokes the session at
+     * Logs the caller out: checks the origin of any request not authenticated by a bearer header (also one
+     * carrying no cookie or several, since the answer clears the browser's cookies), revokes the session at
      * Stytch (a session Stytch no longer knows counts as revoked), clears both session cookies, then
      * redirects browser navigations to the logout redirect and answers others 204. When Stytch cannot be
      * reached the cookies are still cleared and the answer is 503 with {@code Retry-After}, since the
@@ -287,8 +288,10 @@ public final class StytchWebAuthenticator {
      */
     public void logout(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Resolution resolution = credentials.resolve(request);
-        if (resolution.status() == Resolution.Status.FOUND && resolution.source().isCookie()
-                && config.csrfEnabled() && !csrf.allows(request)) {
+        // whatever cookies came (one, two of a name, unreadable ones, none: a cross-site form post carries no
+        // Lax cookie, yet the browser applies the clearing Set-Cookie): only a bearer header shows that no
+        // foreign page made the browser send this
+        if (config.csrfEnabled() && resolution.source() != CredentialSource.BEARER_HEADER && !csrf.allows(request)) {
             sendFailure(request, response, csrfFailure());
             return;
         }
@@ -301,7 +304,6 @@ public final class StytchWebAuthenticator {
             unavailable = Optional.of(failed.failure());
         }
         clearSessionCookies(request, response);
-        response.setHeader("Cache-Control", "no-store");
         if (unavailable.isPresent()) {
             sendFailure(request, response, unavailable.get());
         } else if (resolution.source() != CredentialSource.BEARER_HEADER && isBrowserNavigation(request)) {
@@ -401,7 +403,8 @@ public final class StytchWebAuthenticator {
     /**
      * Records an authenticated request: sets the {@link StytchAttributes} and, when Stytch issued a fresh
      * JWT for a cookie credential, re-sets the JWT cookie (and the opaque token cookie, so both follow
-     * the session's expiry) with the frontend SDK's attributes. Bearer clients get no cookies; they find
+     * the session's expiry) with the frontend SDK's attributes and {@code Cache-Control: no-store}
+     * ({@link SessionCookies#forbidStorage}). Bearer clients get no cookies; they find
      * the fresh JWT in {@link StytchAttributes#AUTHENTICATION}.
      *
      * @param request        the request
@@ -428,6 +431,7 @@ public final class StytchWebAuthenticator {
         response.addHeader(SessionCookies.SET_COOKIE, cookies.set(request, tokenCookie, refreshed.get(), expiresAt, now));
         credentials.sessionCookieValue(request).filter(SessionCookies::isSafeValue).ifPresent(token ->
                 response.addHeader(SessionCookies.SET_COOKIE, cookies.set(request, sessionCookie, token, expiresAt, now)));
+        SessionCookies.forbidStorage(response);
     }
 
     /**
@@ -453,7 +457,7 @@ public final class StytchWebAuthenticator {
             clearSessionCookies(request, response);
         }
         if (redirectsToLogin(request, failure)) {
-            response.setHeader("Cache-Control", "no-store");
+            SessionCookies.forbidStorage(response);
             redirect(response, loginRedirect(request));
             return;
         }
@@ -517,7 +521,9 @@ public final class StytchWebAuthenticator {
         CredentialSource source = resolution.source();
         try {
             AuthenticatedSession session = stytch.sessions().authenticate(resolution.credential());
-            return new WebAuthentication.Authenticated(session, source, config.rolesOf(session.principal()));
+            // the project policy may be needed to tell project roles from organization roles: same failures
+            return new WebAuthentication.Authenticated(session, source,
+                    config.rolesOf(session.principal(), stytch.authorizer()));
         } catch (InvalidTokenException e) {
             Optional<String> sessionToken = e.reason() == InvalidTokenException.Reason.UNKNOWN_KEY
                     && source == CredentialSource.JWT_COOKIE ? credentials.sessionCookieValue(request) : Optional.empty();
@@ -644,6 +650,7 @@ public final class StytchWebAuthenticator {
     private void clearSessionCookies(HttpServletRequest request, HttpServletResponse response) {
         response.addHeader(SessionCookies.SET_COOKIE, cookies.clear(request, tokenCookie));
         response.addHeader(SessionCookies.SET_COOKIE, cookies.clear(request, sessionCookie));
+        SessionCookies.forbidStorage(response);
     }
 
     private static boolean isCorsPreflight(HttpServletRequest request) {

@@ -2,8 +2,10 @@ package io.github.stytchjakarta.filter;
 
 import io.github.stytchjakarta.core.ConfigProblems;
 import io.github.stytchjakarta.core.ConfigReader;
+import io.github.stytchjakarta.core.StytchAuthorizer;
 import io.github.stytchjakarta.core.StytchConfigException;
 import io.github.stytchjakarta.core.StytchPrincipal;
+import io.github.stytchjakarta.core.StytchUnavailableException;
 import io.github.stytchjakarta.filter.internal.Origins;
 import io.github.stytchjakarta.filter.internal.PathPattern;
 import java.time.Duration;
@@ -66,9 +68,11 @@ import java.util.regex.Pattern;
  *       own, e.g. {@code https://app.example.com}</td></tr>
  *   <tr><td>{@code stytch.web.cookie.http-only}</td><td>{@code false}</td><td>set re-issued session cookies
  *       {@code HttpOnly} (Stytch's frontend SDK cannot read them then)</td></tr>
- *   <tr><td>{@code stytch.web.cookie.secure}</td><td>{@code auto}</td><td>{@code auto} ({@code Secure} unless the
- *       host is {@code localhost}, {@code 127.0.0.1} or {@code [::1]}, as Stytch's frontend SDK),
- *       {@code always} or {@code never}</td></tr>
+ *   <tr><td>{@code stytch.web.cookie.secure}</td><td>{@code auto}</td><td>{@code auto} ({@code Secure} unless a
+ *       browser on the server's machine asked: plain HTTP received on a loopback address, for the host
+ *       {@code localhost}, {@code 127.0.0.1} or {@code [::1]}, without {@code X-Forwarded-Proto: https} or
+ *       {@code Forwarded: proto=https}; the {@code Host} header alone cannot remove it),
+ *       {@code always} or {@code never}. Cookies set or cleared carry {@code Cache-Control: no-store}</td></tr>
  *   <tr><td>{@code stytch.web.cookie.path}</td><td>{@code /}</td><td>{@code Path} of session cookies</td></tr>
  *   <tr><td>{@code stytch.web.cookie.domain}</td><td>none (host-only)</td><td>{@code Domain} of session cookies</td></tr>
  *   <tr><td>{@code stytch.roles.mapping.<stytch-role>}</td><td>none</td><td>application roles granted to holders
@@ -77,6 +81,11 @@ import java.util.regex.Pattern;
  *       {@code ;} or new lines, e.g. {@code stytch_admin=admin,auditor;editor=writer}: the form for an
  *       environment variable ({@code STYTCH_ROLES_MAPPING}), since a role id cannot be recovered from a
  *       variable name; a role may be mapped by one key only</td></tr>
+ *   <tr><td>{@code stytch.roles.organization-roles}</td><td>{@code exclude}</td><td>whether a B2B organization's
+ *       own custom roles become container roles ({@code isUserInRole}, groups, {@code @RolesAllowed}) and
+ *       are mapped: {@code exclude} keeps only the roles the project's RBAC policy defines (a tenant's
+ *       administrator can name a custom role like an application role); {@code include} takes every
+ *       session role. Permission checks use organization roles either way. Consumer projects have none</td></tr>
  *   <tr><td>{@code stytch.web.auto-register}</td><td>{@code true}</td><td>read by the filter module's
  *       {@code ServletContainerInitializer} only: {@code false} stops it registering the filter</td></tr>
  * </table>
@@ -149,12 +158,14 @@ public final class StytchWebConfig {
         public static final String ROLE_MAPPINGS = "stytch.roles.mapping";
         /** Whether the {@code ServletContainerInitializer} registers the filter. */
         public static final String AUTO_REGISTER = "stytch.web.auto-register";
+        /** {@code exclude} or {@code include}: whether organization custom roles become container roles. */
+        public static final String ORGANIZATION_ROLES = "stytch.roles.organization-roles";
 
         /** Every key above but the role mapping prefix, for {@link io.github.stytchjakarta.core.ConfigKeys}. */
         public static final Set<String> ALL = Set.of(MODE, LOGIN_PAGE, RETURN_PARAMETER, PROTECTED_PATHS, PUBLIC_PATHS,
                 PERMISSIONS, LOGOUT_PATH, LOGOUT_ALLOW_GET, LOGOUT_REDIRECT, REALM, RETRY_AFTER, CSRF_ENABLED,
                 CSRF_ALLOWED_ORIGINS, COOKIE_HTTP_ONLY, COOKIE_SECURE, COOKIE_PATH, COOKIE_DOMAIN, ROLE_MAPPINGS,
-                AUTO_REGISTER, PERMISSIONS_UNMATCHED_METHODS);
+                AUTO_REGISTER, PERMISSIONS_UNMATCHED_METHODS, ORGANIZATION_ROLES);
 
         private Keys() {
         }
@@ -172,12 +183,24 @@ public final class StytchWebConfig {
 
     /** When re-issued and cleared session cookies carry {@code Secure}. */
     public enum SecureCookies {
-        /** Unless the request's host is {@code localhost}, {@code 127.0.0.1} or {@code [::1]}. */
+        /**
+         * Unless the request came over plain HTTP to a loopback address of the server, for the host
+         * {@code localhost}, {@code 127.0.0.1} or {@code [::1]}, and names no {@code https} forwarding
+         * protocol: all of these, so that a client's {@code Host} header cannot remove {@code Secure}.
+         */
         AUTO,
         /** Always. */
         ALWAYS,
         /** Never (plain-HTTP deployments behind nothing; not recommended). */
         NEVER
+    }
+
+    /** Whether a B2B organization's own custom roles become container roles (see ADR 008). */
+    public enum OrganizationRoles {
+        /** Only the roles the project's RBAC policy defines become container roles and are mapped. */
+        EXCLUDE,
+        /** Every role of the session, the organization's custom roles too. */
+        INCLUDE
     }
 
     /**
@@ -273,6 +296,11 @@ public final class StytchWebConfig {
     public static final String DEFAULT_COOKIE_PATH = "/";
     /** Default for {@code stytch.web.auto-register}: the initializer registers the filter (and checks the configuration). */
     public static final boolean DEFAULT_AUTO_REGISTER = true;
+    /**
+     * Default: {@link OrganizationRoles#EXCLUDE}, so that a tenant's administrator cannot grant an
+     * application role by defining an organization role of that name.
+     */
+    public static final OrganizationRoles DEFAULT_ORGANIZATION_ROLES = OrganizationRoles.EXCLUDE;
 
     // RFC 7230 token: a query parameter name that needs no encoding
     private static final Pattern PARAMETER_NAME = Pattern.compile("[A-Za-z0-9._~-]+");
@@ -298,6 +326,7 @@ public final class StytchWebConfig {
     private final String cookiePath;
     private final String cookieDomain;
     private final Map<String, Set<String>> roleMapping;
+    private final OrganizationRoles organizationRoles;
 
     private StytchWebConfig(Builder b, Set<String> origins) {
         this.mode = b.mode;
@@ -321,6 +350,7 @@ public final class StytchWebConfig {
         Map<String, Set<String>> mapping = new LinkedHashMap<>();
         b.roleMapping.forEach((role, appRoles) -> mapping.put(role, Collections.unmodifiableSet(new LinkedHashSet<>(appRoles))));
         this.roleMapping = Collections.unmodifiableMap(mapping);
+        this.organizationRoles = b.organizationRoles;
     }
 
     /**
@@ -373,6 +403,7 @@ public final class StytchWebConfig {
             }
         }
         readRoleMappings(own, builder);
+        own.enumValue(Keys.ORGANIZATION_ROLES, OrganizationRoles.class).ifPresent(builder::organizationRoles);
         Optional<StytchWebConfig> config = builder.build(problems);
         problems.list().forEach(problem -> reader.problems().add(problem.key(), problem.message()));
         return problems.isEmpty() ? config : Optional.empty();
@@ -516,16 +547,27 @@ public final class StytchWebConfig {
         return roleMapping;
     }
 
+    /** @return whether organization custom roles become container roles */
+    public OrganizationRoles organizationRoles() {
+        return organizationRoles;
+    }
+
     /**
      * The roles a caller has in the application: what {@code isUserInRole} answers and what a
-     * container is told as groups.
+     * container is told as groups. With {@link OrganizationRoles#EXCLUDE} a member's roles are those the
+     * project's RBAC policy defines ({@link StytchAuthorizer#projectRoles}); a consumer user's are all
+     * project roles.
      *
-     * @param principal the caller
+     * @param principal  the caller
+     * @param authorizer tells project roles from an organization's custom roles
      * @return its Stytch roles followed by the application roles they map to, without duplicates
+     * @throws StytchUnavailableException when the project policy is needed and cannot be had
      */
-    public Set<String> rolesOf(StytchPrincipal principal) {
-        Set<String> roles = new LinkedHashSet<>(principal.roles());
-        for (String role : principal.roles()) {
+    public Set<String> rolesOf(StytchPrincipal principal, StytchAuthorizer authorizer) {
+        List<String> stytchRoles = organizationRoles == OrganizationRoles.INCLUDE ? principal.roles()
+                : authorizer.projectRoles(principal);
+        Set<String> roles = new LinkedHashSet<>(stytchRoles);
+        for (String role : stytchRoles) {
             roles.addAll(roleMapping.getOrDefault(role, Set.of()));
         }
         return Collections.unmodifiableSet(roles);
@@ -540,7 +582,7 @@ public final class StytchWebConfig {
                 + ", retryAfter=" + retryAfter + ", csrfEnabled=" + csrfEnabled + ", csrfAllowedOrigins="
                 + csrfAllowedOrigins + ", cookieHttpOnly=" + cookieHttpOnly
                 + ", cookieSecure=" + cookieSecure + ", cookiePath=" + cookiePath + ", cookieDomain=" + cookieDomain
-                + ", roleMapping=" + roleMapping + '}';
+                + ", roleMapping=" + roleMapping + ", organizationRoles=" + organizationRoles + '}';
     }
 
     /**
@@ -568,6 +610,7 @@ public final class StytchWebConfig {
         private String cookiePath = DEFAULT_COOKIE_PATH;
         private String cookieDomain;
         private final Map<String, List<String>> roleMapping = new LinkedHashMap<>();
+        private OrganizationRoles organizationRoles = DEFAULT_ORGANIZATION_ROLES;
 
         private Builder() {
         }
@@ -693,6 +736,16 @@ public final class StytchWebConfig {
          */
         public Builder roleMapping(String stytchRole, Collection<String> appRoles) {
             this.roleMapping.put(stytchRole, List.copyOf(appRoles));
+            return this;
+        }
+
+        /**
+         * @param organizationRoles whether organization custom roles become container roles; must not be
+         *                          {@code null}
+         * @return this builder
+         */
+        public Builder organizationRoles(OrganizationRoles organizationRoles) {
+            this.organizationRoles = Objects.requireNonNull(organizationRoles, "organizationRoles");
             return this;
         }
 

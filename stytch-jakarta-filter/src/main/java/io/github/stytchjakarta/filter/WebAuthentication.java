@@ -26,8 +26,9 @@ public sealed interface WebAuthentication
      *
      * @param session the session core authenticated (principal, refreshed JWT, how it was verified)
      * @param source  where the credential came from
-     * @param roles   the caller's roles: the session's Stytch roles followed by the application roles
-     *                mapped from them ({@code stytch.roles.mapping.*})
+     * @param roles   the caller's roles: the session's Stytch roles (by default only project roles, see
+     *                {@code stytch.roles.organization-roles}) followed by the application roles mapped from
+     *                them ({@code stytch.roles.mapping.*})
      */
     record Authenticated(AuthenticatedSession session, CredentialSource source, Set<String> roles)
             implements WebAuthentication {

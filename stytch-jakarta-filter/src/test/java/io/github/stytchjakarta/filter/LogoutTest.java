@@ -22,6 +22,8 @@ class LogoutTest {
 
     private static final MutableClock CLOCK = MutableClock.atSystemTime();
     private static final String CLEARED = "; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; SameSite=Lax";
+    // the in-memory connector is no loopback interface of the server, whatever the Host header says
+    private static final String CLEARED_SECURE = CLEARED + "; Secure";
 
     @RegisterExtension
     static final StytchEmulatorExtension STYTCH = new StytchEmulatorExtension(builder -> builder.clock(CLOCK));
@@ -58,8 +60,9 @@ class LogoutTest {
 
         assertThat(response.getStatus()).isEqualTo(204);
         assertThat(response.getValuesList("Set-Cookie")).containsExactly(
-                "stytch_session_jwt=; Path=/" + CLEARED,
-                "stytch_session=; Path=/" + CLEARED);
+                "stytch_session_jwt=; Path=/" + CLEARED_SECURE,
+                "stytch_session=; Path=/" + CLEARED_SECURE);
+        assertThat(response.get("Cache-Control")).isEqualTo("no-store");
         assertThat(session.isActive()).isFalse();
         assertThat(emulator.requests("/v1/sessions/revoke")).singleElement()
                 .satisfies(request -> assertThat(request.body()).contains(session.sessionId()));
@@ -105,7 +108,7 @@ class LogoutTest {
 
     @Test
     void logoutWhenAnonymousThen204AndCookiesCleared() throws Exception {
-        HttpTester.Response response = app.send(Requests.post("/app/logout"));
+        HttpTester.Response response = app.send(Requests.post("/app/logout").header("Sec-Fetch-Site", "same-origin"));
 
         assertThat(response.getStatus()).isEqualTo(204);
         assertThat(response.getValuesList("Set-Cookie")).hasSize(2);
@@ -121,6 +124,31 @@ class LogoutTest {
         assertThat(EchoServlet.parse(response.getContent())).containsEntry("code", "stytch.csrf");
         assertThat(response.getValuesList("Set-Cookie")).isEmpty();
         assertThat(session.isActive()).isTrue();
+    }
+
+    @Test
+    void logoutWhenCrossSiteWithTwoJwtCookiesThen403AndSessionAndCookiesKept() throws Exception {
+        String other = emulator.createSession(emulator.createUser(u -> u.email("mo@example.com")), s -> { }).sessionJwt();
+
+        HttpTester.Response response = app.send(Requests.post("/app/logout").header("Origin", "https://evil.example")
+                .header("Sec-Fetch-Site", "cross-site").cookie("stytch_session_jwt", session.sessionJwt())
+                .cookie("stytch_session_jwt", other).cookie("stytch_session", session.sessionToken()));
+
+        assertThat(response.getStatus()).isEqualTo(403);
+        assertThat(EchoServlet.parse(response.getContent())).containsEntry("code", "stytch.csrf");
+        assertThat(response.getValuesList("Set-Cookie")).isEmpty();
+        assertThat(session.isActive()).isTrue();
+    }
+
+    @Test
+    void logoutWhenCrossSiteFormWithoutCookiesThen403AndNoCookieCleared() throws Exception {
+        // a cross-site form post carries no SameSite=Lax cookie, but the browser would apply the clearing Set-Cookie
+        HttpTester.Response response = app.send(Requests.post("/app/logout").navigation()
+                .header("Origin", "https://evil.example").header("Sec-Fetch-Site", "cross-site").form(""));
+
+        assertThat(response.getStatus()).isEqualTo(403);
+        assertThat(EchoServlet.parse(response.getContent())).containsEntry("code", "stytch.csrf");
+        assertThat(response.getValuesList("Set-Cookie")).isEmpty();
     }
 
     @Test
@@ -152,8 +180,8 @@ class LogoutTest {
 
         assertThat(response.getStatus()).isEqualTo(204);
         assertThat(response.getValuesList("Set-Cookie")).containsExactly(
-                "stytch_session_jwt=; Path=/; Domain=example.com" + CLEARED + "; Secure; HttpOnly",
-                "stytch_session=; Path=/; Domain=example.com" + CLEARED + "; Secure; HttpOnly");
+                "stytch_session_jwt=; Path=/; Domain=example.com" + CLEARED_SECURE + "; HttpOnly",
+                "stytch_session=; Path=/; Domain=example.com" + CLEARED_SECURE + "; HttpOnly");
         assertThat(session.isActive()).isFalse();
     }
 }

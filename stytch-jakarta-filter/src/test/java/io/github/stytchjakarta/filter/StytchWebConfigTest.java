@@ -67,6 +67,8 @@ class StytchWebConfigTest {
         assertThat(config.cookiePath()).isEqualTo("/");
         assertThat(config.cookieDomain()).isEmpty();
         assertThat(config.roleMapping()).isEmpty();
+        assertThat(config.organizationRoles()).isEqualTo(StytchWebConfig.DEFAULT_ORGANIZATION_ROLES)
+                .isEqualTo(StytchWebConfig.OrganizationRoles.EXCLUDE);
     }
 
     @Test
@@ -92,6 +94,7 @@ class StytchWebConfigTest {
         values.put("stytch.web.cookie.domain", "example.com");
         values.put("stytch.roles.mapping.stytch_admin", "admin, auditor");
         values.put("stytch.roles.mapping.editor", "writer");
+        values.put("stytch.roles.organization-roles", "include");
         ConfigReader reader = new ConfigReader(ConfigSource.of(values), new ConfigProblems());
 
         StytchWebConfig config = StytchWebConfig.read(reader, values.keySet()).orElseThrow();
@@ -119,6 +122,20 @@ class StytchWebConfigTest {
         assertThat(config.cookieDomain()).hasValue("example.com");
         assertThat(config.roleMapping()).containsExactly(Map.entry("editor", Set.of("writer")),
                 Map.entry("stytch_admin", Set.of("admin", "auditor")));
+        assertThat(config.organizationRoles()).isEqualTo(StytchWebConfig.OrganizationRoles.INCLUDE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"inclde", "yes", "include,exclude"})
+    void readWhenOrganizationRolesMisspeltThenProblemNamesTheKeyNotTheValue(String value) {
+        ConfigReader reader = new ConfigReader(ConfigSource.of(Map.of("stytch.roles.organization-roles", value)),
+                new ConfigProblems());
+
+        Optional<StytchWebConfig> config = StytchWebConfig.read(reader, List.of());
+
+        assertThat(config).isEmpty();
+        assertThat(reader.problems().list()).extracting(ConfigProblem::key).containsExactly("stytch.roles.organization-roles");
+        assertThat(reader.problems().list().toString()).contains("must be one of exclude, include").doesNotContain(value);
     }
 
     @Test

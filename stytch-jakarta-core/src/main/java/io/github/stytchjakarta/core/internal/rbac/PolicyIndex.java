@@ -56,6 +56,14 @@ public final class PolicyIndex {
     }
 
     /**
+     * @param roleId a role id
+     * @return whether the policy lists the role (with or without permissions)
+     */
+    public boolean defines(String roleId) {
+        return roles.containsKey(roleId);
+    }
+
+    /**
      * @param roleId     a role id
      * @param resourceId a resource id
      * @param action     an action
