@@ -150,7 +150,7 @@ class StytchAuthenticationFilterTest {
                 .satisfies(call -> assertThat(call.body()).contains("\"session_token\"").doesNotContain(unknownKey));
         List<String> cookies = response.getValuesList("Set-Cookie");
         assertThat(cookies).hasSize(2);
-        String attributes = "; Path=/; Expires=" + COOKIE_DATE.format(session.expiresAt()) + "; Max-Age=3600; SameSite=Lax";
+        String attributes = "; Path=/; Expires=" + COOKIE_DATE.format(session.expiresAt()) + "; Max-Age=3600; SameSite=Lax; Secure";
         String refreshed = cookies.get(0).substring("stytch_session_jwt=".length(), cookies.get(0).indexOf(';'));
         assertThat(cookies).containsExactly("stytch_session_jwt=" + refreshed + attributes,
                 "stytch_session=" + session.sessionToken() + attributes);
@@ -172,8 +172,8 @@ class StytchAuthenticationFilterTest {
         assertThat(EchoServlet.parse(response.getContent()))
                 .containsEntry("code", "stytch.invalid_token.session_not_found");
         assertThat(response.getValuesList("Set-Cookie")).containsExactly(
-                "stytch_session_jwt=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; SameSite=Lax",
-                "stytch_session=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; SameSite=Lax");
+                "stytch_session_jwt=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; SameSite=Lax; Secure",
+                "stytch_session=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; SameSite=Lax; Secure");
     }
 
     // only an unknown key falls back: a JWT refused for anything else is final, as before
