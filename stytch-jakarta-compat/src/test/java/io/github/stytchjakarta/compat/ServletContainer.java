@@ -107,7 +107,8 @@ abstract class ServletContainer implements AutoCloseable {
     }
 
     /**
-     * WildFly, or WildFly Preview (Jakarta EE 11), full Jakarta EE platforms, from its zip: a copy of {@code standalone} as the server's base
+     * WildFly, or WildFly Preview (Jakarta EE 11), full Jakarta EE platforms, from its zip: a copy of
+     * {@code standalone} as the server's base
      * directory, the WAR in its deployment scanner's folder, the server JVM started through {@code jboss-modules}
      * as {@code standalone.sh} does, so that it is this test's child process.
      *

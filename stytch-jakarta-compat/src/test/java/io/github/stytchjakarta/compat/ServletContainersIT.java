@@ -29,7 +29,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code STYTCH_*} environment variables):
  * <ul>
  *   <li>everywhere, a filter-only WAR as the README's servlet quick start writes it, at {@code /app}, with the
- *       same HTTP checks on each ({@link FilterOnlyChecks}). Jetty runs once without its annotations module, so that no {@code ServletContainerInitializer} runs
+ *       same HTTP checks on each ({@link FilterOnlyChecks}). Jetty runs once without its annotations module, so
+ *       that no {@code ServletContainerInitializer} runs
  *       and the filter jar's {@code web-fragment.xml} must register the filter;</li>
  *   <li>on full Jakarta EE servers, beside it, the unchanged example WAR at {@code /example}, authenticated by
  *       the Stytch authentication mechanism ({@link ExampleAppChecks}).</li>
@@ -64,8 +65,8 @@ class ServletContainersIT {
         // the README's support table is copied from what this run proved
         Path table = Path.of(System.getProperty("it.report"));
         Files.createDirectories(table.getParent());
-        Files.writeString(table, "| server | EE (Servlet) | Java | filter-only WAR (registered by) | example WAR (Jakarta Security mechanism) "
-                + "| settings needed |\n|---|---|---|---|---|---|\n" + String.join("", SUPPORT_ROWS));
+        Files.writeString(table, "| server | EE (Servlet) | Java | filter-only WAR (registered by) "
+                + "| example WAR (Jakarta Security mechanism) | settings needed |\n|---|---|---|---|---|---|\n" + String.join("", SUPPORT_ROWS));
     }
 
     static Stream<ServletContainer> containers() {

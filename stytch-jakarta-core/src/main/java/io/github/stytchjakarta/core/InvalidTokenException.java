@@ -17,7 +17,10 @@ public final class InvalidTokenException extends StytchException {
         MALFORMED("the token is malformed"),
         /** The JWS algorithm is not RS256 ({@code none}, HS256, ...) or the token is a JWE. */
         UNSUPPORTED_ALGORITHM("the token algorithm is not accepted"),
-        /** The header carries a parameter Stytch never sets and that must not be honoured ({@code crit}, {@code jku}, {@code x5u}, {@code jwk}, {@code x5c}). */
+        /**
+         * The header carries a parameter Stytch never sets and that must not be honoured ({@code crit}, {@code jku},
+         * {@code x5u}, {@code jwk}, {@code x5c}, ...).
+         */
         UNSUPPORTED_HEADER("the token header carries an unsupported parameter"),
         /** The {@code typ} header is missing or not {@code JWT}. */
         WRONG_TYPE("the token type is not JWT"),

@@ -28,7 +28,8 @@ import java.util.Optional;
  * {@code exp} and the session's {@code expires_at} with {@link StytchConfig#clockSkew()}, the optional
  * {@link StytchConfig#maxTokenAge()}, and the Stytch session (and B2B organization) claims. Only session
  * JWTs are accepted: a token without the session claim (an M2M or Connected-App access token, an ID token)
- * is {@link Reason#WRONG_TOKEN_KIND}. A verified JWT is cached by a SHA-256 hash of the whole token ({@link CompactJws#tokenHash()}) until the first
+ * is {@link Reason#WRONG_TOKEN_KIND}. A verified JWT is cached by a SHA-256 hash of the whole token
+ * ({@link CompactJws#tokenHash()}) until the first
  * instant it would fail; the cache is flushed when the signing keys change.
  *
  * <table>

@@ -10,9 +10,9 @@ import io.github.stytchjakarta.core.InvalidTokenException.Reason;
 import io.github.stytchjakarta.core.SessionCredential.SessionJwt;
 import io.github.stytchjakarta.core.SessionCredential.SessionToken;
 import io.github.stytchjakarta.core.support.EmulatorConfigs;
-import io.github.stytchjakarta.testkit.HostileTokens;
 import io.github.stytchjakarta.testkit.EmulatedSession;
 import io.github.stytchjakarta.testkit.EmulatorKey;
+import io.github.stytchjakarta.testkit.HostileTokens;
 import io.github.stytchjakarta.testkit.JwtMinter;
 import io.github.stytchjakarta.testkit.MutableClock;
 import io.github.stytchjakarta.testkit.StytchEmulator;
@@ -138,7 +138,8 @@ class SessionAuthenticatorRejectionTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", " ", "abc", "a.b", "a.b.c", "..", "a..c", "....", "a.b.c.d", "%%%.%%%.%%%",
-            "eyJhbGciOiJSUzI1NiJ9", "eyJhbGciOiJSUzI1NiJ9.e30", "W10.e30.c2ln", "bnVsbA.e30.c2ln", "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCIsImtpZCI6ImsifQ.bnVsbA.c2ln",
+            "eyJhbGciOiJSUzI1NiJ9", "eyJhbGciOiJSUzI1NiJ9.e30", "W10.e30.c2ln", "bnVsbA.e30.c2ln",
+            "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCIsImtpZCI6ImsifQ.bnVsbA.c2ln",
             "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCIsImtpZCI6ImsifQ.bm90IGpzb24.c2ln",
             "eyJhbGciOjQyfQ.e30.c2ln", "Bearer eyJhbGciOiJSUzI1NiJ9.e30.c2ln", "eyJhbGciOiJSUzI1NiJ9é.e30.c2ln"})
     void authenticateWhenGarbageThenMalformedWithoutNetworkCall(String garbage) {

@@ -304,7 +304,8 @@ public final class StytchWebConfig {
 
     // RFC 7230 token: a query parameter name that needs no encoding
     private static final Pattern PARAMETER_NAME = Pattern.compile("[A-Za-z0-9._~-]+");
-    private static final Pattern DOMAIN = Pattern.compile("\\.?[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*");
+    private static final String DOMAIN_LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?";
+    private static final Pattern DOMAIN = Pattern.compile("\\.?" + DOMAIN_LABEL + "(?:\\." + DOMAIN_LABEL + ")*");
     private static final Pattern ROLE = Pattern.compile("[^\\s,]+");
 
     private final Mode mode;

@@ -103,7 +103,8 @@ class MalformedInputTest {
                 new Case("two bearer headers", 400, g -> new Hostile(Requests.get("/app/api/me").bearer(g.jwt())
                         .bearer(HostileTokens.tamperedSignature(g.jwt())), g.jwt())),
                 new Case("duplicate JWT cookies", 400, g -> new Hostile(Requests.get("/app/api/me")
-                        .cookie("stytch_session_jwt", g.jwt()).cookie("stytch_session_jwt", HostileTokens.tamperedSignature(g.jwt())), g.jwt())),
+                        .cookie("stytch_session_jwt", g.jwt())
+                        .cookie("stytch_session_jwt", HostileTokens.tamperedSignature(g.jwt())), g.jwt())),
                 new Case("duplicate session cookies", 400, g -> new Hostile(Requests.get("/app/api/me")
                         .cookie("stytch_session", g.sessionToken()).cookie("stytch_session", g.sessionToken() + "x"), g.sessionToken())),
                 new Case("non-ASCII JWT cookie", 401, g -> jwtCookie(g.jwt() + "\u00e9\u00fc")),

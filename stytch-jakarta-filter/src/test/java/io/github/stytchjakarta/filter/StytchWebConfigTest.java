@@ -217,7 +217,8 @@ class StytchWebConfigTest {
                 "stytch.web.cookie.secure", "stytch.web.cookie.path", "stytch.web.cookie.domain",
                 "stytch.roles.mapping.editor");
         assertThat(problems.toString()).doesNotContain("secret-test-value").doesNotContain("sometimes")
-                .doesNotContain("evil").doesNotContain("FETCH-IT").doesNotContain("refuse-quietly").doesNotContain("bad.example").doesNotContain("exa mple");
+                .doesNotContain("evil").doesNotContain("FETCH-IT").doesNotContain("refuse-quietly")
+                .doesNotContain("bad.example").doesNotContain("exa mple");
     }
 
     @Test

@@ -1,10 +1,9 @@
 package io.github.stytchjakarta.testkit;
 
+import io.github.stytchjakarta.testkit.internal.JsonValues;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
-
-import io.github.stytchjakarta.testkit.internal.JsonValues;
 
 /**
  * One authentication factor of an emulated session, rendered as a Stytch {@code AuthenticationFactor}:

@@ -1,9 +1,8 @@
 package io.github.stytchjakarta.testkit;
 
+import io.github.stytchjakarta.testkit.internal.Ids;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import io.github.stytchjakarta.testkit.internal.Ids;
 
 /**
  * Factories for common {@link AuthenticationFactor}s, shaped like the factors Stytch puts on sessions.

@@ -1,11 +1,10 @@
 package io.github.stytchjakarta.testkit;
 
+import io.github.stytchjakarta.testkit.internal.JsonValues;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-
-import io.github.stytchjakarta.testkit.internal.JsonValues;
 
 /**
  * An M2M client seeded into a {@link StytchEmulator} with {@link StytchEmulator#createM2mClient}. It can get access

@@ -1,5 +1,8 @@
 package io.github.stytchjakarta.testkit;
 
+import io.github.stytchjakarta.testkit.internal.JsonValues;
+import io.github.stytchjakarta.testkit.internal.SessionData;
+import io.github.stytchjakarta.testkit.internal.Vertical;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,10 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-
-import io.github.stytchjakarta.testkit.internal.JsonValues;
-import io.github.stytchjakarta.testkit.internal.SessionData;
-import io.github.stytchjakarta.testkit.internal.Vertical;
 
 /**
  * A consumer or B2B session seeded into a {@link StytchEmulator}: a live handle whose accessors read the session's

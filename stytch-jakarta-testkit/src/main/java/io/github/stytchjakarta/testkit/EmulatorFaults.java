@@ -1,8 +1,7 @@
 package io.github.stytchjakarta.testkit;
 
-import java.time.Duration;
-
 import io.github.stytchjakarta.testkit.internal.FaultRules;
+import java.time.Duration;
 
 /**
  * Fault injection ({@link StytchEmulator#faults()}). Rules match request paths by prefix and apply in this order:

@@ -1,9 +1,8 @@
 package io.github.stytchjakarta.testkit;
 
+import com.nimbusds.jose.jwk.RSAKey;
 import java.security.cert.X509Certificate;
 import java.util.Objects;
-
-import com.nimbusds.jose.jwk.RSAKey;
 
 /**
  * An RSA-2048 signing key of the emulator: a Nimbus {@link RSAKey} with the private part, {@code use=sig},

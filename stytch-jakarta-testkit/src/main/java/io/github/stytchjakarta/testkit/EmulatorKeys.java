@@ -1,8 +1,7 @@
 package io.github.stytchjakarta.testkit;
 
-import java.util.List;
-
 import io.github.stytchjakarta.testkit.internal.KeyRing;
+import java.util.List;
 
 /**
  * The emulator's signing keys ({@link StytchEmulator#keys()}): which keys the JWKS publishes and which key signs new

@@ -1,5 +1,8 @@
 package io.github.stytchjakarta.testkit;
 
+import com.nimbusds.jose.JOSEObjectType;
+import io.github.stytchjakarta.testkit.internal.EmulatorState;
+import io.github.stytchjakarta.testkit.internal.JwtSigner;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -9,11 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
-
-import com.nimbusds.jose.JOSEObjectType;
-
-import io.github.stytchjakarta.testkit.internal.EmulatorState;
-import io.github.stytchjakarta.testkit.internal.JwtSigner;
 
 /**
  * Mints one JWT the way Stytch does, with any deviation a test needs. Obtained from {@link StytchEmulator#jwt} (session

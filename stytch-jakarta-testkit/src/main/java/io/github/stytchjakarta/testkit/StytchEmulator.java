@@ -1,5 +1,19 @@
 package io.github.stytchjakarta.testkit;
 
+import com.sun.net.httpserver.HttpServer;
+import io.github.stytchjakarta.testkit.internal.DebugEndpoint;
+import io.github.stytchjakarta.testkit.internal.EmulatorState;
+import io.github.stytchjakarta.testkit.internal.HttpDispatcher;
+import io.github.stytchjakarta.testkit.internal.HttpDispatcher.Access;
+import io.github.stytchjakarta.testkit.internal.HttpDispatcher.Route;
+import io.github.stytchjakarta.testkit.internal.Ids;
+import io.github.stytchjakarta.testkit.internal.JwksEndpoint;
+import io.github.stytchjakarta.testkit.internal.M2mTokenEndpoint;
+import io.github.stytchjakarta.testkit.internal.PolicyEndpoints;
+import io.github.stytchjakarta.testkit.internal.SessionData;
+import io.github.stytchjakarta.testkit.internal.SessionEndpoints;
+import io.github.stytchjakarta.testkit.internal.TokenIssuer;
+import io.github.stytchjakarta.testkit.internal.Vertical;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
@@ -20,22 +34,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
-
-import com.sun.net.httpserver.HttpServer;
-
-import io.github.stytchjakarta.testkit.internal.DebugEndpoint;
-import io.github.stytchjakarta.testkit.internal.EmulatorState;
-import io.github.stytchjakarta.testkit.internal.HttpDispatcher;
-import io.github.stytchjakarta.testkit.internal.HttpDispatcher.Access;
-import io.github.stytchjakarta.testkit.internal.HttpDispatcher.Route;
-import io.github.stytchjakarta.testkit.internal.Ids;
-import io.github.stytchjakarta.testkit.internal.JwksEndpoint;
-import io.github.stytchjakarta.testkit.internal.M2mTokenEndpoint;
-import io.github.stytchjakarta.testkit.internal.PolicyEndpoints;
-import io.github.stytchjakarta.testkit.internal.SessionData;
-import io.github.stytchjakarta.testkit.internal.SessionEndpoints;
-import io.github.stytchjakarta.testkit.internal.TokenIssuer;
-import io.github.stytchjakarta.testkit.internal.Vertical;
 
 /**
  * A local Stytch API over real HTTP on loopback, for tests and development: the JWKS, session authentication, session

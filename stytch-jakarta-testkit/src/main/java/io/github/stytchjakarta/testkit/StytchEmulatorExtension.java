@@ -2,7 +2,6 @@ package io.github.stytchjakarta.testkit;
 
 import java.util.Objects;
 import java.util.function.Consumer;
-
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;

@@ -3,9 +3,8 @@ package io.github.stytchjakarta.testkit;
 import static io.github.stytchjakarta.testkit.ConsumerAuthenticateTest.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

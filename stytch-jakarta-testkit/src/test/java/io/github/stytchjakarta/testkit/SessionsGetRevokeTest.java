@@ -4,12 +4,11 @@ import static io.github.stytchjakarta.testkit.ConsumerAuthenticateTest.assertErr
 import static io.github.stytchjakarta.testkit.EmulatorHttp.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -1,13 +1,12 @@
 package io.github.stytchjakarta.testkit;
 
-import java.text.ParseException;
-
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import java.text.ParseException;
 
 /**
  * Test fixture: verifies JWTs the way a client does, against the JWKS fetched from the emulator over HTTP.

@@ -132,7 +132,8 @@ public final class Layout {
         Html roles = Html.join(viewer.roles().stream().map(role -> Html.of("<span class=\"pill\">{}</span>", role)).toList());
         return Html.of("""
                 <div class="who"><span><strong>{}</strong> · {}</span><span>{}</span>
-                <form class="inline" method="post" action="logout"><button class="btn secondary" type="submit">Sign out</button></form></div>""",
+                <form class="inline" method="post" action="logout">\
+                <button class="btn secondary" type="submit">Sign out</button></form></div>""",
                 viewer.displayName(), viewer.workspace(), roles);
     }
 

@@ -1,10 +1,10 @@
 package io.github.stytchjakarta.example.web;
 
 import io.github.stytchjakarta.core.AuthenticationFactor;
-import io.github.stytchjakarta.example.documents.Workspace;
 import io.github.stytchjakarta.core.StytchMember;
 import io.github.stytchjakarta.core.StytchPrincipal;
 import io.github.stytchjakarta.core.StytchUser;
+import io.github.stytchjakarta.example.documents.Workspace;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +42,8 @@ public record Viewer(String displayName, String workspace, List<String> roles, b
      */
     public static Viewer of(StytchPrincipal principal, Collection<String> roles) {
         List<String> shown = roles.stream().filter(role -> !IMPLICIT_ROLES.contains(role)).toList();
-        return new Viewer(emailOf(principal).orElse(principal.getName()), Workspace.of(principal).label(), shown, roles.contains(ADMIN_ROLE));
+        return new Viewer(emailOf(principal).orElse(principal.getName()), Workspace.of(principal).label(), shown,
+                roles.contains(ADMIN_ROLE));
     }
 
     /**

@@ -55,7 +55,8 @@ class SeveralMechanismsPayaraIT {
         Map<String, String> config = ItDeployments.emulatorConfig(emulator);
         config.put("stytch.web.public-paths", "/ops/**");
         return ItDeployments.war("several-mechanisms.war", config, SecurityConfiguration.class, ViaStytch.class,
-                StytchOrBasic.class, CallerServlet.class, OperationsReport.class, OperationsReport.Report.class).setWebXML(new StringAsset("""
+                StytchOrBasic.class, CallerServlet.class, OperationsReport.class, OperationsReport.Report.class)
+                .setWebXML(new StringAsset("""
                 <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.1">
                   <security-constraint>
                     <web-resource-collection>

@@ -2,12 +2,12 @@ package io.github.stytchjakarta.cdi.jaxrs;
 
 import io.github.stytchjakarta.cdi.CurrentStytchSession;
 import io.github.stytchjakarta.cdi.StytchSecurityException;
-import io.github.stytchjakarta.filter.ProblemResponses;
 import io.github.stytchjakarta.filter.CredentialSource;
+import io.github.stytchjakarta.filter.ProblemResponses;
 import io.github.stytchjakarta.filter.StytchWebConfig;
 import io.github.stytchjakarta.filter.WebFailure;
-import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;

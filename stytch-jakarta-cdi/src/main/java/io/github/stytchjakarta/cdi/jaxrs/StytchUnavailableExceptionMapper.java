@@ -1,7 +1,7 @@
 package io.github.stytchjakarta.cdi.jaxrs;
 
-import io.github.stytchjakarta.filter.ProblemResponses;
 import io.github.stytchjakarta.core.StytchUnavailableException;
+import io.github.stytchjakarta.filter.ProblemResponses;
 import io.github.stytchjakarta.filter.StytchWebConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,8 +1,7 @@
 package io.github.stytchjakarta.testkit.internal;
 
-import java.util.List;
-
 import io.github.stytchjakarta.testkit.RbacPolicy;
+import java.util.List;
 
 /**
  * The RBAC check of the Stytch SDKs and API (stytch-semantics §4.2, after the B2B tenancy check): a role grants the

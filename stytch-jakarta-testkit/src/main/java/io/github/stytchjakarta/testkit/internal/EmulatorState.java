@@ -1,5 +1,17 @@
 package io.github.stytchjakarta.testkit.internal;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.github.stytchjakarta.testkit.EmulatedM2mClient;
+import io.github.stytchjakarta.testkit.EmulatedMember;
+import io.github.stytchjakarta.testkit.EmulatedOrganization;
+import io.github.stytchjakarta.testkit.EmulatedUser;
+import io.github.stytchjakarta.testkit.EmulatorKey;
+import io.github.stytchjakarta.testkit.IssuerStyle;
+import io.github.stytchjakarta.testkit.RbacPolicy;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,20 +25,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
-
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-
-import io.github.stytchjakarta.testkit.EmulatedM2mClient;
-import io.github.stytchjakarta.testkit.EmulatedMember;
-import io.github.stytchjakarta.testkit.EmulatedOrganization;
-import io.github.stytchjakarta.testkit.EmulatedUser;
-import io.github.stytchjakarta.testkit.EmulatorKey;
-import io.github.stytchjakarta.testkit.IssuerStyle;
-import io.github.stytchjakarta.testkit.RbacPolicy;
 
 /**
  * Everything an emulator holds: configuration, keys, users, organizations, members, sessions, M2M clients, policies,

@@ -1,5 +1,8 @@
 package io.github.stytchjakarta.testkit.internal;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import io.github.stytchjakarta.testkit.RecordedRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,11 +17,6 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-
-import io.github.stytchjakarta.testkit.RecordedRequest;
 
 /**
  * The emulator's one HTTP handler: applies injected faults, routes, checks Basic credentials, calls the endpoint,

@@ -1,11 +1,10 @@
 package io.github.stytchjakarta.testkit.internal;
 
-import java.io.IOException;
-import java.util.Map;
-
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.Map;
 
 /**
  * A JSON object from a request body with typed, validating accessors: a wrong type is a 400 {@code bad_request} that

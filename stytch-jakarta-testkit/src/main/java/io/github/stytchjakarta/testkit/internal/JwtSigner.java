@@ -1,14 +1,12 @@
 package io.github.stytchjakarta.testkit.internal;
 
+import com.nimbusds.jose.JOSEException;
+import io.github.stytchjakarta.testkit.EmulatorKey;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.Signature;
 import java.util.Base64;
 import java.util.Map;
-
-import com.nimbusds.jose.JOSEException;
-
-import io.github.stytchjakarta.testkit.EmulatorKey;
 
 /**
  * Produces compact JWS strings from a header and claims given as maps, signed RS256 with the JDK. Building the JSON

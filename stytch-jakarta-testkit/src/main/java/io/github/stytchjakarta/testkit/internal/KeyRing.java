@@ -1,13 +1,12 @@
 package io.github.stytchjakarta.testkit.internal;
 
+import io.github.stytchjakarta.testkit.EmulatorKey;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-
-import io.github.stytchjakarta.testkit.EmulatorKey;
 
 /**
  * The emulator's keys: every key it knows (the API side verifies session JWTs against all of them, published or not),

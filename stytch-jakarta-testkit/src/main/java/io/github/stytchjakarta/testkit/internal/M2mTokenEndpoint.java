@@ -1,5 +1,7 @@
 package io.github.stytchjakarta.testkit.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.stytchjakarta.testkit.EmulatedM2mClient;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -9,10 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import io.github.stytchjakarta.testkit.EmulatedM2mClient;
 
 /**
  * {@code POST /v1/public/{project_id}/oauth2/token}: the OAuth 2.0 client-credentials grant for M2M clients, with the

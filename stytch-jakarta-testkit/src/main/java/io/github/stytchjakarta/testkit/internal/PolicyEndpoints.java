@@ -1,8 +1,7 @@
 package io.github.stytchjakarta.testkit.internal;
 
-import java.util.Map;
-
 import io.github.stytchjakarta.testkit.EmulatedOrganization;
+import java.util.Map;
 
 /**
  * {@code GET /v1/rbac/policy}, {@code GET /v1/b2b/rbac/policy} and {@code GET /v1/b2b/rbac/organizations/{id}}; query

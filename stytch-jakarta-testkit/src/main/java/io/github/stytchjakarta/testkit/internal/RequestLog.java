@@ -1,10 +1,9 @@
 package io.github.stytchjakarta.testkit.internal;
 
+import io.github.stytchjakarta.testkit.RecordedRequest;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-
-import io.github.stytchjakarta.testkit.RecordedRequest;
 
 /**
  * The requests the emulator received, oldest first, bounded so that a long-running standalone emulator does not

@@ -1,11 +1,10 @@
 package io.github.stytchjakarta.testkit.internal;
 
+import io.github.stytchjakarta.testkit.AuthenticationFactor;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-
-import io.github.stytchjakarta.testkit.AuthenticationFactor;
 
 /**
  * The state of one emulated session at one moment. Immutable; the state store replaces it atomically on change.

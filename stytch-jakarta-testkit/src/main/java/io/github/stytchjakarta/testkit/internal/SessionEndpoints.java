@@ -1,16 +1,15 @@
 package io.github.stytchjakarta.testkit.internal;
 
+import io.github.stytchjakarta.testkit.EmulatedMember;
+import io.github.stytchjakarta.testkit.EmulatedOrganization;
+import io.github.stytchjakarta.testkit.EmulatedUser;
+import io.github.stytchjakarta.testkit.RbacPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import io.github.stytchjakarta.testkit.EmulatedMember;
-import io.github.stytchjakarta.testkit.EmulatedOrganization;
-import io.github.stytchjakarta.testkit.EmulatedUser;
-import io.github.stytchjakarta.testkit.RbacPolicy;
 
 /**
  * {@code POST …/sessions/authenticate}, {@code GET …/sessions} and {@code POST …/sessions/revoke} of one vertical.
@@ -126,7 +125,8 @@ public final class SessionEndpoints {
         }
         String organizationParameter = request.requiredQueryParameter("organization_id");
         String memberParameter = request.requiredQueryParameter("member_id");
-        EmulatedOrganization organization = state.findOrganization(organizationParameter).orElseThrow(SessionEndpoints::organizationNotFound);
+        EmulatedOrganization organization = state.findOrganization(organizationParameter)
+                .orElseThrow(SessionEndpoints::organizationNotFound);
         EmulatedMember member = state.findMember(organization.organizationId(), memberParameter)
                 .orElseThrow(SessionEndpoints::memberNotFound);
         List<Map<String, Object>> sessions = state.activeSessions(vertical, member.memberId()).stream()

@@ -1,8 +1,7 @@
 package io.github.stytchjakarta.testkit.internal;
 
-import java.util.List;
-
 import io.github.stytchjakarta.testkit.EmulatedM2mClient;
+import java.util.List;
 
 /**
  * Mints the tokens the HTTP endpoints hand out, with the same defaults as the public minter.

@@ -1,17 +1,16 @@
 package io.github.stytchjakarta.testkit.internal;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import io.github.stytchjakarta.testkit.AuthenticationFactor;
 import io.github.stytchjakarta.testkit.EmulatedMember;
 import io.github.stytchjakarta.testkit.EmulatedOrganization;
 import io.github.stytchjakarta.testkit.EmulatedUser;
 import io.github.stytchjakarta.testkit.EmulatorKey;
 import io.github.stytchjakarta.testkit.RbacPolicy;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Renders emulator state as the JSON objects of the Stytch OpenAPI spec, with every property the spec marks required

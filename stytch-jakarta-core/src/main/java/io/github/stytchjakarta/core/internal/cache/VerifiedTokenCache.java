@@ -2,7 +2,6 @@ package io.github.stytchjakarta.core.internal.cache;
 
 import java.nio.ByteBuffer;
 import java.util.Iterator;
-import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 

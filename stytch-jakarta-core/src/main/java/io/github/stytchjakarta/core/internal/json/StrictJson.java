@@ -20,7 +20,8 @@ import java.util.Map;
  * Reads untrusted JSON (JWS headers and payloads) with Jackson's streaming parser, strictly: duplicate
  * member names are refused at every level (two parsers reading different values of one claim is an
  * attack vector; checked as the objects are built, which costs less than Jackson's
- * {@code STRICT_DUPLICATE_DETECTION}, so a caller that skips a value must read it instead), nesting is limited to {@link #MAX_NESTING_DEPTH}, and a document is exactly one
+ * {@code STRICT_DUPLICATE_DETECTION}, so a caller that skips a value must read it instead), nesting is limited to
+ * {@link #MAX_NESTING_DEPTH}, and a document is exactly one
  * value (trailing content is refused), and the bytes are strictly UTF-8 without a byte order mark (RFC 8259
  * §8.1, RFC 7519 §7.2): Jackson alone would detect a byte order mark, UTF-16 and UTF-32 and decode
  * over-long forms and encoded surrogates, so that a signed {@code "\xC1\xA1dmin"} read as {@code admin}

@@ -76,7 +76,8 @@ import java.util.concurrent.ScheduledExecutorService;
  * </ul>
  * The interval is counted from the start of each such fetch, by the clock given to the constructor.
  *
- * <p>The JWKs are converted to {@link RSAPublicKey}s once per key set, so a lookup is a map lookup. Only RSA keys usable for RS256 signatures of at least 2048 bits are kept. When a
+ * <p>The JWKs are converted to {@link RSAPublicKey}s once per key set, so a lookup is a map lookup. Only RSA keys
+ * usable for RS256 signatures of at least 2048 bits are kept. When a
  * newly fetched key set differs from the previous one, the listener is told (the verified-token
  * cache is flushed), whether the fetch ran on a request thread or in the background.
  *

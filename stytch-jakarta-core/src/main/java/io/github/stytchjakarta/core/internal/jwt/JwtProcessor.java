@@ -18,7 +18,8 @@ import java.util.Set;
  *       ({@code MALFORMED}; five parts, a JWE, is {@code UNSUPPORTED_ALGORITHM});</li>
  *   <li>header: {@code alg} exactly {@code RS256} (so not {@code none}, not HS256 keyed with the public
  *       key); none of {@code crit}, {@code jku}, {@code x5u}, {@code jwk}, {@code x5c}, {@code x5t}, {@code x5t#S256},
- *       {@code enc}, {@code b64}, {@code cty}, which Stytch never sets, so a key is never taken from the token ({@code UNSUPPORTED_HEADER});
+ *       {@code enc}, {@code b64}, {@code cty}, which Stytch never sets, so a key is never taken from the token
+ *       ({@code UNSUPPORTED_HEADER});
  *       {@code typ} {@code JWT}, case-insensitive ({@code WRONG_TYPE}); a {@code kid};</li>
  *   <li>claims parse as one JSON object without duplicate names and with well-typed registered
  *       claims ({@link JwtClaims#read});</li>
