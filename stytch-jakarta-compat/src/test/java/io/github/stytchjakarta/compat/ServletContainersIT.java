@@ -66,7 +66,8 @@ class ServletContainersIT {
         Path table = Path.of(System.getProperty("it.report"));
         Files.createDirectories(table.getParent());
         Files.writeString(table, "| server | EE (Servlet) | Java | filter-only WAR (registered by) "
-                + "| example WAR (Jakarta Security mechanism) | settings needed |\n|---|---|---|---|---|---|\n" + String.join("", SUPPORT_ROWS));
+                + "| example WAR (Jakarta Security mechanism) | settings needed |\n|---|---|---|---|---|---|\n"
+                + String.join("", SUPPORT_ROWS));
     }
 
     static Stream<ServletContainer> containers() {
