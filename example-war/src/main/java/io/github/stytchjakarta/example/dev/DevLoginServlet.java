@@ -180,7 +180,8 @@ public final class DevLoginServlet extends HttpServlet {
                 <span class="muted small">Then you land on {}.</span></div></div>
                 </form>""", RETURN_PARAMETER, target, Html.join(groups), METHOD_PARAMETER, methods, target);
         return Layout.page(request.getContextPath() + "/", "Sign in",
-                "Development sign-in: no Stytch project is configured, so the app runs on the Stytch emulator. Pick a demo person; the emulator starts a real Stytch-shaped session and this page sets "
+                "Development sign-in: no Stytch project is configured, so the app runs on the Stytch emulator. "
+                + "Pick a demo person; the emulator starts a real Stytch-shaped session and this page sets "
                 + "the stytch_session and stytch_session_jwt cookies, as Stytch's frontend SDK would.", "login",
                 Optional.empty(), Html.join(List.of(message, form)));
     }
