@@ -3,6 +3,7 @@ package io.github.stytchjakarta.example.dev;
 import io.github.stytchjakarta.core.Vertical;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -13,8 +14,10 @@ import java.util.Optional;
  * @param war      the WAR file to deploy
  * @param port     the HTTP port; 0 for an ephemeral one
  * @param vertical the vertical, empty to keep the configured one
+ * @param settings configuration handed to the app as system properties for the run, over the WAR's file (a
+ *                 project id selects the real-project mode); none from the command line
  */
-public record ExampleOptions(Path war, int port, Optional<Vertical> vertical) {
+public record ExampleOptions(Path war, int port, Optional<Vertical> vertical, Map<String, String> settings) {
 
     /** The port used without {@code --port}. */
     public static final int DEFAULT_PORT = 8080;
@@ -26,6 +29,7 @@ public record ExampleOptions(Path war, int port, Optional<Vertical> vertical) {
     public ExampleOptions {
         Objects.requireNonNull(war, "war");
         Objects.requireNonNull(vertical, "vertical");
+        settings = Map.copyOf(settings);
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("Not a port: " + port);
         }
@@ -59,7 +63,7 @@ public record ExampleOptions(Path war, int port, Optional<Vertical> vertical) {
         if (war == null) {
             throw new IllegalArgumentException("--war is required");
         }
-        return new ExampleOptions(war, port, vertical);
+        return new ExampleOptions(war, port, vertical, Map.of());
     }
 
     private static int port(String value) {

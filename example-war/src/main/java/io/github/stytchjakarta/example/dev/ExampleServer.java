@@ -82,7 +82,7 @@ public final class ExampleServer implements AutoCloseable {
         if (!Files.isRegularFile(options.war())) {
             throw new IllegalArgumentException("No WAR at " + options.war() + ": build it with mvn package first");
         }
-        Map<String, String> properties = new LinkedHashMap<>();
+        Map<String, String> properties = new LinkedHashMap<>(options.settings());
         options.vertical().ifPresent(v -> properties.put(StytchConfig.Keys.VERTICAL, v.name().toLowerCase(Locale.ROOT)));
         SmallRyeConfig config = configuration(options.war(), properties);
 

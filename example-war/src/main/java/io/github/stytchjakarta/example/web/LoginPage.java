@@ -2,23 +2,34 @@ package io.github.stytchjakarta.example.web;
 
 import io.github.stytchjakarta.cdi.CurrentStytchSession;
 import io.github.stytchjakarta.core.StytchConfig;
+import io.github.stytchjakarta.core.Vertical;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Locale;
+import java.util.Optional;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * {@code /login} with a real Stytch project: signing in is the job of Stytch's frontend SDK, which writes the
- * {@code stytch_session} and {@code stytch_session_jwt} cookies that the app then accepts. This page says how
- * to add it. (When the app runs on the emulator, a development sign-in page takes this path instead.)
+ * {@code /login} with a real Stytch project: Stytch's frontend SDK ({@link StytchFrontendSdk}) signs the visitor
+ * in and writes the {@code stytch_session} and {@code stytch_session_jwt} cookies that the app then accepts.
+ * It needs the project's public token ({@value StytchFrontendSdk#PUBLIC_TOKEN_KEY}); without one the page says
+ * how to set it. Only a same-site path is taken as the page to return to. (When the app runs on the
+ * emulator, a development sign-in page takes this path instead.)
  */
 @RequestScoped
 @Path("login")
 @Produces(PageContext.HTML)
 public class LoginPage {
+
+    /** Where a sign-in goes without a (safe) {@code return_to}, relative to the app. */
+    public static final String DEFAULT_TARGET = "documents";
 
     @Inject
     CurrentStytchSession current;
@@ -29,26 +40,53 @@ public class LoginPage {
     @Context
     UriInfo uri;
 
-    /** @return the page */
+    /**
+     * @param returnTo where the visitor was going, as the filter passes it
+     * @return the page, with the policy that lets the SDK run
+     */
     @GET
-    public String show() {
-        Html content = Html.of("""
-                <div class="card"><p>This app accepts the session cookies that Stytch's frontend SDK writes after a
-                sign-in: <code>{}</code> and <code>{}</code>. Add the SDK's pre-built B2B login (discovery flow, see
-                Stytch's guide <a href="https://stytch.com/docs/b2b/guides/ui-components/discovery-flow">Implement the
-                Discovery flow</a>) to this page with your project's public token, and authorize this site's domain in the
-                Stytch dashboard. In outline:</p>
-                <pre>import { createStytchB2BClient } from '@stytch/vanilla-js/b2b';
+    public Response show(@QueryParam("return_to") String returnTo) {
+        PageContext page = PageContext.of(uri, current);
+        Optional<String> publicToken = StytchFrontendSdk.publicToken(
+                ConfigProvider.getConfig().getOptionalValue(StytchFrontendSdk.PUBLIC_TOKEN_KEY, String.class));
+        String markup = publicToken.map(token -> page.render("Sign in", "Signing in is Stytch's.", "login",
+                        sdk(token, target(returnTo, page.basePath()))))
+                .orElseGet(() -> page.render("Sign in", "Sign-in is Stytch's frontend SDK.", "login", missingToken()));
+        return Response.ok(markup).header("Content-Security-Policy",
+                StytchFrontendSdk.contentSecurityPolicy(config.baseUrl())).build();
+    }
 
-                const stytch = createStytchB2BClient('public-token-test-…');
-                stytch.mount({
-                  elementId: '#stytch-login',
-                  config: { authFlowType: 'Discovery', products: ['emailMagicLinks', 'oauth'],
-                            sessionOptions: { sessionDurationMinutes: 60 } },
-                });</pre>
-                <p class="small muted">Project {}. Without a project id the app runs on the Stytch emulator with a
-                development sign-in here instead.</p></div>""",
-                config.sessionCookie(), config.tokenCookie(), config.projectId());
-        return PageContext.of(uri, current).render("Sign in", "Sign-in is Stytch's frontend SDK.", "login", content);
+    private Html sdk(String publicToken, String target) {
+        boolean b2b = config.vertical() == Vertical.B2B;
+        return Html.of("""
+                <div class="card"><div id="stytch-login" data-public-token="{}" data-vertical="{}" data-redirect-url="{}"
+                data-return-to="{}" data-session-minutes="{}"{}></div></div>
+                <script src="{}" integrity="{}" crossorigin="anonymous"></script>
+                <script>{}</script>""",
+                publicToken, config.vertical().name().toLowerCase(Locale.ROOT), uri.getBaseUriBuilder().path("login").build(),
+                target, StytchFrontendSdk.SESSION_DURATION_MINUTES,
+                StytchFrontendSdk.customBaseUrl(config.baseUrl()).map(url -> Html.of(" data-custom-base-url=\"{}\"", url))
+                        .orElse(Html.EMPTY),
+                b2b ? StytchFrontendSdk.B2B_BUNDLE : StytchFrontendSdk.CONSUMER_BUNDLE,
+                b2b ? StytchFrontendSdk.B2B_INTEGRITY : StytchFrontendSdk.CONSUMER_INTEGRITY,
+                new Html(StytchFrontendSdk.SCRIPT));
+    }
+
+    private Html missingToken() {
+        return Html.of("""
+                <div class="card alert"><p>Signing in needs the project's public token: set <code>{}</code> (Stytch
+                dashboard, Project settings, API keys: the <code>public-token-test-…</code> of the environment in
+                use) and start the app again. Authorize this site's domain for the frontend SDK in the dashboard.</p>
+                <p class="small muted">Project {}. This app accepts the cookies the SDK writes: <code>{}</code> and
+                <code>{}</code>.</p></div>""",
+                StytchFrontendSdk.PUBLIC_TOKEN_KEY, config.projectId(), config.sessionCookie(), config.tokenCookie());
+    }
+
+    // only a path on this site: never another origin (//host, /\host) a crafted link could send the visitor to
+    private static String target(String returnTo, String basePath) {
+        if (returnTo != null && returnTo.startsWith("/") && !returnTo.startsWith("//") && !returnTo.startsWith("/\\")) {
+            return returnTo;
+        }
+        return basePath + DEFAULT_TARGET;
     }
 }

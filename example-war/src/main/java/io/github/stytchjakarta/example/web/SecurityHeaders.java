@@ -9,7 +9,8 @@ import jakarta.ws.rs.ext.Provider;
 /**
  * Browser hardening for every answer of the app: no content sniffing, no referrer to other sites, and for
  * pages a content security policy that allows nothing but the page's own inline styles and same-origin forms
- * (the pages have no scripts), and no framing. Thread-safe.
+ * (the pages have no scripts), and no framing; a page that sets its own policy (the sign-in page with Stytch's
+ * frontend SDK) keeps it. Thread-safe.
  */
 @Provider
 public class SecurityHeaders implements ContainerResponseFilter {
@@ -24,7 +25,9 @@ public class SecurityHeaders implements ContainerResponseFilter {
         response.getHeaders().putSingle("Referrer-Policy", "same-origin");
         MediaType type = response.getMediaType();
         if (type != null && type.isCompatible(MediaType.TEXT_HTML_TYPE)) {
-            response.getHeaders().putSingle("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+            if (!response.getHeaders().containsKey("Content-Security-Policy")) {
+                response.getHeaders().putSingle("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+            }
             response.getHeaders().putSingle("Cache-Control", "no-store");
         }
     }

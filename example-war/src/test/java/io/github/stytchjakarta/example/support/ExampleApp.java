@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -18,7 +19,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The example app for one test class, started through the same launcher as the dev run ({@link ExampleServer})
- * from the built WAR, on an ephemeral port, on the Stytch emulator with demo data.
+ * from the built WAR, on an ephemeral port, on the Stytch emulator with demo data, or with settings that name a
+ * project (real-project mode, which starts nothing that reaches Stytch until a request needs it).
  *
  * <pre>
  * &#64;RegisterExtension
@@ -31,18 +33,28 @@ public final class ExampleApp implements BeforeAllCallback, AfterAllCallback {
     public static final String WAR_PROPERTY = "example.war";
 
     private final Vertical vertical;
+    private final Map<String, String> settings;
     private ExampleServer server;
 
     /**
      * @param vertical the flavour to run
      */
     public ExampleApp(Vertical vertical) {
+        this(vertical, Map.of());
+    }
+
+    /**
+     * @param vertical the flavour to run
+     * @param settings configuration for the run ({@link ExampleOptions#settings()})
+     */
+    public ExampleApp(Vertical vertical, Map<String, String> settings) {
         this.vertical = vertical;
+        this.settings = settings;
     }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        server = ExampleServer.start(new ExampleOptions(war(), 0, Optional.of(vertical)));
+        server = ExampleServer.start(new ExampleOptions(war(), 0, Optional.of(vertical), settings));
     }
 
     @Override
