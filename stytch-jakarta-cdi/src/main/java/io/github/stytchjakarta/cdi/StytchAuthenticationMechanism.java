@@ -2,11 +2,12 @@ package io.github.stytchjakarta.cdi;
 
 import io.github.stytchjakarta.cdi.internal.WildFlySecurityDomainCheck;
 import io.github.stytchjakarta.core.internal.LogThrottle;
-import io.github.stytchjakarta.filter.ProblemResponses;
+import io.github.stytchjakarta.filter.Problem;
 import io.github.stytchjakarta.filter.StytchAttributes;
 import io.github.stytchjakarta.filter.StytchWebAuthenticator;
 import io.github.stytchjakarta.filter.WebAuthentication;
 import io.github.stytchjakarta.filter.WebOutcome;
+import io.github.stytchjakarta.filter.internal.ProblemResponses;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -115,8 +116,8 @@ public class StytchAuthenticationMechanism implements HttpAuthenticationMechanis
                     + WildFlySecurityDomainCheck.advice());
         }
         try {
-            ProblemResponses.write(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "stytch.caller_refused",
-                    "the server refused the authenticated caller");
+            ProblemResponses.write(response, Problem.of(HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "stytch.caller_refused",
+                    "the server refused the authenticated caller"));
         } catch (IOException io) {
             throw new AuthenticationException("the response could not be written", io);
         }

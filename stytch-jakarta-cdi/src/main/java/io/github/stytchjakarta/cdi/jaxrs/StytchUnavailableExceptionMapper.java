@@ -1,15 +1,16 @@
 package io.github.stytchjakarta.cdi.jaxrs;
 
 import io.github.stytchjakarta.core.StytchUnavailableException;
-import io.github.stytchjakarta.filter.ProblemResponses;
+import io.github.stytchjakarta.filter.Problem;
 import io.github.stytchjakarta.filter.StytchWebConfig;
+import io.github.stytchjakarta.filter.internal.WebFailures;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 
 /**
  * Answers {@link StytchUnavailableException} (Stytch or its RBAC policy cannot be had right now, e.g.
@@ -22,7 +23,7 @@ import java.lang.System.Logger.Level;
 public class StytchUnavailableExceptionMapper implements ExceptionMapper<StytchUnavailableException> {
 
     /** The problem code, the filter's. */
-    public static final String CODE = "stytch.unavailable";
+    public static final String CODE = WebFailures.UNAVAILABLE_CODE;
 
     private static final System.Logger LOG = System.getLogger(StytchUnavailableExceptionMapper.class.getName());
 
@@ -32,13 +33,7 @@ public class StytchUnavailableExceptionMapper implements ExceptionMapper<StytchU
     @Override
     public Response toResponse(StytchUnavailableException exception) {
         LOG.log(Level.DEBUG, () -> "Stytch unavailable: " + exception.getMessage());
-        long seconds = Math.max(1, exception.retryAfter().orElse(webConfig.retryAfter()).toSeconds());
-        int status = Response.Status.SERVICE_UNAVAILABLE.getStatusCode();
-        return Response.status(status)
-                .type(ProblemResponses.PROBLEM_JSON)
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
-                .entity(ProblemResponses.body(status, CODE, "the authentication service is unavailable, retry later"))
-                .build();
+        Duration retryAfter = exception.retryAfter().orElse(webConfig.retryAfter());
+        return JaxrsProblems.toResponse(Problem.of(WebFailures.unavailable(retryAfter), webConfig.realm(), retryAfter));
     }
 }

@@ -1,0 +1,161 @@
+package io.github.stytchjakarta.filter.internal;
+
+import io.github.stytchjakarta.core.AuthorizationDecision;
+import io.github.stytchjakarta.core.StytchApiException;
+import io.github.stytchjakarta.core.StytchAuthorizer;
+import io.github.stytchjakarta.core.StytchUnavailableException;
+import io.github.stytchjakarta.filter.StytchWebConfig;
+import io.github.stytchjakarta.filter.StytchWebConfig.PathPermission;
+import io.github.stytchjakarta.filter.WebAuthentication;
+import io.github.stytchjakarta.filter.WebFailure;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The path rules of the web configuration, compiled once: which requests need an authenticated caller
+ * (the login page and the logout path never do; a request matching a permission rule always does, and so,
+ * with {@link StytchWebConfig.UnmatchedMethods#DENY}, does any request to a path a rule's pattern matches;
+ * then public paths win over protected paths), which ask to log out, and whether an authenticated caller
+ * holds the permission of the first rule matching the method and path (checked by core's authorizer).
+ * Paths are normalised ({@link RequestPath}); an unacceptable one ({@link Optional#empty()}) counts as
+ * protected. Immutable and thread-safe.
+ */
+public final class PathAuthorization {
+
+    private final StytchWebConfig config;
+    private final StytchAuthorizer authorizer;
+    private final WebLog log;
+    private final List<PathPattern> protectedPaths;
+    private final List<PathPattern> publicPaths;
+    private final List<CompiledPermission> permissions;
+    private final PathPattern logoutPath;
+    private final Optional<PathPattern> loginPath;
+
+    /**
+     * Compiles the rules.
+     *
+     * @param config     the web configuration
+     * @param authorizer core's authorizer, for the permission rules
+     * @param log        the log
+     */
+    public PathAuthorization(StytchWebConfig config, StytchAuthorizer authorizer, WebLog log) {
+        this.config = config;
+        this.authorizer = authorizer;
+        this.log = log;
+        this.protectedPaths = config.protectedPaths().stream().map(PathPattern::compile).toList();
+        this.publicPaths = config.publicPaths().stream().map(PathPattern::compile).toList();
+        this.permissions = config.permissions().stream()
+                .map(rule -> new CompiledPermission(rule, PathPattern.compile(rule.pathPattern()))).toList();
+        this.logoutPath = PathPattern.compile(config.logoutPath());
+        this.loginPath = config.loginPage().map(page -> PathPattern.compile(page.split("\\?", 2)[0]));
+    }
+
+    /**
+     * @param method     the request's method
+     * @param normalised the normalised path, empty when unacceptable
+     * @return {@code true} if the request needs an authenticated caller
+     */
+    public boolean isProtected(String method, Optional<String> normalised) {
+        if (normalised.isEmpty()) {
+            return true;
+        }
+        String path = normalised.get();
+        if (logoutPath.matches(path) || loginPath.isPresent() && loginPath.get().matches(path)) {
+            return false;
+        }
+        if (permissionFor(method, path).isPresent() || isUnmatchedMethod(path)) {
+            return true;
+        }
+        return !anyMatches(publicPaths, path) && anyMatches(protectedPaths, path);
+    }
+
+    /**
+     * @param method the request's method
+     * @param path   the normalised path, empty when unacceptable
+     * @return {@code true} for {@code POST} (or, if allowed, {@code GET}) to the logout path
+     */
+    public boolean isLogoutRequest(String method, Optional<String> path) {
+        // in any case, like the permission rules' methods
+        boolean logoutMethod = "POST".equalsIgnoreCase(method)
+                || config.logoutAllowGet() && "GET".equalsIgnoreCase(method);
+        return logoutMethod && path.isPresent() && logoutPath.matches(path.get());
+    }
+
+    /**
+     * Checks the first permission rule matching the method and path; in deny mode, refuses a method no rule
+     * of a governed path names.
+     *
+     * @param method         the request's method
+     * @param path           the normalised path, empty when unacceptable
+     * @param authentication the caller
+     * @return the failure (403, or 503 when the RBAC policy cannot be had), when the request must be refused
+     */
+    public Optional<WebFailure> authorize(String method, Optional<String> path, WebAuthentication.Authenticated authentication) {
+        Optional<PathPermission> rule = path.flatMap(normalised -> permissionFor(method, normalised));
+        if (rule.isEmpty()) {
+            if (path.isEmpty() || !isUnmatchedMethod(path.get())) {
+                return Optional.empty();
+            }
+            log.debug("method named by no permission rule of the path refused");
+            return Optional.of(WebFailures.unmatchedMethod(authentication.source()));
+        }
+        AuthorizationDecision decision;
+        try {
+            decision = authorizer.check(authentication.principal(), rule.get().resourceId(), rule.get().action());
+        } catch (StytchUnavailableException e) {
+            log.throttledWarning("RBAC policy unavailable: " + e.getMessage());
+            return Optional.of(WebFailures.unavailable(e.retryAfter().orElse(config.retryAfter())));
+        } catch (StytchApiException e) {
+            log.throttledWarning("Stytch refused the RBAC policy request: HTTP " + e.statusCode() + " " + e.errorType());
+            return Optional.of(WebFailures.unavailable(config.retryAfter()));
+        }
+        if (decision.granted()) {
+            return Optional.empty();
+        }
+        log.debug(() -> "permission " + rule.get().resourceId() + ":" + rule.get().action() + " refused: " + decision.outcome());
+        return Optional.of(WebFailures.forbidden(decision.outcome(), authentication.source()));
+    }
+
+    private Optional<PathPermission> permissionFor(String method, String path) {
+        for (CompiledPermission permission : permissions) {
+            if (permission.matches(method, path)) {
+                return Optional.of(permission.rule());
+            }
+        }
+        return Optional.empty();
+    }
+
+    // deny mode only, for a request no rule matched (both callers have just looked): the rules govern this
+    // path (some pattern matches it), so a method none of them names is refused
+    private boolean isUnmatchedMethod(String path) {
+        if (config.permissionsUnmatchedMethods() != StytchWebConfig.UnmatchedMethods.DENY) {
+            return false;
+        }
+        for (CompiledPermission permission : permissions) {
+            if (permission.pattern().matches(path)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean anyMatches(List<PathPattern> patterns, String path) {
+        for (PathPattern pattern : patterns) {
+            if (pattern.matches(path)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A permission rule with its compiled pattern. */
+    private record CompiledPermission(PathPermission rule, PathPattern pattern) {
+
+        // the rule's method is upper case; the request's is compared in any case
+        boolean matches(String method, String path) {
+            boolean methodMatches = rule.method().equals("*") || rule.method().equalsIgnoreCase(method)
+                    || rule.method().equals("GET") && "HEAD".equalsIgnoreCase(method);
+            return methodMatches && pattern.matches(path);
+        }
+    }
+}
