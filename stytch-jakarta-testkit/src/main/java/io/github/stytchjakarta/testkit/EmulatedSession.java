@@ -39,10 +39,10 @@ public final class EmulatedSession {
     }
 
     /**
-     * @return a JWT for this session minted now ({@code exp} in 5 minutes), as {@code emulator.jwt(this).mint()}
+     * @return a JWT for this session minted now ({@code exp} in 5 minutes), as {@code emulator.tokens().jwt(this).mint()}
      */
     public String sessionJwt() {
-        return emulator.jwt(this).mint();
+        return emulator.tokens().jwt(this).mint();
     }
 
     /** @return whether this is a B2B member session */
@@ -91,7 +91,7 @@ public final class EmulatedSession {
     }
 
     /** @return the authentication factors */
-    public List<AuthenticationFactor> authenticationFactors() {
+    public List<EmulatedFactor> authenticationFactors() {
         return data().factors();
     }
 
@@ -131,7 +131,7 @@ public final class EmulatedSession {
         private Duration duration = DEFAULT_DURATION;
         private Instant startedAt;
         private final Map<String, Object> customClaims = new LinkedHashMap<>();
-        private final List<AuthenticationFactor> factors = new ArrayList<>();
+        private final List<EmulatedFactor> factors = new ArrayList<>();
         private String ipAddress = "";
         private String userAgent = "";
 
@@ -178,10 +178,10 @@ public final class EmulatedSession {
          * Adds an authentication factor. Without any, a session has an email magic link for the subject's email (none
          * for a consumer user without email).
          *
-         * @param factor the factor, e.g. {@link AuthenticationFactors#emailMagicLink}
+         * @param factor the factor, e.g. {@link EmulatedFactors#emailMagicLink}
          * @return this builder
          */
-        public Builder factor(AuthenticationFactor factor) {
+        public Builder factor(EmulatedFactor factor) {
             factors.add(Objects.requireNonNull(factor, "factor"));
             return this;
         }
@@ -198,7 +198,7 @@ public final class EmulatedSession {
         }
 
         SessionData build(String sessionId, String sessionToken, Vertical vertical, String subjectId, String organizationId,
-                Instant now, List<AuthenticationFactor> defaultFactors) {
+                Instant now, List<EmulatedFactor> defaultFactors) {
             Instant start = startedAt == null ? now : startedAt;
             return new SessionData(sessionId, sessionToken, vertical, subjectId, organizationId, start, start,
                     start.plus(duration), false, ipAddress, userAgent, factors.isEmpty() ? defaultFactors : factors, customClaims);
