@@ -99,6 +99,11 @@ public final class EmulatedFactors {
         return new EmulatedFactor(type, deliveryMethod, null, detailsField, details);
     }
 
+    /** The default factor of a seeded subject's session: a magic link to the subject's own email, with its email id. */
+    static EmulatedFactor emailMagicLink(String emailId, String emailAddress) {
+        return of("magic_link", "email", "email_factor", details("email_id", emailId, "email_address", emailAddress));
+    }
+
     private static EmulatedFactor emailFactor(String type, String deliveryMethod, String emailAddress) {
         return of(type, deliveryMethod, "email_factor",
                 details("email_id", Ids.forTest("email"), "email_address", require(emailAddress, "emailAddress")));

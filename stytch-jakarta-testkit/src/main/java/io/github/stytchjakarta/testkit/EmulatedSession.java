@@ -1,5 +1,6 @@
 package io.github.stytchjakarta.testkit;
 
+import io.github.stytchjakarta.testkit.internal.EmulatorState;
 import io.github.stytchjakarta.testkit.internal.JsonValues;
 import io.github.stytchjakarta.testkit.internal.SessionData;
 import io.github.stytchjakarta.testkit.internal.Vertical;
@@ -18,12 +19,14 @@ import java.util.Objects;
  */
 public final class EmulatedSession {
 
-    private final StytchEmulator emulator;
+    private final EmulatorState state;
+    private final EmulatorTokens tokens;
     private final String sessionId;
     private final String sessionToken;
 
-    EmulatedSession(StytchEmulator emulator, String sessionId, String sessionToken) {
-        this.emulator = emulator;
+    EmulatedSession(EmulatorState state, EmulatorTokens tokens, String sessionId, String sessionToken) {
+        this.state = state;
+        this.tokens = tokens;
         this.sessionId = sessionId;
         this.sessionToken = sessionToken;
     }
@@ -42,7 +45,7 @@ public final class EmulatedSession {
      * @return a JWT for this session minted now ({@code exp} in 5 minutes), as {@code emulator.tokens().jwt(this).mint()}
      */
     public String sessionJwt() {
-        return emulator.tokens().jwt(this).mint();
+        return tokens.jwt(this).mint();
     }
 
     /** @return whether this is a B2B member session */
@@ -82,7 +85,7 @@ public final class EmulatedSession {
 
     /** @return whether the session is neither revoked nor expired at the emulator's clock */
     public boolean isActive() {
-        return data().isActive(emulator.clock().instant());
+        return data().isActive(state.now());
     }
 
     /** @return the current custom claims */
@@ -97,16 +100,16 @@ public final class EmulatedSession {
 
     /** @return the session's roles: {@code stytch_user} or {@code stytch_member} and the subject's roles */
     public List<String> roles() {
-        return emulator.sessionRoles(data());
+        return state.rbac().sessionRoles(data());
     }
 
     SessionData data() {
-        return emulator.sessionData(sessionId);
+        return state.sessions().session(sessionId).orElseThrow(); // seeded sessions are never removed
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof EmulatedSession session && session.emulator == emulator && session.sessionId.equals(sessionId);
+        return other instanceof EmulatedSession session && session.state == state && session.sessionId.equals(sessionId);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.github.stytchjakarta.testkit;
 
-import io.github.stytchjakarta.testkit.internal.DebugEndpoint;
 import io.github.stytchjakarta.testkit.internal.EmulatorServer;
 import io.github.stytchjakarta.testkit.internal.EmulatorState;
 import io.github.stytchjakarta.testkit.internal.Ids;
@@ -13,9 +12,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -36,21 +33,7 @@ import java.util.regex.Pattern;
  * Seeding is on this class; the rest is grouped in sub-objects: {@link #tokens()} (minting), {@link #keys()},
  * {@link #rbac()} (policies), {@link #faults()} and {@link #requestLog()}.
  *
- *
- * <p>Endpoints (all answer JSON, errors as Stytch's five-field error body):
- * <ul>
- * <li>{@code GET /v1/sessions/jwks/{project_id}}, {@code GET /v1/b2b/sessions/jwks/{project_id}}: with or without
- * Basic credentials (wrong ones are 401), {@code Cache-Control: public, max-age=900}</li>
- * <li>{@code POST /v1/sessions/authenticate}, {@code POST /v1/b2b/sessions/authenticate}</li>
- * <li>{@code GET /v1/sessions?user_id=}, {@code GET /v1/b2b/sessions?organization_id=&member_id=}</li>
- * <li>{@code POST /v1/sessions/revoke}, {@code POST /v1/b2b/sessions/revoke}</li>
- * <li>{@code GET /v1/rbac/policy}, {@code GET /v1/b2b/rbac/policy}, {@code GET /v1/b2b/rbac/organizations/{id}}</li>
- * <li>{@code POST /v1/public/{project_id}/oauth2/token}: M2M client credentials, form or JSON, no project
- * credentials needed</li>
- * <li>{@code GET /v1/debug/whoami}: the project id and the name {@value DebugEndpoint#PROJECT_NAME}</li>
- * </ul>
- * Every other path is 404 {@code route_not_found}; every API call needs Basic {@code project_id:secret}, else 401
- * {@code unauthorized_credentials}.
+ * <p>The endpoints are listed in the {@linkplain io.github.stytchjakarta.testkit package documentation}.
  *
  * <p>Thread-safe. The server binds {@value #LOOPBACK_ADDRESS} unless {@link Builder#bindAddress} says otherwise, and
  * serves requests on {@value #HTTP_THREADS} daemon threads.
@@ -255,7 +238,7 @@ public final class StytchEmulator implements AutoCloseable {
     public EmulatedSession createSession(EmulatedUser user, Consumer<EmulatedSession.Builder> spec) {
         EmulatedUser known = state.directory().requireUser(user.userId());
         List<EmulatedFactor> defaults = known.email() == null ? List.of()
-                : List.of(emailMagicLink(known.emailId(), known.email()));
+                : List.of(EmulatedFactors.emailMagicLink(known.emailId(), known.email()));
         return addSession(spec, Vertical.CONSUMER, "session", known.userId(), null, defaults);
     }
 
@@ -269,15 +252,7 @@ public final class StytchEmulator implements AutoCloseable {
     public EmulatedSession createMemberSession(EmulatedMember member, Consumer<EmulatedSession.Builder> spec) {
         EmulatedMember known = state.directory().requireMember(member.memberId());
         return addSession(spec, Vertical.B2B, "member-session", known.memberId(), known.organizationId(),
-                List.of(emailMagicLink(known.emailId(), known.email())));
-    }
-
-    /** The default factor of a subject's session: a magic link to the subject's own email (with its email id). */
-    private static EmulatedFactor emailMagicLink(String emailId, String email) {
-        Map<String, Object> emailFactor = new LinkedHashMap<>();
-        emailFactor.put("email_id", emailId);
-        emailFactor.put("email_address", email);
-        return EmulatedFactors.of("magic_link", "email", "email_factor", emailFactor);
+                List.of(EmulatedFactors.emailMagicLink(known.emailId(), known.email())));
     }
 
     private EmulatedSession addSession(Consumer<EmulatedSession.Builder> spec, Vertical vertical, String idPrefix,
@@ -287,7 +262,7 @@ public final class StytchEmulator implements AutoCloseable {
         SessionData session = builder.build(state.ids().next(idPrefix), Ids.sessionToken(), vertical, subjectId,
                 organizationId, state.now(), defaultFactors);
         state.sessions().add(session);
-        return new EmulatedSession(this, session.sessionId(), session.sessionToken());
+        return new EmulatedSession(state, tokens, session.sessionId(), session.sessionToken());
     }
 
     /**
@@ -338,17 +313,6 @@ public final class StytchEmulator implements AutoCloseable {
     /** @return the requests received */
     public EmulatorRequestLog requestLog() {
         return requestLog;
-    }
-
-    // ---- for EmulatedSession ------------------------------------------------------------------------------------
-
-    SessionData sessionData(String sessionId) {
-        return state.sessions().session(sessionId)
-                .orElseThrow(() -> new IllegalArgumentException("Unknown session " + sessionId));
-    }
-
-    List<String> sessionRoles(SessionData session) {
-        return state.rbac().sessionRoles(session);
     }
 
     @Override
