@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.stytchjakarta.core.Vertical;
 import io.github.stytchjakarta.example.support.Browser;
 import io.github.stytchjakarta.example.support.ExampleApp;
-import io.github.stytchjakarta.testkit.AuthenticationFactors;
+import io.github.stytchjakarta.testkit.EmulatedFactors;
 import io.github.stytchjakarta.testkit.EmulatedMember;
 import io.github.stytchjakarta.testkit.EmulatedSession;
 import java.time.Duration;
@@ -54,7 +54,7 @@ class BrowserIT {
         browser.screenshot("forbidden");
 
         EmulatedSession laptop = APP.emulator().createMemberSession(bob, s -> s.duration(Duration.ofHours(2))
-                .factor(AuthenticationFactors.googleOAuth("bob-google")));
+                .factor(EmulatedFactors.googleOAuth("bob-google")));
         browser.driver().get(APP.uri("sessions").toString());
         assertThat(browser.text()).contains("this browser").contains("Google").contains(laptop.sessionId());
         browser.screenshot("sessions");

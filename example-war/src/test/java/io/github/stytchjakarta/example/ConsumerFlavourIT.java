@@ -46,7 +46,7 @@ class ConsumerFlavourIT {
         signIn("MAGIC_LINK");
         EmulatedSession phone = APP.emulator().createSession(APP.demo().ada(),
                 s -> s.duration(Duration.ofHours(1)).attributes("203.0.113.7", PHONE));
-        APP.emulator().clearRequests();
+        APP.emulator().requestLog().clear();
 
         HttpResponse<String> page = browser.send(navigation("sessions"));
         HttpResponse<String> revoke = browser.send(formPost("sessions/" + phone.sessionId() + "/revoke"));
@@ -54,7 +54,7 @@ class ConsumerFlavourIT {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains(phone.sessionId()).contains("iPhone").contains("203.0.113.7")
                 .contains("this browser");
-        assertThat(APP.emulator().requests("/v1/sessions")).extracting(RecordedRequest::method, RecordedRequest::path)
+        assertThat(APP.emulator().requestLog().requests("/v1/sessions")).extracting(RecordedRequest::method, RecordedRequest::path)
                 .contains(tuple("GET", "/v1/sessions"),
                         tuple("POST", "/v1/sessions/revoke"));
         assertThat(revoke.statusCode()).isEqualTo(303);

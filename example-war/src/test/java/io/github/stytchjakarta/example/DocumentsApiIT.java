@@ -42,7 +42,7 @@ class DocumentsApiIT {
 
     @Test
     void listWhenForgedTokenThen401InvalidTokenWithoutEchoingIt() {
-        String forged = APP.emulator().jwt(session(APP.demo().carol()))
+        String forged = APP.emulator().tokens().jwt(session(APP.demo().carol()))
                 .signedWith(APP.emulator().keys().generateUnpublished()).mint();
 
         HttpResponse<String> response = http.send(Http.request(APP.uri("api/documents")).header("Authorization", "Bearer " + forged));

@@ -170,7 +170,7 @@ public class SessionVerificationBenchmark {
                 "sdkLocalVerify: the SDK did not accept the token");
         require(rbacCheck().granted(), "rbacCheck: the editor may not read documents");
 
-        emulator.clearRequests();
+        emulator.requestLog().clear();
         jcaVerify();
         ourColdVerify();
         ourWarmVerify();
@@ -241,11 +241,11 @@ public class SessionVerificationBenchmark {
     }
 
     private String mint(EmulatedSession session) {
-        return emulator.jwt(session).expiresAt(emulator.clock().instant().plus(TOKEN_LIFETIME)).mint();
+        return emulator.tokens().jwt(session).expiresAt(emulator.clock().instant().plus(TOKEN_LIFETIME)).mint();
     }
 
     private void requireNoNetworkCalls(String when) {
-        List<RecordedRequest> calls = emulator.requests();
+        List<RecordedRequest> calls = emulator.requestLog().requests();
         require(calls.isEmpty(), "network calls " + when + ": " + calls);
     }
 

@@ -19,7 +19,7 @@ import io.github.stytchjakarta.core.StytchUnavailableException;
 import io.github.stytchjakarta.testkit.DemoData;
 import io.github.stytchjakarta.testkit.EmulatedMember;
 import io.github.stytchjakarta.testkit.EmulatedOrganization;
-import io.github.stytchjakarta.testkit.RbacPolicy;
+import io.github.stytchjakarta.testkit.EmulatedPolicy;
 import io.github.stytchjakarta.testkit.StytchEmulatorExtension;
 import java.lang.reflect.Method;
 import java.util.List;
@@ -196,7 +196,7 @@ class SecurityInterceptorTest {
     void rolesAllowedWhenOnlyAnOrganizationCustomRoleHasTheNameThenRoleMissing() throws Exception {
         EmulatedOrganization umbrella = STYTCH.emulator().createOrganization(o -> o.name("Umbrella"));
         // the tenant's administrator defines a custom role named like the application's role
-        STYTCH.emulator().setOrganizationRoles(umbrella.organizationId(), List.of(RbacPolicy.role("manager", "Umbrella's")));
+        STYTCH.emulator().rbac().setOrganizationRoles(umbrella.organizationId(), List.of(EmulatedPolicy.role("manager", "Umbrella's")));
         EmulatedMember mallory = STYTCH.emulator().createMember(umbrella, m -> m.email("mallory@umbrella.test")
                 .roles("manager"));
         StytchPrincipal caller = container.select(SessionAuthenticator.class).get().authenticate(
@@ -223,16 +223,16 @@ class SecurityInterceptorTest {
     @Test
     void requiresPermissionWhenPolicyChangedThenFollowsItAfterRefresh() throws Exception {
         StytchAuthorizer authorizer = container.select(StytchAuthorizer.class).get();
-        RbacPolicy original = STYTCH.emulator().b2bPolicy();
+        EmulatedPolicy original = STYTCH.emulator().rbac().b2bPolicy();
         assertDenied(carol, documents::delete, StytchAccessDeniedException.Reason.PERMISSION_DENIED);
         try {
-            STYTCH.emulator().setB2bPolicy(original.toBuilder()
-                    .role(DemoData.VIEWER, "Reads and deletes", RbacPolicy.permission(DemoData.RESOURCE, "read", "delete"))
+            STYTCH.emulator().rbac().setB2bPolicy(original.toBuilder()
+                    .role(DemoData.VIEWER, "Reads and deletes", EmulatedPolicy.permission(DemoData.RESOURCE, "read", "delete"))
                     .build());
             authorizer.refresh();
             assertThat(callers.call(carol, documents::delete)).isEqualTo("deleted");
         } finally {
-            STYTCH.emulator().setB2bPolicy(original);
+            STYTCH.emulator().rbac().setB2bPolicy(original);
             authorizer.refresh();
         }
     }

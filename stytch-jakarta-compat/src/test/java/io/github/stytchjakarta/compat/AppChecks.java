@@ -38,12 +38,12 @@ abstract class AppChecks {
 
     /** @return the cookies of a session whose JWT has expired while the session lives on */
     Map<String, String> expiredJwtCookies(EmulatedSession session) {
-        return Map.of("Cookie", "stytch_session_jwt=" + emulator.jwt(session).expired().mint()
+        return Map.of("Cookie", "stytch_session_jwt=" + emulator.tokens().jwt(session).expired().mint()
                 + "; stytch_session=" + session.sessionToken());
     }
 
     int revokes() {
-        return (int) emulator.requests().stream().filter(request -> request.path().endsWith("/sessions/revoke")).count();
+        return (int) emulator.requestLog().requests().stream().filter(request -> request.path().endsWith("/sessions/revoke")).count();
     }
 
     /** The library's 401: the Bearer challenge with a problem body. */

@@ -110,12 +110,12 @@ class DifferentialVerificationTest {
         unpublishedKey = emulator.keys().generateUnpublished();
         EmulatedSession session = emulator.createSession(emulator.createUser(u -> u.email("eve@example.com")
                 .roles("editor")), s -> s.customClaim("tier", "gold").customClaim("limits", Map.of("n", 7, "f", 1.5)));
-        sessionJwt = emulator.jwt(session).mint();
+        sessionJwt = emulator.tokens().jwt(session).mint();
         assertThat(stytch.sessions().authenticate(new SessionJwt(sessionJwt)).verifiedBy()).isEqualTo(VerifiedBy.LOCAL);
         emulator.revokeSession(session.sessionId());
         EmulatedM2mClient client = emulator.createM2mClient(c -> c.scopes("read:users", "admin")
                 .customClaim("team", "ops"));
-        m2mToken = emulator.m2mToken(client).mint();
+        m2mToken = emulator.tokens().m2mToken(client).mint();
         stytch.m2m().verify(m2mToken);
 
         JWKSet keys = new JWKSet(emulator.keys().published().stream().map(key -> (JWK) key.publicJwk()).toList());

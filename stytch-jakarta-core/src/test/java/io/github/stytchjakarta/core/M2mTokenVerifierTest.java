@@ -56,14 +56,14 @@ class M2mTokenVerifierTest {
 
     @Test
     void verifyWhenResourceWildcardScopeThenSatisfiesAnyResourceOfThatAction() {
-        String token = emulator.m2mToken(client).scopes("read:*").mint();
+        String token = emulator.tokens().m2mToken(client).scopes("read:*").mint();
 
         assertThat(stytch.m2m().verify(token, "read:users", "read:books").scopes()).containsExactly("read:*");
     }
 
     @Test
     void verifyWhenScopeWithoutResourceThenMatchedExactly() {
-        String token = emulator.m2mToken(client).scopes("admin").mint();
+        String token = emulator.tokens().m2mToken(client).scopes("admin").mint();
 
         assertThat(stytch.m2m().verify(token, "admin").clientId()).isEqualTo(client.clientId());
         assertThatExceptionOfType(InsufficientScopeException.class)
@@ -72,7 +72,7 @@ class M2mTokenVerifierTest {
 
     @Test
     void verifyWhenScopeMissingThenInsufficientScopeListingIt() {
-        String token = emulator.m2mToken(client).scopes("read:users").mint();
+        String token = emulator.tokens().m2mToken(client).scopes("read:users").mint();
 
         assertThatExceptionOfType(InsufficientScopeException.class)
                 .isThrownBy(() -> stytch.m2m().verify(token, "read:users", "write:users", "delete:*"))
@@ -81,7 +81,7 @@ class M2mTokenVerifierTest {
 
     @Test
     void verifyWhenCachedTokenThenScopesStillCheckedEachTime() {
-        String token = emulator.m2mToken(client).scopes("read:users").mint();
+        String token = emulator.tokens().m2mToken(client).scopes("read:users").mint();
         stytch.m2m().verify(token, "read:users");
 
         assertThatExceptionOfType(InsufficientScopeException.class)
@@ -90,14 +90,14 @@ class M2mTokenVerifierTest {
 
     @Test
     void verifyWhenExpiredThenRejectedLocallyWithoutRemoteFallback() {
-        stytch.m2m().verify(emulator.m2mToken(client).mint());
-        emulator.clearRequests();
-        String expired = emulator.m2mToken(client).expired().mint();
+        stytch.m2m().verify(emulator.tokens().m2mToken(client).mint());
+        emulator.requestLog().clear();
+        String expired = emulator.tokens().m2mToken(client).expired().mint();
 
         assertThatExceptionOfType(InvalidTokenException.class)
                 .isThrownBy(() -> stytch.m2m().verify(expired))
                 .satisfies(e -> assertThat(e.reason()).isEqualTo(Reason.EXPIRED));
-        assertThat(emulator.requests()).isEmpty();
+        assertThat(emulator.requestLog().requests()).isEmpty();
     }
 
     @Test
@@ -112,13 +112,13 @@ class M2mTokenVerifierTest {
     @Test
     void verifyWhenWrongAudienceOrSignatureThenRejected() {
         assertThatExceptionOfType(InvalidTokenException.class)
-                .isThrownBy(() -> stytch.m2m().verify(emulator.m2mToken(client).audience("other").mint()))
+                .isThrownBy(() -> stytch.m2m().verify(emulator.tokens().m2mToken(client).audience("other").mint()))
                 .satisfies(e -> assertThat(e.reason()).isEqualTo(Reason.WRONG_AUDIENCE));
         assertThatExceptionOfType(InvalidTokenException.class)
-                .isThrownBy(() -> stytch.m2m().verify(emulator.m2mToken(client).claim("scope", 42).mint()))
+                .isThrownBy(() -> stytch.m2m().verify(emulator.tokens().m2mToken(client).claim("scope", 42).mint()))
                 .satisfies(e -> assertThat(e.reason()).isEqualTo(Reason.MISSING_CLAIM));
         assertThatExceptionOfType(InvalidTokenException.class) // without scope, a token is not an M2M access token
-                .isThrownBy(() -> stytch.m2m().verify(emulator.m2mToken(client).removeClaim("scope").mint()))
+                .isThrownBy(() -> stytch.m2m().verify(emulator.tokens().m2mToken(client).removeClaim("scope").mint()))
                 .satisfies(e -> assertThat(e.reason()).isEqualTo(Reason.WRONG_TOKEN_KIND));
         assertThatExceptionOfType(InvalidTokenException.class)
                 .isThrownBy(() -> stytch.m2m().verify(null))

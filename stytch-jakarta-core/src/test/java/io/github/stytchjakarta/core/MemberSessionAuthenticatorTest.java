@@ -8,7 +8,7 @@ import io.github.stytchjakarta.core.InvalidTokenException.Reason;
 import io.github.stytchjakarta.core.SessionCredential.SessionJwt;
 import io.github.stytchjakarta.core.SessionCredential.SessionToken;
 import io.github.stytchjakarta.core.support.EmulatorConfigs;
-import io.github.stytchjakarta.testkit.AuthenticationFactors;
+import io.github.stytchjakarta.testkit.EmulatedFactors;
 import io.github.stytchjakarta.testkit.EmulatedMember;
 import io.github.stytchjakarta.testkit.EmulatedOrganization;
 import io.github.stytchjakarta.testkit.EmulatedSession;
@@ -45,7 +45,7 @@ class MemberSessionAuthenticatorTest {
         organization = emulator.createOrganization(o -> o.name("Acme"));
         member = emulator.createMember(organization, m -> m.email("alice@acme.test").roles("editor"));
         session = emulator.createMemberSession(member, s -> s.duration(Duration.ofMinutes(30)).customClaim("team", "red")
-                .factor(AuthenticationFactors.samlSso("saml-connection-test-1", "alice")));
+                .factor(EmulatedFactors.samlSso("saml-connection-test-1", "alice")));
     }
 
     @AfterEach
@@ -74,7 +74,7 @@ class MemberSessionAuthenticatorTest {
 
     @Test
     void authenticateWhenExpiredMemberJwtThenRefreshedRemotely() {
-        AuthenticatedSession result = stytch.sessions().authenticate(new SessionJwt(emulator.jwt(session).expired().mint()));
+        AuthenticatedSession result = stytch.sessions().authenticate(new SessionJwt(emulator.tokens().jwt(session).expired().mint()));
 
         assertThat(result.verifiedBy()).isEqualTo(VerifiedBy.REMOTE);
         assertThat(result.refreshedJwt()).isPresent();
@@ -82,7 +82,7 @@ class MemberSessionAuthenticatorTest {
             assertThat(principal.organizationSlug()).isEqualTo(organization.slug());
             assertThat(principal.roles()).contains("stytch_member", "editor");
         });
-        assertThat(emulator.requests("/v1/b2b/sessions/authenticate")).hasSize(1);
+        assertThat(emulator.requestLog().requests("/v1/b2b/sessions/authenticate")).hasSize(1);
     }
 
     @Test
@@ -104,7 +104,7 @@ class MemberSessionAuthenticatorTest {
 
     @Test
     void authenticateWhenIssuerIsStytchStyleThenAlsoAccepted() {
-        String stytchIssued = emulator.jwt(session).issuer("stytch.com/" + emulator.projectId()).mint();
+        String stytchIssued = emulator.tokens().jwt(session).issuer("stytch.com/" + emulator.projectId()).mint();
 
         assertThat(stytch.sessions().authenticate(new SessionJwt(stytchIssued)).verifiedBy()).isEqualTo(VerifiedBy.LOCAL);
     }

@@ -128,7 +128,7 @@ class MisconfigurationTest {
     @Test
     void jwtWhenJwksAnswers404ThenUnavailableAndWarningNamingUrlAndStatus() {
         EmulatedSession session = session();
-        String jwt = emulator.jwt(session).mint();
+        String jwt = emulator.tokens().jwt(session).mint();
         try (ForeignServer server = ForeignServer.html(404);
              Stytch stytch = Stytch.create(EmulatorConfigs.builder(emulator, Vertical.CONSUMER)
                      .baseUrl(server.baseUrl()).build())) {
@@ -147,7 +147,7 @@ class MisconfigurationTest {
 
     @Test
     void jwtWhenJwksAnswers200HtmlThenWarningSaysNoKeySet() {
-        String jwt = emulator.jwt(session()).mint();
+        String jwt = emulator.tokens().jwt(session()).mint();
         try (ForeignServer server = ForeignServer.html(200);
              Stytch stytch = Stytch.create(EmulatorConfigs.builder(emulator, Vertical.CONSUMER)
                      .baseUrl(server.baseUrl()).build())) {
@@ -163,7 +163,7 @@ class MisconfigurationTest {
     @Test
     void jwtWhenJwksUnreachableThenWarningNamesUrlAndIoErrorClass() throws Exception {
         URI nowhere = URI.create("http://127.0.0.1:" + freePort() + "/v1/sessions/jwks/" + emulator.projectId());
-        String jwt = emulator.jwt(session()).mint();
+        String jwt = emulator.tokens().jwt(session()).mint();
         try (Stytch stytch = Stytch.create(EmulatorConfigs.builder(emulator, Vertical.CONSUMER).jwksUrl(nowhere).build())) {
             assertThatExceptionOfType(StytchUnavailableException.class)
                     .isThrownBy(() -> stytch.sessions().authenticate(new SessionJwt(jwt)));
@@ -176,7 +176,7 @@ class MisconfigurationTest {
 
     @Test
     void jwtWhenIssuedForAnotherProjectThenRefusedAndOneWarningPerMinute() {
-        String jwt = emulator.jwt(session()).issuer("stytch.com/project-test-other").mint();
+        String jwt = emulator.tokens().jwt(session()).issuer("stytch.com/project-test-other").mint();
         try (Stytch stytch = Stytch.builder(EmulatorConfigs.consumer(emulator)).clock(CLOCK).build()) {
             for (int i = 0; i < 2; i++) {
                 assertThatExceptionOfType(InvalidTokenException.class)
@@ -193,14 +193,14 @@ class MisconfigurationTest {
                     + " check stytch.project-id / stytch.base-url / stytch.jwt.issuers");
             assertThat(log.messages(Level.WARNING, ISSUER_LOGGER)).hasSize(2);
             assertThat(log.text()).doesNotContain(jwt);
-            assertThat(emulator.requests()).isEmpty(); // refused locally, as before
+            assertThat(emulator.requestLog().requests()).isEmpty(); // refused locally, as before
         }
     }
 
     @Test
     void jwtWhenIssuerHoldsLogInjectionThenWarningShowsItReducedAndShortened() {
         String hostile = "evil\nSEVERE: forged line <script>" + "x".repeat(200);
-        String jwt = emulator.jwt(session()).issuer(hostile).mint();
+        String jwt = emulator.tokens().jwt(session()).issuer(hostile).mint();
         try (Stytch stytch = Stytch.create(EmulatorConfigs.consumer(emulator))) {
             assertThatExceptionOfType(InvalidTokenException.class)
                     .isThrownBy(() -> stytch.sessions().authenticate(new SessionJwt(jwt)));
@@ -214,7 +214,7 @@ class MisconfigurationTest {
 
     @Test
     void jwtWhenAudienceIsAnotherProjectThenRefusedAndWarningNamesAudienceKey() {
-        String jwt = emulator.jwt(session()).audience("project-test-other").mint();
+        String jwt = emulator.tokens().jwt(session()).audience("project-test-other").mint();
         try (Stytch stytch = Stytch.create(EmulatorConfigs.consumer(emulator))) {
             for (int i = 0; i < 2; i++) {
                 assertThatExceptionOfType(InvalidTokenException.class)

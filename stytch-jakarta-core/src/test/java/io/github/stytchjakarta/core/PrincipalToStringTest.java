@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.stytchjakarta.core.SessionCredential.SessionJwt;
 import io.github.stytchjakarta.core.SessionCredential.SessionToken;
 import io.github.stytchjakarta.core.support.EmulatorConfigs;
-import io.github.stytchjakarta.testkit.AuthenticationFactors;
+import io.github.stytchjakarta.testkit.EmulatedFactors;
 import io.github.stytchjakarta.testkit.EmulatedMember;
 import io.github.stytchjakarta.testkit.EmulatedOrganization;
 import io.github.stytchjakarta.testkit.EmulatedSession;
@@ -32,8 +32,8 @@ class PrincipalToStringTest {
         StytchEmulator emulator = STYTCH.emulator();
         EmulatedUser user = emulator.createUser(u -> u.email("ada@example.test").name("Ada Lovelace"));
         EmulatedSession session = emulator.createSession(user, s -> s.attributes("203.0.113.7", "Mozilla/5.0 (Ada)")
-                .customClaim("team", "secret-team").factor(AuthenticationFactors.emailMagicLink("ada@example.test"))
-                .factor(AuthenticationFactors.smsOtp("+15550100")).factor(AuthenticationFactors.googleOAuth("ada-google-subject")));
+                .customClaim("team", "secret-team").factor(EmulatedFactors.emailMagicLink("ada@example.test"))
+                .factor(EmulatedFactors.smsOtp("+15550100")).factor(EmulatedFactors.googleOAuth("ada-google-subject")));
 
         try (Stytch stytch = Stytch.builder(EmulatorConfigs.consumer(emulator)).clock(CLOCK).build()) {
             AuthenticatedSession remote = stytch.sessions().authenticate(new SessionToken(session.sessionToken()));
@@ -57,7 +57,7 @@ class PrincipalToStringTest {
         EmulatedOrganization organization = emulator.createOrganization(o -> o.name("Acme"));
         EmulatedMember member = emulator.createMember(organization, m -> m.email("ada@example.test").name("Ada Lovelace"));
         EmulatedSession session = emulator.createMemberSession(member, s -> s.customClaim("team", "secret-team")
-                .factor(AuthenticationFactors.emailOtp("ada@example.test")));
+                .factor(EmulatedFactors.emailOtp("ada@example.test")));
 
         try (Stytch stytch = Stytch.builder(EmulatorConfigs.b2b(emulator)).clock(CLOCK).build()) {
             AuthenticatedSession result = stytch.sessions().authenticate(new SessionJwt(session.sessionJwt()));

@@ -67,8 +67,8 @@ class SessionAuthenticatorRejectionTest {
 
     @BeforeEach
     void warmUp() {
-        stytch.sessions().authenticate(new SessionJwt(emulator.jwt(session).issuedAt(CLOCK.instant().minusSeconds(1)).mint()));
-        emulator.clearRequests();
+        stytch.sessions().authenticate(new SessionJwt(emulator.tokens().jwt(session).issuedAt(CLOCK.instant().minusSeconds(1)).mint()));
+        emulator.requestLog().clear();
     }
 
     static Stream<Arguments> hostileTokens() {
@@ -119,7 +119,7 @@ class SessionAuthenticatorRejectionTest {
                 hostile("expired JWT of an expired session", jwt -> jwt.expired().claim(SESSION_CLAIM,
                         sessionClaimExpiringAt(jwt, CLOCK.instant().minus(Duration.ofMinutes(5)))).mint(),
                         Reason.SESSION_EXPIRED),
-                hostile("M2M access token", jwt -> emulator.m2mToken(emulator.createM2mClient(c -> c.scopes("read:users")))
+                hostile("M2M access token", jwt -> emulator.tokens().m2mToken(emulator.createM2mClient(c -> c.scopes("read:users")))
                         .mint(), Reason.WRONG_TOKEN_KIND));
     }
 
@@ -127,13 +127,13 @@ class SessionAuthenticatorRejectionTest {
     @MethodSource("hostileTokens")
     void authenticateWhenHostileJwtThenRejectedLocallyWithoutNetworkCall(String name, Function<JwtMinter, String> forge,
                                                                        Reason reason) {
-        String token = forge.apply(emulator.jwt(session));
+        String token = forge.apply(emulator.tokens().jwt(session));
 
         assertThatExceptionOfType(InvalidTokenException.class)
                 .isThrownBy(() -> stytch.sessions().authenticate(new SessionJwt(token)))
                 .satisfies(e -> assertThat(e.reason()).isEqualTo(reason))
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(token));
-        assertThat(emulator.requests()).isEmpty();
+        assertThat(emulator.requestLog().requests()).isEmpty();
     }
 
     @ParameterizedTest
@@ -146,7 +146,7 @@ class SessionAuthenticatorRejectionTest {
         assertThatExceptionOfType(InvalidTokenException.class)
                 .isThrownBy(() -> stytch.sessions().authenticate(new SessionJwt(garbage)))
                 .satisfies(e -> assertThat(e.reason()).isIn(Reason.MALFORMED, Reason.WRONG_TYPE));
-        assertThat(emulator.requests()).isEmpty();
+        assertThat(emulator.requestLog().requests()).isEmpty();
     }
 
     @Test
@@ -174,31 +174,31 @@ class SessionAuthenticatorRejectionTest {
         assertThatExceptionOfType(InvalidTokenException.class)
                 .isThrownBy(() -> stytch.sessions().authenticate(new SessionToken(token)))
                 .satisfies(e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED));
-        assertThat(emulator.requests()).isEmpty();
+        assertThat(emulator.requestLog().requests()).isEmpty();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"+292278995-01-01T00:00:00Z", "+1000000000-12-31T23:59:59.999999999Z",
             "+10000-01-01T00:00:00Z", "-292278995-01-01T00:00:00Z"})
     void authenticateWhenSessionExpiryOutOfRangeThenMalformedWithoutNetworkCall(String expiresAt) {
-        JwtMinter jwt = emulator.jwt(session);
+        JwtMinter jwt = emulator.tokens().jwt(session);
         String token = jwt.claim(SESSION_CLAIM, sessionClaimExpiringAt(jwt, Instant.parse(expiresAt))).mint();
 
         assertThatExceptionOfType(InvalidTokenException.class)
                 .isThrownBy(() -> stytch.sessions().authenticate(new SessionJwt(token)))
                 .satisfies(e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED));
-        assertThat(emulator.requests()).isEmpty();
+        assertThat(emulator.requestLog().requests()).isEmpty();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"b64", "cty", "x5t", "x5t#S256"})
     void authenticateWhenHeaderStytchNeverSetsThenUnsupportedHeader(String name) {
-        String token = emulator.jwt(session).header(name, name.equals("b64") ? Boolean.FALSE : "JWT").mint();
+        String token = emulator.tokens().jwt(session).header(name, name.equals("b64") ? Boolean.FALSE : "JWT").mint();
 
         assertThatExceptionOfType(InvalidTokenException.class)
                 .isThrownBy(() -> stytch.sessions().authenticate(new SessionJwt(token)))
                 .satisfies(e -> assertThat(e.reason()).isEqualTo(Reason.UNSUPPORTED_HEADER));
-        assertThat(emulator.requests()).isEmpty();
+        assertThat(emulator.requestLog().requests()).isEmpty();
     }
 
     private static Arguments hostile(String name, Function<JwtMinter, String> forge, Reason reason) {
@@ -207,7 +207,7 @@ class SessionAuthenticatorRejectionTest {
 
     private static Map<String, Object> sessionClaimExpiringAt(JwtMinter jwt, Instant expiresAt) {
         try {
-            Map<String, Object> claim = new LinkedHashMap<>(SignedJWT.parse(emulator.jwt(session).mint())
+            Map<String, Object> claim = new LinkedHashMap<>(SignedJWT.parse(emulator.tokens().jwt(session).mint())
                     .getJWTClaimsSet().getJSONObjectClaim(SESSION_CLAIM));
             claim.put("expires_at", expiresAt.toString());
             return claim;

@@ -50,7 +50,7 @@ class SessionAuthenticatorRemoteTest {
 
     @Test
     void authenticateWhenJwtExpiredThenRefreshedRemotelyAndNewJwtVerifiesLocally() {
-        String expired = emulator.jwt(session).expired().mint();
+        String expired = emulator.tokens().jwt(session).expired().mint();
 
         AuthenticatedSession result = stytch.sessions().authenticate(new SessionJwt(expired));
 
@@ -58,7 +58,7 @@ class SessionAuthenticatorRemoteTest {
         assertThat(result.principal().sessionId()).isEqualTo(session.sessionId());
         String refreshed = result.refreshedJwt().orElseThrow();
         assertThat(refreshed).isNotEqualTo(expired);
-        assertThat(emulator.requests(AUTHENTICATE)).singleElement().satisfies(request -> {
+        assertThat(emulator.requestLog().requests(AUTHENTICATE)).singleElement().satisfies(request -> {
             assertThat(request.authenticated()).isTrue();
             assertThat(request.body()).contains("\"session_jwt\"").doesNotContain("session_duration_minutes");
         });
@@ -67,7 +67,7 @@ class SessionAuthenticatorRemoteTest {
 
     @Test
     void authenticateWhenExpiredJwtOfRevokedSessionThenSessionNotFound() {
-        String expired = emulator.jwt(session).expired().mint();
+        String expired = emulator.tokens().jwt(session).expired().mint();
         emulator.revokeSession(session.sessionId());
 
         assertThatExceptionOfType(InvalidTokenException.class)
@@ -92,7 +92,7 @@ class SessionAuthenticatorRemoteTest {
         assertThat(result.principal()).isInstanceOfSatisfying(StytchUser.class,
                 user -> assertThat(user.sessionId()).isEqualTo(session.sessionId()));
         assertThat(result.refreshedJwt()).isPresent();
-        assertThat(emulator.requests(AUTHENTICATE)).singleElement()
+        assertThat(emulator.requestLog().requests(AUTHENTICATE)).singleElement()
                 .satisfies(request -> assertThat(request.body()).contains("\"session_token\""));
     }
 
@@ -116,7 +116,7 @@ class SessionAuthenticatorRemoteTest {
     void authenticateWhenJwtOlderThanMaxTokenAgeThenRefreshedRemotely() {
         try (Stytch strict = stytch(EmulatorConfigs.builder(emulator, Vertical.CONSUMER)
                 .maxTokenAge(Duration.ofMinutes(1)).build())) {
-            String twoMinutesOld = emulator.jwt(session).issuedAt(CLOCK.instant().minus(Duration.ofMinutes(2))).mint();
+            String twoMinutesOld = emulator.tokens().jwt(session).issuedAt(CLOCK.instant().minus(Duration.ofMinutes(2))).mint();
 
             AuthenticatedSession result = strict.sessions().authenticate(new SessionJwt(twoMinutesOld));
 
@@ -134,7 +134,7 @@ class SessionAuthenticatorRemoteTest {
 
             assertThat(result.principal().sessionExpiresAt())
                     .isCloseTo(CLOCK.instant().plus(Duration.ofMinutes(600)), within(1, ChronoUnit.SECONDS));
-            assertThat(emulator.requests(AUTHENTICATE)).singleElement()
+            assertThat(emulator.requestLog().requests(AUTHENTICATE)).singleElement()
                     .satisfies(request -> assertThat(request.body()).contains("\"session_duration_minutes\":600"));
         }
     }
@@ -146,7 +146,7 @@ class SessionAuthenticatorRemoteTest {
         AuthenticatedSession result = stytch.sessions().authenticate(new SessionToken(session.sessionToken()));
 
         assertThat(result.verifiedBy()).isEqualTo(VerifiedBy.REMOTE);
-        assertThat(emulator.requests(AUTHENTICATE)).extracting(RecordedRequest::status).containsExactly(503, 200);
+        assertThat(emulator.requestLog().requests(AUTHENTICATE)).extracting(RecordedRequest::status).containsExactly(503, 200);
     }
 
     @Test
@@ -158,7 +158,7 @@ class SessionAuthenticatorRemoteTest {
             assertThatExceptionOfType(StytchUnavailableException.class)
                     .isThrownBy(() -> extending.sessions().authenticate(new SessionToken(session.sessionToken())))
                     .satisfies(e -> assertThat(e.statusCode()).hasValue(500));
-            assertThat(emulator.requests(AUTHENTICATE)).hasSize(1);
+            assertThat(emulator.requestLog().requests(AUTHENTICATE)).hasSize(1);
         }
     }
 
@@ -167,9 +167,9 @@ class SessionAuthenticatorRemoteTest {
         emulator.faults().respond(AUTHENTICATE, 500);
 
         assertThatExceptionOfType(StytchUnavailableException.class)
-                .isThrownBy(() -> stytch.sessions().authenticate(new SessionJwt(emulator.jwt(session).expired().mint())))
+                .isThrownBy(() -> stytch.sessions().authenticate(new SessionJwt(emulator.tokens().jwt(session).expired().mint())))
                 .satisfies(e -> assertThat(e.statusCode()).hasValue(500));
-        assertThat(emulator.requests(AUTHENTICATE)).hasSize(1 + StytchConfig.DEFAULT_HTTP_MAX_RETRIES);
+        assertThat(emulator.requestLog().requests(AUTHENTICATE)).hasSize(1 + StytchConfig.DEFAULT_HTTP_MAX_RETRIES);
     }
 
     @Test
@@ -213,7 +213,7 @@ class SessionAuthenticatorRemoteTest {
     @Test
     void authenticateWhenSeveralCallsFailThenNoTokenInAnyMessage() {
         emulator.faults().respond(AUTHENTICATE, 500);
-        String expired = emulator.jwt(session).expired().mint();
+        String expired = emulator.tokens().jwt(session).expired().mint();
 
         List<Throwable> failures = List.of(
                 catchAny(() -> stytch.sessions().authenticate(new SessionJwt(expired))),

@@ -6,7 +6,7 @@ import io.github.stytchjakarta.core.AuthenticatedSession.VerifiedBy;
 import io.github.stytchjakarta.core.SessionCredential.SessionJwt;
 import io.github.stytchjakarta.core.SessionCredential.SessionToken;
 import io.github.stytchjakarta.core.support.EmulatorConfigs;
-import io.github.stytchjakarta.testkit.AuthenticationFactors;
+import io.github.stytchjakarta.testkit.EmulatedFactors;
 import io.github.stytchjakarta.testkit.EmulatedSession;
 import io.github.stytchjakarta.testkit.EmulatedUser;
 import io.github.stytchjakarta.testkit.MutableClock;
@@ -40,7 +40,7 @@ class SessionAuthenticatorTest {
         stytch = Stytch.builder(EmulatorConfigs.consumer(emulator)).clock(CLOCK).build();
         user = emulator.createUser(u -> u.email("ada@example.com").name("Ada Lovelace").roles("editor"));
         session = emulator.createSession(user, s -> s.duration(Duration.ofHours(1)).customClaim("tier", "gold")
-                .factor(AuthenticationFactors.emailMagicLink("ada@example.com")).attributes("203.0.113.7", "Mozilla/5.0"));
+                .factor(EmulatedFactors.emailMagicLink("ada@example.com")).attributes("203.0.113.7", "Mozilla/5.0"));
     }
 
     @AfterEach
@@ -70,7 +70,7 @@ class SessionAuthenticatorTest {
                 assertThat(factor.details()).containsKey("email_factor");
             });
         });
-        assertThat(emulator.requests("/v1/sessions/authenticate")).isEmpty();
+        assertThat(emulator.requestLog().requests("/v1/sessions/authenticate")).isEmpty();
     }
 
     @Test
@@ -126,7 +126,7 @@ class SessionAuthenticatorTest {
     void authenticateWhenKeysFetchedThenJwksRequestedAnonymouslyWithLibraryUserAgent() {
         stytch.sessions().authenticate(new SessionJwt(session.sessionJwt()));
 
-        List<RecordedRequest> fetches = emulator.requests("/v1/sessions/jwks/");
+        List<RecordedRequest> fetches = emulator.requestLog().requests("/v1/sessions/jwks/");
         assertThat(fetches).singleElement().satisfies(fetch -> {
             assertThat(fetch.authenticated()).isFalse();
             assertThat(fetch.header("Authorization")).isNull();

@@ -72,30 +72,30 @@ class SigningKeysTest {
         String signedWithNewKey = session.sessionJwt();
 
         assertThat(authenticate(signedWithNewKey).verifiedBy()).isEqualTo(VerifiedBy.LOCAL);
-        assertThat(authenticate(emulator.jwt(session).signedWith(emulator.keys().published().get(0))
+        assertThat(authenticate(emulator.tokens().jwt(session).signedWith(emulator.keys().published().get(0))
                 .issuedAt(clock.instant().minusSeconds(1)).mint()).verifiedBy()).isEqualTo(VerifiedBy.LOCAL);
-        assertThat(emulator.requests(JWKS)).hasSize(2);
+        assertThat(emulator.requestLog().requests(JWKS)).hasSize(2);
     }
 
     @Test
     void authenticateWhenUnknownKeyIdThenOneRefetchPerRateLimitWindow() {
         authenticate(session.sessionJwt());
         EmulatorKey unpublished = emulator.keys().generateUnpublished();
-        String unknownKid = emulator.jwt(session).signedWith(unpublished).mint();
-        emulator.clearRequests();
+        String unknownKid = emulator.tokens().jwt(session).signedWith(unpublished).mint();
+        emulator.requestLog().clear();
 
         assertRejected(unknownKid, Reason.UNKNOWN_KEY);
-        assertThat(emulator.requests(JWKS)).hasSize(1);
+        assertThat(emulator.requestLog().requests(JWKS)).hasSize(1);
 
-        assertRejected(emulator.jwt(session).signedWith(emulator.keys().generateUnpublished()).mint(), Reason.UNKNOWN_KEY);
-        assertRejected(emulator.jwt(session).keyId("jwk-test-random").mint(), Reason.UNKNOWN_KEY);
-        assertThat(emulator.requests(JWKS)).hasSize(1);
+        assertRejected(emulator.tokens().jwt(session).signedWith(emulator.keys().generateUnpublished()).mint(), Reason.UNKNOWN_KEY);
+        assertRejected(emulator.tokens().jwt(session).keyId("jwk-test-random").mint(), Reason.UNKNOWN_KEY);
+        assertThat(emulator.requestLog().requests(JWKS)).hasSize(1);
 
         emulator.keys().publish(unpublished);
         clock.advance(StytchConfig.DEFAULT_JWKS_RATE_LIMIT);
 
         assertThat(authenticate(unknownKid).verifiedBy()).isEqualTo(VerifiedBy.LOCAL);
-        assertThat(emulator.requests(JWKS)).hasSize(2);
+        assertThat(emulator.requestLog().requests(JWKS)).hasSize(2);
     }
 
     @Test
@@ -103,9 +103,9 @@ class SigningKeysTest {
         authenticate(session.sessionJwt());
         List<String> forged = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            forged.add(emulator.jwt(session).keyId("jwk-test-random-" + i).mint());
+            forged.add(emulator.tokens().jwt(session).keyId("jwk-test-random-" + i).mint());
         }
-        emulator.clearRequests();
+        emulator.requestLog().clear();
         ExecutorService threads = Executors.newFixedThreadPool(8);
         try {
             List<Future<Reason>> outcomes = new ArrayList<>();
@@ -126,7 +126,7 @@ class SigningKeysTest {
             threads.shutdownNow();
         }
 
-        assertThat(emulator.requests(JWKS)).hasSize(1);
+        assertThat(emulator.requestLog().requests(JWKS)).hasSize(1);
     }
 
     @Test
@@ -135,15 +135,15 @@ class SigningKeysTest {
         emulator.keys().rotate();
         List<String> signedWithNewKey = new ArrayList<>();
         for (int i = 0; i < CONCURRENT_REQUESTS; i++) {
-            signedWithNewKey.add(emulator.jwt(session).claim("request", i).mint()); // distinct: none is served from the cache
+            signedWithNewKey.add(emulator.tokens().jwt(session).claim("request", i).mint()); // distinct: none is served from the cache
         }
-        emulator.clearRequests();
+        emulator.requestLog().clear();
         emulator.faults().latency(JWKS, SLOW_FETCH);
 
         List<Object> outcomes = concurrently(stytch, signedWithNewKey);
 
         assertThat(outcomes).hasSize(CONCURRENT_REQUESTS).allMatch(outcome -> outcome == VerifiedBy.LOCAL);
-        assertThat(emulator.requests(JWKS)).hasSize(1);
+        assertThat(emulator.requestLog().requests(JWKS)).hasSize(1);
     }
 
     @Test
@@ -154,22 +154,22 @@ class SigningKeysTest {
             emulator.keys().rotate();
             List<String> signedWithNewKey = new ArrayList<>();
             for (int i = 0; i < 32; i++) {
-                signedWithNewKey.add(emulator.jwt(session).claim("request", i).mint());
+                signedWithNewKey.add(emulator.tokens().jwt(session).claim("request", i).mint());
             }
-            emulator.clearRequests();
+            emulator.requestLog().clear();
             emulator.faults().latency(JWKS, SLOW_FETCH).jwksOutage(true);
 
             List<Object> outcomes = concurrently(intolerant, signedWithNewKey);
 
             assertThat(outcomes).hasSize(32).allMatch(outcome -> outcome == StytchUnavailableException.class);
-            assertThat(emulator.requests(JWKS)).hasSize(1);
+            assertThat(emulator.requestLog().requests(JWKS)).hasSize(1);
         }
     }
 
     @Test
     void authenticateWhenRandomKeyIdFloodStartsBeforeRotationThenNewKeyAcceptedWithinRateLimitAndFetchesBounded() {
         authenticate(session.sessionJwt());
-        emulator.clearRequests();
+        emulator.requestLog().clear();
         Instant floodStart = clock.instant();
         assertRejected(randomKeyId(), Reason.UNKNOWN_KEY); // the forged token just before the rotation: one fetch
         emulator.keys().rotate();
@@ -190,7 +190,7 @@ class SigningKeysTest {
 
         assertThat(acceptedAfter).isNotNull().isLessThanOrEqualTo(STATED_ACCEPTANCE_BOUND);
         assertThat(forged).isGreaterThan(900);
-        assertThat(emulator.requests(JWKS)).hasSizeLessThanOrEqualTo(STATED_FETCHES_PER_MINUTE);
+        assertThat(emulator.requestLog().requests(JWKS)).hasSizeLessThanOrEqualTo(STATED_FETCHES_PER_MINUTE);
     }
 
     @Test
@@ -202,7 +202,7 @@ class SigningKeysTest {
         AuthenticatedSession result = authenticate(session.sessionJwt());
 
         assertThat(result.verifiedBy()).isEqualTo(VerifiedBy.LOCAL);
-        assertThat(emulator.requests(JWKS)).extracting(RecordedRequest::status).contains(503);
+        assertThat(emulator.requestLog().requests(JWKS)).extracting(RecordedRequest::status).contains(503);
     }
 
     @Test
@@ -245,17 +245,17 @@ class SigningKeysTest {
 
         authenticate(session.sessionJwt());
 
-        assertThat(emulator.requests(JWKS)).hasSize(2);
+        assertThat(emulator.requestLog().requests(JWKS)).hasSize(2);
     }
 
     @Test
     void createWhenPrefetchConfiguredThenKeysFetchedAtStartUp() {
         try (Stytch prefetching = Stytch.builder(EmulatorConfigs.builder(emulator, Vertical.CONSUMER).jwksPrefetch(true)
                 .build()).clock(clock).build()) {
-            assertThat(emulator.requests(JWKS)).hasSize(1);
+            assertThat(emulator.requestLog().requests(JWKS)).hasSize(1);
 
             prefetching.sessions().authenticate(new SessionJwt(session.sessionJwt()));
-            assertThat(emulator.requests(JWKS)).hasSize(1);
+            assertThat(emulator.requestLog().requests(JWKS)).hasSize(1);
         }
     }
 
@@ -268,12 +268,12 @@ class SigningKeysTest {
 
             assertThat(prefetching.sessions().authenticate(new SessionJwt(session.sessionJwt())).verifiedBy())
                     .isEqualTo(VerifiedBy.LOCAL);
-            assertThat(emulator.requests(JWKS)).extracting(RecordedRequest::status).isEqualTo(List.of(503, 200));
+            assertThat(emulator.requestLog().requests(JWKS)).extracting(RecordedRequest::status).isEqualTo(List.of(503, 200));
         }
     }
 
     private String randomKeyId() {
-        return emulator.jwt(session).keyId("jwk-test-" + UUID.randomUUID()).mint();
+        return emulator.tokens().jwt(session).keyId("jwk-test-" + UUID.randomUUID()).mint();
     }
 
     private boolean accepted(String jwt) {

@@ -35,7 +35,7 @@ class StartupCheckTest {
             assertThat(stytch.config().startupCheck()).isTrue();
         }
 
-        assertThat(emulator.requests(WHOAMI)).singleElement()
+        assertThat(emulator.requestLog().requests(WHOAMI)).singleElement()
                 .satisfies(request -> assertThat(request.authenticated()).isTrue());
     }
 
@@ -45,7 +45,7 @@ class StartupCheckTest {
             assertThat(stytch.config().startupCheck()).isFalse();
         }
 
-        assertThat(emulator.requests()).isEmpty();
+        assertThat(emulator.requestLog().requests()).isEmpty();
     }
 
     @Test

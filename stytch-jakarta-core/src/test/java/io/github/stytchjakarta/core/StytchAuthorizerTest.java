@@ -8,7 +8,7 @@ import io.github.stytchjakarta.core.SessionCredential.SessionJwt;
 import io.github.stytchjakarta.core.support.EmulatorConfigs;
 import io.github.stytchjakarta.testkit.EmulatedMember;
 import io.github.stytchjakarta.testkit.EmulatedOrganization;
-import io.github.stytchjakarta.testkit.RbacPolicy;
+import io.github.stytchjakarta.testkit.EmulatedPolicy;
 import io.github.stytchjakarta.testkit.StytchEmulator;
 import io.github.stytchjakarta.testkit.StytchEmulatorExtension;
 import java.time.Duration;
@@ -30,18 +30,18 @@ class StytchAuthorizerTest {
     @RegisterExtension
     static final StytchEmulatorExtension STYTCH = new StytchEmulatorExtension();
 
-    private static RbacPolicy documentsPolicy(String... extraRoles) {
-        RbacPolicy.Builder policy = RbacPolicy.builder()
+    private static EmulatedPolicy documentsPolicy(String... extraRoles) {
+        EmulatedPolicy.Builder policy = EmulatedPolicy.builder()
                 .role("stytch_user", "everyone")
-                .role("stytch_member", "every member", RbacPolicy.permission("stytch.self", "*"))
-                .role("viewer", "reads", RbacPolicy.permission("documents", "read"))
-                .role("editor", "edits", RbacPolicy.permission("documents", "read", "write"),
-                        RbacPolicy.permission("comments", "read"))
-                .role("admin", "everything on documents", RbacPolicy.permission("documents", "*"))
+                .role("stytch_member", "every member", EmulatedPolicy.permission("stytch.self", "*"))
+                .role("viewer", "reads", EmulatedPolicy.permission("documents", "read"))
+                .role("editor", "edits", EmulatedPolicy.permission("documents", "read", "write"),
+                        EmulatedPolicy.permission("comments", "read"))
+                .role("admin", "everything on documents", EmulatedPolicy.permission("documents", "*"))
                 .resource("documents", "docs", "read", "write", "delete")
                 .resource("comments", "comments", "read");
         for (String role : extraRoles) {
-            policy.role(role, "extra", RbacPolicy.permission("documents", "delete"));
+            policy.role(role, "extra", EmulatedPolicy.permission("documents", "delete"));
         }
         return policy.build();
     }
@@ -55,7 +55,7 @@ class StytchAuthorizerTest {
         @BeforeEach
         void setUp() {
             emulator = STYTCH.emulator();
-            emulator.setConsumerPolicy(documentsPolicy());
+            emulator.rbac().setConsumerPolicy(documentsPolicy());
             stytch = Stytch.create(EmulatorConfigs.consumer(emulator));
         }
 
@@ -120,7 +120,7 @@ class StytchAuthorizerTest {
             stytch.authorizer().check(principal("editor"), "documents", "read");
             stytch.authorizer().check(principal("viewer"), "documents", "read");
 
-            assertThat(emulator.requests(CONSUMER_POLICY)).singleElement()
+            assertThat(emulator.requestLog().requests(CONSUMER_POLICY)).singleElement()
                     .satisfies(request -> assertThat(request.authenticated()).isTrue());
         }
 
@@ -128,8 +128,8 @@ class StytchAuthorizerTest {
         void checkWhenPolicyChangedThenSeenAfterRefresh() {
             StytchPrincipal viewer = principal("viewer");
             assertThat(stytch.authorizer().check(viewer, "documents", "write").granted()).isFalse();
-            emulator.setConsumerPolicy(documentsPolicy().toBuilder()
-                    .role("viewer", "now writes too", RbacPolicy.permission("documents", "write")).build());
+            emulator.rbac().setConsumerPolicy(documentsPolicy().toBuilder()
+                    .role("viewer", "now writes too", EmulatedPolicy.permission("documents", "write")).build());
 
             assertThat(stytch.authorizer().check(viewer, "documents", "write").granted()).isFalse();
             stytch.authorizer().refresh();
@@ -144,7 +144,7 @@ class StytchAuthorizerTest {
                 StytchPrincipal viewer = principal("viewer");
                 assertThat(quick.authorizer().check(viewer, "documents", "delete").granted()).isFalse();
 
-                emulator.setConsumerPolicy(documentsPolicy("viewer"));
+                emulator.rbac().setConsumerPolicy(documentsPolicy("viewer"));
 
                 Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
                 while (!quick.authorizer().check(viewer, "documents", "delete").granted()) {
@@ -174,7 +174,7 @@ class StytchAuthorizerTest {
             assertThatExceptionOfType(StytchUnavailableException.class)
                     .isThrownBy(() -> stytch.authorizer().check(principal("editor"), "documents", "read"))
                     .satisfies(e -> assertThat(e.retryAfter()).isPresent());
-            assertThat(emulator.requests(CONSUMER_POLICY)).hasSize(1 + StytchConfig.DEFAULT_HTTP_MAX_RETRIES);
+            assertThat(emulator.requestLog().requests(CONSUMER_POLICY)).hasSize(1 + StytchConfig.DEFAULT_HTTP_MAX_RETRIES);
         }
 
         private StytchPrincipal principal(String... roles) {
@@ -195,7 +195,7 @@ class StytchAuthorizerTest {
         @BeforeEach
         void setUp() {
             emulator = STYTCH.emulator();
-            emulator.setB2bPolicy(documentsPolicy());
+            emulator.rbac().setB2bPolicy(documentsPolicy());
             stytch = Stytch.create(EmulatorConfigs.b2b(emulator));
             acme = emulator.createOrganization(o -> o.name("Acme"));
             globex = emulator.createOrganization(o -> o.name("Globex"));
@@ -219,24 +219,24 @@ class StytchAuthorizerTest {
         @Test
         void checkWhenOtherOrganizationThenTenancyMismatchBeforeAnyPolicyFetch() {
             StytchMember admin = member(acme, "admin");
-            emulator.clearRequests();
+            emulator.requestLog().clear();
 
             AuthorizationDecision decision = stytch.authorizer().check(admin, globex.organizationId(), "documents", "read");
 
             assertThat(decision).isEqualTo(AuthorizationDecision.TENANCY_MISMATCH);
-            assertThat(emulator.requests("/v1/b2b/rbac/")).isEmpty();
+            assertThat(emulator.requestLog().requests("/v1/b2b/rbac/")).isEmpty();
         }
 
         @Test
         void checkWhenOrganizationCustomRoleGrantsThenGranted() {
-            emulator.setOrganizationRoles(acme.organizationId(), List.of(
-                    RbacPolicy.role("acme-auditor", "Acme only", RbacPolicy.permission("documents", "read"))));
+            emulator.rbac().setOrganizationRoles(acme.organizationId(), List.of(
+                    EmulatedPolicy.role("acme-auditor", "Acme only", EmulatedPolicy.permission("documents", "read"))));
             StytchMember auditor = member(acme, "acme-auditor");
 
             AuthorizationDecision decision = stytch.authorizer().check(auditor, "documents", "read");
 
             assertThat(decision.grantingRoles()).containsExactly("acme-auditor");
-            assertThat(emulator.requests(ORG_POLICY + acme.organizationId())).hasSize(1);
+            assertThat(emulator.requestLog().requests(ORG_POLICY + acme.organizationId())).hasSize(1);
         }
 
         @Test

@@ -17,9 +17,9 @@ import io.github.stytchjakarta.core.model.WhoamiResponse;
 import io.github.stytchjakarta.core.support.EmulatorConfigs;
 import io.github.stytchjakarta.testkit.EmulatedMember;
 import io.github.stytchjakarta.testkit.EmulatedOrganization;
+import io.github.stytchjakarta.testkit.EmulatedPolicy;
 import io.github.stytchjakarta.testkit.EmulatedSession;
 import io.github.stytchjakarta.testkit.EmulatedUser;
-import io.github.stytchjakarta.testkit.RbacPolicy;
 import io.github.stytchjakarta.testkit.RecordedRequest;
 import io.github.stytchjakarta.testkit.StytchEmulator;
 import io.github.stytchjakarta.testkit.StytchEmulatorExtension;
@@ -77,7 +77,7 @@ class StytchClientTest {
                     .hasMessageContaining("closed");
             assertThatThrownBy(() -> client.sessions().jwks()).isInstanceOf(StytchUnavailableException.class);
         });
-        assertThat(emulator.requests()).isEmpty();
+        assertThat(emulator.requestLog().requests()).isEmpty();
     }
 
     @Test
@@ -220,14 +220,14 @@ class StytchClientTest {
                 .ofToken(session.sessionToken()).withSessionDurationMinutes(60).withSessionCustomClaims(changes));
 
         assertThat(answer.session().customClaims()).isEqualTo(Map.of("keep", 1L, "add", "x"));
-        assertThat(emulator.requests("/v1/sessions/authenticate")).singleElement()
+        assertThat(emulator.requestLog().requests("/v1/sessions/authenticate")).singleElement()
                 .satisfies(request -> assertThat(request.body()).contains("\"drop\":null"));
     }
 
     @Test
     void b2bAuthenticateWhenAuthorizationCheckPassesThenVerdict() {
-        emulator.setB2bPolicy(RbacPolicy.defaultB2bPolicy().toBuilder()
-                .role("editor", "edits", RbacPolicy.permission("documents", "read")).build());
+        emulator.rbac().setB2bPolicy(EmulatedPolicy.defaultB2bPolicy().toBuilder()
+                .role("editor", "edits", EmulatedPolicy.permission("documents", "read")).build());
         EmulatedSession session = emulator.createMemberSession(member, s -> { });
 
         MemberSessionAuthenticateResponse answer = client.b2bSessions().authenticate(SessionAuthenticateRequest
@@ -306,8 +306,8 @@ class StytchClientTest {
 
     @Test
     void policiesWhenFetchedThenRolesResourcesAndOrganizationRoles() {
-        emulator.setOrganizationRoles(organization.organizationId(), List.of(
-                RbacPolicy.role("acme-auditor", "Acme only", RbacPolicy.permission("documents", "read"))));
+        emulator.rbac().setOrganizationRoles(organization.organizationId(), List.of(
+                EmulatedPolicy.role("acme-auditor", "Acme only", EmulatedPolicy.permission("documents", "read"))));
 
         RbacPolicyResponse consumer = client.rbac().policy();
         RbacPolicyResponse b2b = client.b2bRbac().policy();
@@ -327,7 +327,7 @@ class StytchClientTest {
     void callsWhenMadeThenBasicAuthAndUserAgentSent() {
         client.rbac().policy();
 
-        RecordedRequest request = emulator.requests("/v1/rbac/policy").get(0);
+        RecordedRequest request = emulator.requestLog().requests("/v1/rbac/policy").get(0);
         assertThat(request.authenticated()).isTrue();
         assertThat(request.header("Authorization")).startsWith("Basic ");
         assertThat(request.header("User-Agent")).matches("stytch-jakarta/\\S+ Java/\\S+");
@@ -339,7 +339,7 @@ class StytchClientTest {
 
         assertThat(client.rbac().policy().statusCode()).isEqualTo(200);
 
-        assertThat(emulator.requests("/v1/rbac/policy")).extracting(RecordedRequest::status).containsExactly(429, 200);
+        assertThat(emulator.requestLog().requests("/v1/rbac/policy")).extracting(RecordedRequest::status).containsExactly(429, 200);
     }
 
     @Test
@@ -350,7 +350,7 @@ class StytchClientTest {
                 .isThrownBy(() -> client.b2bRbac().policy())
                 .satisfies(e -> assertThat(e.statusCode()).hasValue(500))
                 .withMessageContaining("internal_server_error");
-        assertThat(emulator.requests("/v1/b2b/rbac/policy")).hasSize(1 + StytchConfig.DEFAULT_HTTP_MAX_RETRIES);
+        assertThat(emulator.requestLog().requests("/v1/b2b/rbac/policy")).hasSize(1 + StytchConfig.DEFAULT_HTTP_MAX_RETRIES);
     }
 
     @Test
@@ -361,7 +361,7 @@ class StytchClientTest {
         assertThatExceptionOfType(StytchUnavailableException.class)
                 .isThrownBy(() -> client.sessions().revoke(session.sessionId()))
                 .satisfies(e -> assertThat(e.retryAfter()).isPresent());
-        assertThat(emulator.requests("/v1/sessions/revoke")).hasSize(1);
+        assertThat(emulator.requestLog().requests("/v1/sessions/revoke")).hasSize(1);
     }
 
     @Test
@@ -384,7 +384,7 @@ class StytchClientTest {
         assertThat(whoami.projectId()).isEqualTo(emulator.projectId());
         assertThat(whoami.name()).isNotEmpty();
         assertThat(whoami.statusCode()).isEqualTo(200);
-        assertThat(emulator.requests("/v1/debug/whoami")).singleElement()
+        assertThat(emulator.requestLog().requests("/v1/debug/whoami")).singleElement()
                 .satisfies(request -> assertThat(request.authenticated()).isTrue());
     }
 

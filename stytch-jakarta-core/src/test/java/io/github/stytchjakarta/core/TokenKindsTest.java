@@ -76,43 +76,43 @@ class TokenKindsTest {
 
     @BeforeEach
     void clearRequests() {
-        emulator.clearRequests();
+        emulator.requestLog().clear();
     }
 
     static Stream<Arguments> notConsumerSessionJwts() {
         return Stream.of(
-                token("M2M access token", () -> emulator.m2mToken(client).mint()),
-                token("Connected-App access token", () -> emulator.connectedAppToken(user).mint()),
-                token("ID token", () -> emulator.idToken(user).mint()),
+                token("M2M access token", () -> emulator.tokens().m2mToken(client).mint()),
+                token("Connected-App access token", () -> emulator.tokens().connectedAppToken(user).mint()),
+                token("ID token", () -> emulator.tokens().idToken(user).mint()),
                 token("ID token addressed to the project",
-                        () -> HostileTokens.readdressed(emulator.idToken(user).mint(), signingKey(), emulator.projectId())));
+                        () -> HostileTokens.readdressed(emulator.tokens().idToken(user).mint(), signingKey(), emulator.projectId())));
     }
 
     static Stream<Arguments> notMemberSessionJwts() {
         return Stream.of(
-                token("M2M access token", () -> emulator.m2mToken(client).mint()),
+                token("M2M access token", () -> emulator.tokens().m2mToken(client).mint()),
                 token("member's Connected-App access token (with the organization claim)",
-                        () -> emulator.connectedAppToken(member).mint()),
+                        () -> emulator.tokens().connectedAppToken(member).mint()),
                 token("member's ID token addressed to the project",
-                        () -> HostileTokens.readdressed(emulator.idToken(member).mint(), signingKey(), emulator.projectId())));
+                        () -> HostileTokens.readdressed(emulator.tokens().idToken(member).mint(), signingKey(), emulator.projectId())));
     }
 
     static Stream<Arguments> notM2mTokens() {
         return Stream.of(
                 token("session JWT", () -> session.sessionJwt()),
                 token("member session JWT", () -> memberSession.sessionJwt()),
-                token("Connected-App access token", () -> emulator.connectedAppToken(user).scopes("read:users").mint()),
-                token("member's Connected-App access token", () -> emulator.connectedAppToken(member).mint()),
+                token("Connected-App access token", () -> emulator.tokens().connectedAppToken(user).scopes("read:users").mint()),
+                token("member's Connected-App access token", () -> emulator.tokens().connectedAppToken(member).mint()),
                 token("Connected-App access token without client_id",
-                        () -> HostileTokens.relabelledAsM2m(emulator.connectedAppToken(user).mint(), signingKey())),
+                        () -> HostileTokens.relabelledAsM2m(emulator.tokens().connectedAppToken(user).mint(), signingKey())),
                 token("member's Connected-App access token without client_id and organization claim",
-                        () -> HostileTokens.relabelledAsM2m(emulator.connectedAppToken(member).mint(), signingKey())),
+                        () -> HostileTokens.relabelledAsM2m(emulator.tokens().connectedAppToken(member).mint(), signingKey())),
                 token("session JWT re-labelled as M2M",
                         () -> HostileTokens.relabelledAsM2m(session.sessionJwt(), signingKey())),
-                token("ID token", () -> emulator.idToken(user).mint()),
+                token("ID token", () -> emulator.tokens().idToken(user).mint()),
                 token("ID token addressed to the project",
-                        () -> HostileTokens.readdressed(emulator.idToken(user).mint(), signingKey(), emulator.projectId())),
-                token("M2M access token with the organization claim", () -> emulator.m2mToken(client)
+                        () -> HostileTokens.readdressed(emulator.tokens().idToken(user).mint(), signingKey(), emulator.projectId())),
+                token("M2M access token with the organization claim", () -> emulator.tokens().m2mToken(client)
                         .claim("https://stytch.com/organization", Map.of("organization_id", member.organizationId())).mint()));
     }
 
@@ -136,14 +136,14 @@ class TokenKindsTest {
 
     @Test
     void authenticateWhenExpiredConnectedAppTokenThenWrongTokenKindNotAskingStytch() {
-        String expired = emulator.connectedAppToken(user).expired().mint();
+        String expired = emulator.tokens().connectedAppToken(user).expired().mint();
 
         assertWrongKindWithoutCall(() -> consumer.sessions().authenticate(new SessionJwt(expired)));
     }
 
     @Test
     void verifyWhenIdTokenThenNoAudienceWarningAsTheConfigurationIsNotToBlame() {
-        assertWrongKindWithoutCall(() -> consumer.m2m().verify(emulator.idToken(user).mint()));
+        assertWrongKindWithoutCall(() -> consumer.m2m().verify(emulator.tokens().idToken(user).mint()));
 
         assertThat(log.messages(Level.WARNING, AUDIENCE_LOGGER)).isEmpty();
     }
@@ -163,9 +163,9 @@ class TokenKindsTest {
 
     @Test
     void verifyWhenGenuineM2mTokensThenAcceptedInEitherVertical() {
-        M2mClient verified = consumer.m2m().verify(emulator.m2mToken(client).mint(), "read:users");
-        M2mClient inB2b = b2b.m2m().verify(emulator.m2mToken(client).mint(), "read:users");
-        M2mClient chosenId = consumer.m2m().verify(emulator.m2mToken(client).subject("billing-service").mint());
+        M2mClient verified = consumer.m2m().verify(emulator.tokens().m2mToken(client).mint(), "read:users");
+        M2mClient inB2b = b2b.m2m().verify(emulator.tokens().m2mToken(client).mint(), "read:users");
+        M2mClient chosenId = consumer.m2m().verify(emulator.tokens().m2mToken(client).subject("billing-service").mint());
 
         assertThat(verified.clientId()).isEqualTo(client.clientId());
         assertThat(verified.customClaims()).isEqualTo(Map.of("tenant", "acme"));
@@ -177,7 +177,7 @@ class TokenKindsTest {
         assertThatExceptionOfType(InvalidTokenException.class)
                 .isThrownBy(verification::run)
                 .satisfies(e -> assertThat(e.reason()).isEqualTo(Reason.WRONG_TOKEN_KIND));
-        assertThat(emulator.requests()).isEmpty();
+        assertThat(emulator.requestLog().requests()).isEmpty();
     }
 
     private static Arguments token(String name, Supplier<String> token) {

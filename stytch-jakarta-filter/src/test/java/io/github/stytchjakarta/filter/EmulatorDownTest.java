@@ -76,7 +76,7 @@ class EmulatorDownTest {
 
     @Test
     void doFilterWhenStytchDownThenPageNavigationWithExpiredJwtGets503NotLoginRedirect() throws Exception {
-        String expired = emulator.jwt(session).expired().mint();
+        String expired = emulator.tokens().jwt(session).expired().mint();
         emulator.close();
 
         HttpTester.Response response = app.send(Requests.get("/app/home").navigation().cookie("stytch_session_jwt", expired));

@@ -64,7 +64,7 @@ class LogoutTest {
                 "stytch_session=; Path=/" + CLEARED_SECURE);
         assertThat(response.get("Cache-Control")).isEqualTo("no-store");
         assertThat(session.isActive()).isFalse();
-        assertThat(emulator.requests("/v1/sessions/revoke")).singleElement()
+        assertThat(emulator.requestLog().requests("/v1/sessions/revoke")).singleElement()
                 .satisfies(request -> assertThat(request.body()).contains(session.sessionId()));
     }
 
@@ -112,7 +112,7 @@ class LogoutTest {
 
         assertThat(response.getStatus()).isEqualTo(204);
         assertThat(response.getValuesList("Set-Cookie")).hasSize(2);
-        assertThat(emulator.requests("/v1/sessions/revoke")).isEmpty();
+        assertThat(emulator.requestLog().requests("/v1/sessions/revoke")).isEmpty();
     }
 
     @Test

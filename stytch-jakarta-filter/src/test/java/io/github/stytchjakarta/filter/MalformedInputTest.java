@@ -79,8 +79,8 @@ class MalformedInputTest {
         EmulatedSession session = emulator.createSession(emulator.createUser(u -> u.email("mallory@example.com")),
                 s -> s.duration(Duration.ofHours(1)));
         genuine = new Genuine(session.sessionJwt(), session.sessionToken(), emulator.keys().signingKey().publicJwk(),
-                emulator.jwt(session).signedWith(unpublishedKey).mint(),
-                emulator.jwt(session).claim("exp", "tomorrow").mint());
+                emulator.tokens().jwt(session).signedWith(unpublishedKey).mint(),
+                emulator.tokens().jwt(session).claim("exp", "tomorrow").mint());
     }
 
     static Stream<Case> cases() {

@@ -9,8 +9,8 @@ import io.github.stytchjakarta.filter.support.Requests;
 import io.github.stytchjakarta.filter.support.StytchApp;
 import io.github.stytchjakarta.testkit.DemoData;
 import io.github.stytchjakarta.testkit.EmulatedMember;
+import io.github.stytchjakarta.testkit.EmulatedPolicy;
 import io.github.stytchjakarta.testkit.MutableClock;
-import io.github.stytchjakarta.testkit.RbacPolicy;
 import io.github.stytchjakarta.testkit.StytchEmulator;
 import io.github.stytchjakarta.testkit.StytchEmulatorExtension;
 import java.util.List;
@@ -46,8 +46,8 @@ class OrganizationRolesTest {
     static void startApps() throws Exception {
         StytchEmulator emulator = STYTCH.emulator();
         DemoData demo = DemoData.seed(emulator);
-        emulator.setOrganizationRoles(demo.acme().organizationId(), List.of(RbacPolicy.role(ORG_ROLE, "Acme's auditors",
-                RbacPolicy.permission(DemoData.RESOURCE, "delete"))));
+        emulator.rbac().setOrganizationRoles(demo.acme().organizationId(), List.of(EmulatedPolicy.role(ORG_ROLE, "Acme's auditors",
+                EmulatedPolicy.permission(DemoData.RESOURCE, "delete"))));
         EmulatedMember member = emulator.createMember(demo.acme(), m -> m.email("eve@acme.test").roles(ORG_ROLE));
         eve = emulator.createMemberSession(member, s -> { }).sessionJwt();
         bob = demo.sessions().get("bob@acme.test").sessionJwt();

@@ -47,7 +47,7 @@ class RealSocketTest {
                 s -> s.duration(Duration.ofHours(1)));
 
         HttpResponse<String> response = client.send(HttpRequest.newBuilder(app.server().baseUri().resolve("/app/api/me"))
-                .header("Cookie", "stytch_session_jwt=" + emulator.jwt(session).expired().mint())
+                .header("Cookie", "stytch_session_jwt=" + emulator.tokens().jwt(session).expired().mint())
                 .timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(200);

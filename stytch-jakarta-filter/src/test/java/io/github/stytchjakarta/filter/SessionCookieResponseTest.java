@@ -58,7 +58,7 @@ class SessionCookieResponseTest {
     @Test
     void doFilterWhenJwtCookieRefreshedThenResponseIsNoStore() throws Exception {
         HttpTester.Response response = app.send(Requests.get("/app/api/me").host("app.example.com")
-                .cookie("stytch_session_jwt", emulator.jwt(session).expired().mint())
+                .cookie("stytch_session_jwt", emulator.tokens().jwt(session).expired().mint())
                 .cookie("stytch_session", session.sessionToken()));
 
         assertThat(response.getStatus()).isEqualTo(200);
@@ -70,7 +70,7 @@ class SessionCookieResponseTest {
     void doFilterWhenHostSaysLocalhostOnConnectionNotOnLoopbackThenCookieSecure() throws Exception {
         // the in-memory connector's local address is no loopback interface: a client chose the Host header
         HttpTester.Response response = app.send(Requests.get("/app/api/me").host("localhost")
-                .cookie("stytch_session_jwt", emulator.jwt(session).expired().mint()));
+                .cookie("stytch_session_jwt", emulator.tokens().jwt(session).expired().mint()));
 
         assertThat(response.getStatus()).isEqualTo(200);
         assertThat(response.getValuesList("Set-Cookie")).singleElement().asString().endsWith("; SameSite=Lax; Secure");
@@ -97,7 +97,7 @@ class SessionCookieResponseTest {
     // the JDK client sends Host: 127.0.0.1:<port>, a loopback name, over a loopback connection
     private HttpResponse<String> refreshOverSocket(List<String> headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(app.server().baseUri().resolve("/app/api/me"))
-                .header("Cookie", "stytch_session_jwt=" + emulator.jwt(session).expired().mint()).timeout(TIMEOUT).GET();
+                .header("Cookie", "stytch_session_jwt=" + emulator.tokens().jwt(session).expired().mint()).timeout(TIMEOUT).GET();
         for (int i = 0; i < headers.size(); i += 2) {
             request.header(headers.get(i), headers.get(i + 1));
         }

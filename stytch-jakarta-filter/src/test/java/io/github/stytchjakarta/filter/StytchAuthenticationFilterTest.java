@@ -101,7 +101,7 @@ class StytchAuthenticationFilterTest {
         assertThat(EchoServlet.parse(response.getContent())).containsEntry("remoteUser", demo.ada().userId())
                 .containsEntry("authType", "STYTCH_COOKIE");
         assertThat(response.getValuesList("Set-Cookie")).isEmpty();
-        assertThat(emulator.requests("/v1/sessions/authenticate")).isEmpty();
+        assertThat(emulator.requestLog().requests("/v1/sessions/authenticate")).isEmpty();
     }
 
     @Test
@@ -110,12 +110,12 @@ class StytchAuthenticationFilterTest {
 
         assertThat(response.getStatus()).isEqualTo(200);
         assertThat(EchoServlet.parse(response.getContent())).containsEntry("remoteUser", demo.ada().userId());
-        assertThat(emulator.requests("/v1/sessions/authenticate")).hasSize(1);
+        assertThat(emulator.requestLog().requests("/v1/sessions/authenticate")).hasSize(1);
     }
 
     @Test
     void doFilterWhenExpiredJwtCookieAndSessionCookieThenOkAndBothCookiesReissuedUntilSessionExpiry() throws Exception {
-        String expired = emulator.jwt(session).expired().mint();
+        String expired = emulator.tokens().jwt(session).expired().mint();
 
         HttpTester.Response response = app.send(Requests.get("/app/api/me")
                 .cookie("stytch_session_jwt", expired).cookie("stytch_session", session.sessionToken()));
@@ -128,7 +128,7 @@ class StytchAuthenticationFilterTest {
     @Test
     void doFilterWhenJwtCookieOfUnknownKeyAndLiveSessionCookieThenSessionTokenDecidesAndCookiesAreRefreshed()
             throws Exception {
-        String unknownKey = emulator.jwt(session).signedWith(emulator.keys().generateUnpublished()).mint();
+        String unknownKey = emulator.tokens().jwt(session).signedWith(emulator.keys().generateUnpublished()).mint();
 
         HttpTester.Response response = app.send(Requests.get("/app/api/me")
                 .cookie("stytch_session_jwt", unknownKey).cookie("stytch_session", session.sessionToken()));
@@ -136,7 +136,7 @@ class StytchAuthenticationFilterTest {
         assertThat(response.getStatus()).isEqualTo(200);
         assertThat(EchoServlet.parse(response.getContent())).containsEntry("remoteUser", demo.ada().userId())
                 .containsEntry("sessionId", session.sessionId()).containsEntry("authType", "STYTCH_COOKIE");
-        assertThat(emulator.requests("/v1/sessions/authenticate")).singleElement()
+        assertThat(emulator.requestLog().requests("/v1/sessions/authenticate")).singleElement()
                 .satisfies(call -> assertThat(call.body()).contains("\"session_token\"").doesNotContain(unknownKey));
         bothCookiesRefreshed(response);
     }
@@ -159,7 +159,7 @@ class StytchAuthenticationFilterTest {
     @Test
     void doFilterWhenJwtCookieOfUnknownKeyAndRevokedSessionCookieThen401SessionNotFoundAndCookiesCleared()
             throws Exception {
-        String unknownKey = emulator.jwt(session).signedWith(emulator.keys().generateUnpublished()).mint();
+        String unknownKey = emulator.tokens().jwt(session).signedWith(emulator.keys().generateUnpublished()).mint();
         emulator.revokeSession(session.sessionId());
 
         HttpTester.Response response = app.send(Requests.get("/app/api/me")
@@ -186,12 +186,12 @@ class StytchAuthenticationFilterTest {
         assertThat(response.getStatus()).isEqualTo(401);
         assertThat(EchoServlet.parse(response.getContent())).containsEntry("code", "stytch.invalid_token.bad_signature");
         assertThat(response.getValuesList("Set-Cookie")).hasSize(2).allMatch(cookie -> cookie.contains("Max-Age=0"));
-        assertThat(emulator.requests("/v1/sessions/authenticate")).isEmpty();
+        assertThat(emulator.requestLog().requests("/v1/sessions/authenticate")).isEmpty();
     }
 
     @Test
     void doFilterWhenExpiredBearerJwtThenOkWithoutCookies() throws Exception {
-        HttpTester.Response response = app.send(Requests.get("/app/api/me").bearer(emulator.jwt(session).expired().mint()));
+        HttpTester.Response response = app.send(Requests.get("/app/api/me").bearer(emulator.tokens().jwt(session).expired().mint()));
 
         assertThat(response.getStatus()).isEqualTo(200);
         assertThat(response.getValuesList("Set-Cookie")).isEmpty();
@@ -218,7 +218,7 @@ class StytchAuthenticationFilterTest {
 
     @Test
     void doFilterWhenSessionRevokedAndExpiredJwtOnPageThenRedirectToLogin() throws Exception {
-        String expired = emulator.jwt(session).expired().mint();
+        String expired = emulator.tokens().jwt(session).expired().mint();
         emulator.revokeSession(session.sessionId());
 
         HttpTester.Response response = app.send(Requests.get("/app/reports?year=2026").navigation()

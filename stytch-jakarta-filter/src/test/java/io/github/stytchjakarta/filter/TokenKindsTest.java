@@ -47,10 +47,11 @@ class TokenKindsTest {
 
     static Stream<Arguments> notSessionJwts() {
         return Stream.of(
-                Arguments.of("Connected-App access token", (Function<StytchEmulator, String>) e -> e.connectedAppToken(user).mint()),
-                Arguments.of("M2M access token", (Function<StytchEmulator, String>) e -> e.m2mToken(
+                Arguments.of("Connected-App access token",
+                        (Function<StytchEmulator, String>) e -> e.tokens().connectedAppToken(user).mint()),
+                Arguments.of("M2M access token", (Function<StytchEmulator, String>) e -> e.tokens().m2mToken(
                         e.createM2mClient(c -> c.scopes("read:users"))).mint()),
-                Arguments.of("ID token", (Function<StytchEmulator, String>) e -> e.idToken(user).mint()));
+                Arguments.of("ID token", (Function<StytchEmulator, String>) e -> e.tokens().idToken(user).mint()));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -54,13 +54,13 @@ public record DemoData(EmulatedOrganization acme, EmulatedOrganization globex, E
      * @return what was created
      */
     public static DemoData seed(StytchEmulator emulator) {
-        emulator.setB2bPolicy(withDocuments(RbacPolicy.defaultB2bPolicy()));
-        emulator.setConsumerPolicy(withDocuments(RbacPolicy.defaultConsumerPolicy()));
+        emulator.rbac().setB2bPolicy(withDocuments(EmulatedPolicy.defaultB2bPolicy()));
+        emulator.rbac().setConsumerPolicy(withDocuments(EmulatedPolicy.defaultConsumerPolicy()));
 
         EmulatedOrganization acme = emulator.createOrganization(o -> o.name("Acme Corp").slug("acme").externalId("ext-acme"));
         EmulatedOrganization globex = emulator.createOrganization(o -> o.name("Globex").slug("globex"));
         EmulatedMember alice = emulator.createMember(acme, m -> m.email("alice@acme.test").name("Alice Admin")
-                .roles(RbacPolicy.STYTCH_ADMIN, ADMIN).externalId("ext-alice"));
+                .roles(EmulatedPolicy.STYTCH_ADMIN, ADMIN).externalId("ext-alice"));
         EmulatedMember bob = emulator.createMember(acme, m -> m.email("bob@acme.test").name("Bob Editor").roles(EDITOR));
         EmulatedMember carol = emulator.createMember(acme, m -> m.email("carol@acme.test").name("Carol Viewer").roles(VIEWER));
         EmulatedMember dave = emulator.createMember(globex, m -> m.email("dave@globex.test").name("Dave Editor").roles(EDITOR));
@@ -75,14 +75,14 @@ public record DemoData(EmulatedOrganization acme, EmulatedOrganization globex, E
         return new DemoData(acme, globex, alice, bob, carol, dave, ada, sessions, reportingClient);
     }
 
-    private static RbacPolicy withDocuments(RbacPolicy base) {
+    private static EmulatedPolicy withDocuments(EmulatedPolicy base) {
         return base.toBuilder()
                 .resource(RESOURCE, "Documents", "create", "read", "write", "delete")
-                .role(ADMIN, "Manages documents", RbacPolicy.permission(RESOURCE, RbacPolicy.ANY_ACTION))
-                .role(EDITOR, "Reads and writes documents", RbacPolicy.permission(RESOURCE, "read", "write"))
-                .role(VIEWER, "Reads documents", RbacPolicy.permission(RESOURCE, "read"))
-                .scope("read:documents", "Read documents", RbacPolicy.permission(RESOURCE, "read"))
-                .scope("write:documents", "Write documents", RbacPolicy.permission(RESOURCE, "write"))
+                .role(ADMIN, "Manages documents", EmulatedPolicy.permission(RESOURCE, EmulatedPolicy.ANY_ACTION))
+                .role(EDITOR, "Reads and writes documents", EmulatedPolicy.permission(RESOURCE, "read", "write"))
+                .role(VIEWER, "Reads documents", EmulatedPolicy.permission(RESOURCE, "read"))
+                .scope("read:documents", "Read documents", EmulatedPolicy.permission(RESOURCE, "read"))
+                .scope("write:documents", "Write documents", EmulatedPolicy.permission(RESOURCE, "write"))
                 .build();
     }
 }

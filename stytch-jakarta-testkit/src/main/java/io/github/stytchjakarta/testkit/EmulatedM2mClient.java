@@ -8,7 +8,7 @@ import java.util.Objects;
 
 /**
  * An M2M client seeded into a {@link StytchEmulator} with {@link StytchEmulator#createM2mClient}. It can get access
- * tokens over HTTP ({@code POST /v1/public/{project_id}/oauth2/token}) or from {@link StytchEmulator#m2mToken}.
+ * tokens over HTTP ({@code POST /v1/public/{project_id}/oauth2/token}) or from {@link EmulatorTokens#m2mToken}.
  * Immutable and thread-safe; {@link #toString()} leaves out the secret.
  *
  * @param clientId     {@code m2m-client-test-<uuid>}

@@ -1,5 +1,6 @@
 package io.github.stytchjakarta.testkit;
 
+import io.github.stytchjakarta.testkit.internal.EmulatorState;
 import io.github.stytchjakarta.testkit.internal.JsonValues;
 import io.github.stytchjakarta.testkit.internal.SessionData;
 import io.github.stytchjakarta.testkit.internal.Vertical;
@@ -18,12 +19,14 @@ import java.util.Objects;
  */
 public final class EmulatedSession {
 
-    private final StytchEmulator emulator;
+    private final EmulatorState state;
+    private final EmulatorTokens tokens;
     private final String sessionId;
     private final String sessionToken;
 
-    EmulatedSession(StytchEmulator emulator, String sessionId, String sessionToken) {
-        this.emulator = emulator;
+    EmulatedSession(EmulatorState state, EmulatorTokens tokens, String sessionId, String sessionToken) {
+        this.state = state;
+        this.tokens = tokens;
         this.sessionId = sessionId;
         this.sessionToken = sessionToken;
     }
@@ -39,10 +42,10 @@ public final class EmulatedSession {
     }
 
     /**
-     * @return a JWT for this session minted now ({@code exp} in 5 minutes), as {@code emulator.jwt(this).mint()}
+     * @return a JWT for this session minted now ({@code exp} in 5 minutes), as {@code emulator.tokens().jwt(this).mint()}
      */
     public String sessionJwt() {
-        return emulator.jwt(this).mint();
+        return tokens.jwt(this).mint();
     }
 
     /** @return whether this is a B2B member session */
@@ -82,7 +85,7 @@ public final class EmulatedSession {
 
     /** @return whether the session is neither revoked nor expired at the emulator's clock */
     public boolean isActive() {
-        return data().isActive(emulator.clock().instant());
+        return data().isActive(state.now());
     }
 
     /** @return the current custom claims */
@@ -91,22 +94,22 @@ public final class EmulatedSession {
     }
 
     /** @return the authentication factors */
-    public List<AuthenticationFactor> authenticationFactors() {
+    public List<EmulatedFactor> authenticationFactors() {
         return data().factors();
     }
 
     /** @return the session's roles: {@code stytch_user} or {@code stytch_member} and the subject's roles */
     public List<String> roles() {
-        return emulator.sessionRoles(data());
+        return state.rbac().sessionRoles(data());
     }
 
     SessionData data() {
-        return emulator.sessionData(sessionId);
+        return state.sessions().session(sessionId).orElseThrow(); // seeded sessions are never removed
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof EmulatedSession session && session.emulator == emulator && session.sessionId.equals(sessionId);
+        return other instanceof EmulatedSession session && session.state == state && session.sessionId.equals(sessionId);
     }
 
     @Override
@@ -131,7 +134,7 @@ public final class EmulatedSession {
         private Duration duration = DEFAULT_DURATION;
         private Instant startedAt;
         private final Map<String, Object> customClaims = new LinkedHashMap<>();
-        private final List<AuthenticationFactor> factors = new ArrayList<>();
+        private final List<EmulatedFactor> factors = new ArrayList<>();
         private String ipAddress = "";
         private String userAgent = "";
 
@@ -178,10 +181,10 @@ public final class EmulatedSession {
          * Adds an authentication factor. Without any, a session has an email magic link for the subject's email (none
          * for a consumer user without email).
          *
-         * @param factor the factor, e.g. {@link AuthenticationFactors#emailMagicLink}
+         * @param factor the factor, e.g. {@link EmulatedFactors#emailMagicLink}
          * @return this builder
          */
-        public Builder factor(AuthenticationFactor factor) {
+        public Builder factor(EmulatedFactor factor) {
             factors.add(Objects.requireNonNull(factor, "factor"));
             return this;
         }
@@ -198,7 +201,7 @@ public final class EmulatedSession {
         }
 
         SessionData build(String sessionId, String sessionToken, Vertical vertical, String subjectId, String organizationId,
-                Instant now, List<AuthenticationFactor> defaultFactors) {
+                Instant now, List<EmulatedFactor> defaultFactors) {
             Instant start = startedAt == null ? now : startedAt;
             return new SessionData(sessionId, sessionToken, vertical, subjectId, organizationId, start, start,
                     start.plus(duration), false, ipAddress, userAgent, factors.isEmpty() ? defaultFactors : factors, customClaims);

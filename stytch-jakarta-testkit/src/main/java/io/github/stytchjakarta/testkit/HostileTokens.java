@@ -29,11 +29,11 @@ import java.util.Map;
  * <p>The kind swaps ({@link #relabelledAsM2m}, {@link #readdressed}) take any genuine token, of any kind, and
  * sign the changed claims again with a key the test holds: Stytch signs session JWTs, M2M, Connected-App
  * access and ID tokens with the same keys, so a verifier must tell them apart by their claims, signature or
- * not. Genuine tokens of the other kinds come from {@link StytchEmulator#m2mToken},
- * {@link StytchEmulator#connectedAppToken} and {@link StytchEmulator#idToken}.
+ * not. Genuine tokens of the other kinds come from {@link EmulatorTokens#m2mToken},
+ * {@link EmulatorTokens#connectedAppToken} and {@link EmulatorTokens#idToken}.
  *
  * <pre>
- * String genuine = emulator.jwt(session).mint();
+ * String genuine = emulator.tokens().jwt(session).mint();
  * String forged = HostileTokens.hs256WithPublicKey(genuine, emulator.keys().signingKey().publicJwk());
  * String userAsClient = HostileTokens.relabelledAsM2m(genuine, emulator.keys().signingKey());
  * </pre>

@@ -14,9 +14,9 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Mints one JWT the way Stytch does, with any deviation a test needs. Obtained from {@link StytchEmulator#jwt} (session
- * JWTs), {@link StytchEmulator#m2mToken} (M2M access tokens), {@link StytchEmulator#connectedAppToken} (Connected-App
- * access tokens) or {@link StytchEmulator#idToken} (Connected-App ID tokens): the four kinds Stytch signs with a
+ * Mints one JWT the way Stytch does, with any deviation a test needs. Obtained from {@link EmulatorTokens#jwt} (session
+ * JWTs), {@link EmulatorTokens#m2mToken} (M2M access tokens), {@link EmulatorTokens#connectedAppToken} (Connected-App
+ * access tokens) or {@link EmulatorTokens#idToken} (Connected-App ID tokens): the four kinds Stytch signs with a
  * project's keys.
  *
  * <p>Defaults: header {@code {alg: RS256, kid: <signing key>, typ: JWT}}; claims {@code iss} (the emulator's issuer),
@@ -27,10 +27,10 @@ import java.util.function.Supplier;
  * organization claim; or the ID token's profile claims). Time claims are epoch seconds.
  *
  * <pre>
- * String valid   = emulator.jwt(session).mint();
- * String expired = emulator.jwt(session).expired().mint();
- * String forged  = emulator.jwt(session).signedWith(emulator.keys().generateUnpublished()).mint();
- * String odd     = emulator.jwt(session).audience("other").removeClaim("nbf").header("jku", "https://evil").mint();
+ * String valid   = emulator.tokens().jwt(session).mint();
+ * String expired = emulator.tokens().jwt(session).expired().mint();
+ * String forged  = emulator.tokens().jwt(session).signedWith(emulator.keys().generateUnpublished()).mint();
+ * String odd     = emulator.tokens().jwt(session).audience("other").removeClaim("nbf").header("jku", "https://evil").mint();
  * </pre>
  *
  * A minter is a builder: not thread-safe; {@link #mint()} may be called repeatedly.

@@ -7,7 +7,7 @@ import java.util.TreeMap;
 
 /**
  * One HTTP request the emulator received, with the status it answered, for tests to assert on
- * ({@link StytchEmulator#requests()}). Immutable and thread-safe.
+ * ({@link EmulatorRequestLog#requests()}). Immutable and thread-safe.
  *
  * <p>It holds the raw headers and body, secrets included, because tests assert on them; {@link #toString()} shows
  * only the method, path, status and whether the request was authenticated, so that a failing assertion prints no

@@ -1,37 +1,19 @@
 package io.github.stytchjakarta.testkit;
 
-import com.sun.net.httpserver.HttpServer;
-import io.github.stytchjakarta.testkit.internal.DebugEndpoint;
+import io.github.stytchjakarta.testkit.internal.EmulatorServer;
 import io.github.stytchjakarta.testkit.internal.EmulatorState;
-import io.github.stytchjakarta.testkit.internal.HttpDispatcher;
-import io.github.stytchjakarta.testkit.internal.HttpDispatcher.Access;
-import io.github.stytchjakarta.testkit.internal.HttpDispatcher.Route;
 import io.github.stytchjakarta.testkit.internal.Ids;
-import io.github.stytchjakarta.testkit.internal.JwksEndpoint;
-import io.github.stytchjakarta.testkit.internal.M2mTokenEndpoint;
-import io.github.stytchjakarta.testkit.internal.PolicyEndpoints;
 import io.github.stytchjakarta.testkit.internal.SessionData;
-import io.github.stytchjakarta.testkit.internal.SessionEndpoints;
-import io.github.stytchjakarta.testkit.internal.TokenIssuer;
 import io.github.stytchjakarta.testkit.internal.Vertical;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
-import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -48,21 +30,10 @@ import java.util.regex.Pattern;
  *     // point the code under test at emulator.baseUrl() with emulator.projectId() / emulator.secret()
  * }
  * </pre>
+ * Seeding is on this class; the rest is grouped in sub-objects: {@link #tokens()} (minting), {@link #keys()},
+ * {@link #rbac()} (policies), {@link #faults()} and {@link #requestLog()}.
  *
- * <p>Endpoints (all answer JSON, errors as Stytch's five-field error body):
- * <ul>
- * <li>{@code GET /v1/sessions/jwks/{project_id}}, {@code GET /v1/b2b/sessions/jwks/{project_id}}: with or without
- * Basic credentials (wrong ones are 401), {@code Cache-Control: public, max-age=900}</li>
- * <li>{@code POST /v1/sessions/authenticate}, {@code POST /v1/b2b/sessions/authenticate}</li>
- * <li>{@code GET /v1/sessions?user_id=}, {@code GET /v1/b2b/sessions?organization_id=&member_id=}</li>
- * <li>{@code POST /v1/sessions/revoke}, {@code POST /v1/b2b/sessions/revoke}</li>
- * <li>{@code GET /v1/rbac/policy}, {@code GET /v1/b2b/rbac/policy}, {@code GET /v1/b2b/rbac/organizations/{id}}</li>
- * <li>{@code POST /v1/public/{project_id}/oauth2/token}: M2M client credentials, form or JSON, no project
- * credentials needed</li>
- * <li>{@code GET /v1/debug/whoami}: the project id and the name {@value DebugEndpoint#PROJECT_NAME}</li>
- * </ul>
- * Every other path is 404 {@code route_not_found}; every API call needs Basic {@code project_id:secret}, else 401
- * {@code unauthorized_credentials}.
+ * <p>The endpoints are listed in the {@linkplain io.github.stytchjakarta.testkit package documentation}.
  *
  * <p>Thread-safe. The server binds {@value #LOOPBACK_ADDRESS} unless {@link Builder#bindAddress} says otherwise, and
  * serves requests on {@value #HTTP_THREADS} daemon threads.
@@ -92,7 +63,6 @@ public final class StytchEmulator implements AutoCloseable {
     public static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
     private static final System.Logger LOGGER = System.getLogger(StytchEmulator.class.getName());
-    private static final AtomicInteger EMULATOR_NUMBERS = new AtomicInteger();
 
     /**
      * The JDK {@code HttpServer} property that turns Nagle's algorithm off on its connections. Left on (the
@@ -113,10 +83,12 @@ public final class StytchEmulator implements AutoCloseable {
     private final EmulatorState state;
     private final EmulatorKeys keys;
     private final EmulatorFaults faults;
-    private final String connectedAppClientId;
-    private HttpServer server;
-    private ExecutorService executor;
+    private final EmulatorTokens tokens;
+    private final EmulatorRbac rbac;
+    private final EmulatorRequestLog requestLog;
+    private final EmulatorServer server;
     private volatile URI baseUrl;
+    private boolean running;
     private boolean closed;
 
     private StytchEmulator(Builder builder) {
@@ -125,7 +97,10 @@ public final class StytchEmulator implements AutoCloseable {
         this.state = new EmulatorState(builder.projectId, builder.secret, builder.clock, builder.issuerStyle);
         this.keys = new EmulatorKeys(state.keys());
         this.faults = new EmulatorFaults(state.faults());
-        this.connectedAppClientId = state.ids().next("connected-app");
+        this.tokens = new EmulatorTokens(state);
+        this.rbac = new EmulatorRbac(state.rbac());
+        this.requestLog = new EmulatorRequestLog(state.requestLog());
+        this.server = new EmulatorServer(state, tokens.issuer());
     }
 
     /**
@@ -143,30 +118,11 @@ public final class StytchEmulator implements AutoCloseable {
      * @throws UncheckedIOException  if the port cannot be bound
      */
     public synchronized StytchEmulator start() {
-        if (server != null || closed) {
+        if (running || closed) {
             throw new IllegalStateException("An emulator starts once");
         }
-        int number = EMULATOR_NUMBERS.incrementAndGet();
-        AtomicInteger threads = new AtomicInteger();
-        ExecutorService requestThreads = Executors.newFixedThreadPool(HTTP_THREADS, runnable -> {
-            Thread thread = new Thread(runnable, "stytch-emulator-" + number + "-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            HttpServer httpServer = HttpServer.create(new InetSocketAddress(bindAddress, port), 0);
-            httpServer.setExecutor(requestThreads);
-            httpServer.createContext("/", new HttpDispatcher(state, routes()));
-            httpServer.start();
-            server = httpServer;
-        } catch (IOException e) {
-            requestThreads.shutdownNow();
-            throw new UncheckedIOException("Cannot bind " + bindAddress.getHostAddress() + ":" + port, e);
-        }
-        executor = requestThreads;
-        String host = bindAddress.isAnyLocalAddress() ? LOOPBACK_ADDRESS
-                : bindAddress instanceof Inet6Address ? "[" + bindAddress.getHostAddress() + "]" : bindAddress.getHostAddress();
-        baseUrl = URI.create("http://" + host + ":" + server.getAddress().getPort());
+        baseUrl = server.start(bindAddress, port);
+        running = true;
         state.setBaseUrl(baseUrl.toString());
         LOGGER.log(Level.DEBUG, "Stytch emulator for {0} listening on {1}", state.projectId(), baseUrl);
         return this;
@@ -178,50 +134,7 @@ public final class StytchEmulator implements AutoCloseable {
     @Override
     public synchronized void close() {
         closed = true;
-        if (server != null) {
-            server.stop(0);
-            executor.shutdownNow();
-            try {
-                executor.awaitTermination(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            server = null;
-        }
-    }
-
-    private List<Route> routes() {
-        TokenIssuer tokens = new TokenIssuer() {
-            @Override
-            public String sessionJwt(SessionData session) {
-                return new JwtMinter(state, () -> state.sessionSubjectClaims(session), JwtMinter.SESSION_JWT_LIFETIME).mint();
-            }
-
-            @Override
-            public String m2mToken(EmulatedM2mClient client, List<String> scopes) {
-                return new JwtMinter(state, () -> state.m2mSubjectClaims(client, scopes), JwtMinter.M2M_TOKEN_LIFETIME).mint();
-            }
-        };
-        JwksEndpoint jwks = new JwksEndpoint(state);
-        SessionEndpoints consumer = new SessionEndpoints(state, tokens, Vertical.CONSUMER);
-        SessionEndpoints b2b = new SessionEndpoints(state, tokens, Vertical.B2B);
-        PolicyEndpoints policies = new PolicyEndpoints(state);
-        M2mTokenEndpoint m2m = new M2mTokenEndpoint(state, tokens);
-        DebugEndpoint debug = new DebugEndpoint(state);
-        return List.of(
-                Route.of("GET", "/v1/sessions/jwks/{project_id}", Access.OPTIONAL, jwks::jwks),
-                Route.of("GET", "/v1/b2b/sessions/jwks/{project_id}", Access.OPTIONAL, jwks::jwks),
-                Route.of("POST", "/v1/sessions/authenticate", Access.PROJECT, consumer::authenticate),
-                Route.of("POST", "/v1/b2b/sessions/authenticate", Access.PROJECT, b2b::authenticate),
-                Route.of("GET", "/v1/sessions", Access.PROJECT, consumer::get),
-                Route.of("GET", "/v1/b2b/sessions", Access.PROJECT, b2b::get),
-                Route.of("POST", "/v1/sessions/revoke", Access.PROJECT, consumer::revoke),
-                Route.of("POST", "/v1/b2b/sessions/revoke", Access.PROJECT, b2b::revoke),
-                Route.of("GET", "/v1/rbac/policy", Access.PROJECT, policies::consumerPolicy),
-                Route.of("GET", "/v1/b2b/rbac/policy", Access.PROJECT, policies::b2bPolicy),
-                Route.of("GET", "/v1/b2b/rbac/organizations/{organization_id}", Access.PROJECT, policies::organizationPolicy),
-                Route.of("POST", "/v1/public/{project_id}/oauth2/token", Access.PUBLIC, m2m::token),
-                Route.of("GET", "/v1/debug/whoami", Access.PROJECT, debug::whoami));
+        server.close();
     }
 
     // ---- configuration ------------------------------------------------------------------------------------------
@@ -282,7 +195,7 @@ public final class StytchEmulator implements AutoCloseable {
         EmulatedUser.Builder builder = new EmulatedUser.Builder();
         spec.accept(builder);
         EmulatedUser user = builder.build(state.ids().next("user"), state.ids().next("email"), state.now());
-        state.addUser(user);
+        state.directory().addUser(user);
         return user;
     }
 
@@ -296,7 +209,7 @@ public final class StytchEmulator implements AutoCloseable {
         spec.accept(builder);
         EmulatedOrganization organization = builder.build(state.ids().next("organization"),
                 EmulatedOrganization.GENERATED_SLUG_PREFIX + Ids.randomHex(4), state.now());
-        state.addOrganization(organization);
+        state.directory().addOrganization(organization);
         return organization;
     }
 
@@ -311,7 +224,7 @@ public final class StytchEmulator implements AutoCloseable {
         spec.accept(builder);
         EmulatedMember member = builder.build(state.ids().next("member"), organization.organizationId(),
                 "member-" + Ids.randomHex(4) + "@example.test", state.ids().next("email"), state.now());
-        state.addMember(member);
+        state.directory().addMember(member);
         return member;
     }
 
@@ -323,9 +236,9 @@ public final class StytchEmulator implements AutoCloseable {
      * @return the session
      */
     public EmulatedSession createSession(EmulatedUser user, Consumer<EmulatedSession.Builder> spec) {
-        EmulatedUser known = knownUser(user);
-        List<AuthenticationFactor> defaults = known.email() == null ? List.of()
-                : List.of(emailMagicLink(known.emailId(), known.email()));
+        EmulatedUser known = state.directory().requireUser(user.userId());
+        List<EmulatedFactor> defaults = known.email() == null ? List.of()
+                : List.of(EmulatedFactors.emailMagicLink(known.emailId(), known.email()));
         return addSession(spec, Vertical.CONSUMER, "session", known.userId(), null, defaults);
     }
 
@@ -337,27 +250,19 @@ public final class StytchEmulator implements AutoCloseable {
      * @return the session
      */
     public EmulatedSession createMemberSession(EmulatedMember member, Consumer<EmulatedSession.Builder> spec) {
-        EmulatedMember known = knownMember(member);
+        EmulatedMember known = state.directory().requireMember(member.memberId());
         return addSession(spec, Vertical.B2B, "member-session", known.memberId(), known.organizationId(),
-                List.of(emailMagicLink(known.emailId(), known.email())));
-    }
-
-    /** The default factor of a subject's session: a magic link to the subject's own email (with its email id). */
-    private static AuthenticationFactor emailMagicLink(String emailId, String email) {
-        Map<String, Object> emailFactor = new LinkedHashMap<>();
-        emailFactor.put("email_id", emailId);
-        emailFactor.put("email_address", email);
-        return AuthenticationFactors.of("magic_link", "email", "email_factor", emailFactor);
+                List.of(EmulatedFactors.emailMagicLink(known.emailId(), known.email())));
     }
 
     private EmulatedSession addSession(Consumer<EmulatedSession.Builder> spec, Vertical vertical, String idPrefix,
-            String subjectId, String organizationId, List<AuthenticationFactor> defaultFactors) {
+            String subjectId, String organizationId, List<EmulatedFactor> defaultFactors) {
         EmulatedSession.Builder builder = new EmulatedSession.Builder();
         spec.accept(builder);
         SessionData session = builder.build(state.ids().next(idPrefix), Ids.sessionToken(), vertical, subjectId,
                 organizationId, state.now(), defaultFactors);
-        state.addSession(session);
-        return new EmulatedSession(this, session.sessionId(), session.sessionToken());
+        state.sessions().add(session);
+        return new EmulatedSession(state, tokens, session.sessionId(), session.sessionToken());
     }
 
     /**
@@ -368,7 +273,7 @@ public final class StytchEmulator implements AutoCloseable {
         EmulatedM2mClient.Builder builder = new EmulatedM2mClient.Builder();
         spec.accept(builder);
         EmulatedM2mClient client = builder.build(state.ids().next("m2m-client"), Ids.randomBase64Url(36));
-        state.addM2mClient(client);
+        state.directory().addM2mClient(client);
         return client;
     }
 
@@ -380,98 +285,14 @@ public final class StytchEmulator implements AutoCloseable {
      * @return whether an active session was revoked
      */
     public boolean revokeSession(String sessionId) {
-        return state.revoke(sessionId);
+        return state.sessions().revoke(sessionId);
     }
 
-    // ---- tokens and keys ----------------------------------------------------------------------------------------
+    // ---- sub-objects --------------------------------------------------------------------------------------------
 
-    /**
-     * @param session a session of this emulator (revoked or expired ones too)
-     * @return a minter for a JWT of that session, with the session's current state
-     */
-    public JwtMinter jwt(EmulatedSession session) {
-        String sessionId = session.sessionId();
-        sessionData(sessionId); // fails fast for a session of another emulator
-        return new JwtMinter(state, () -> state.sessionSubjectClaims(sessionData(sessionId)), JwtMinter.SESSION_JWT_LIFETIME);
-    }
-
-    /**
-     * @param client a client of this emulator
-     * @return a minter for an access token of that client with all its scopes ({@link JwtMinter#scopes} narrows them)
-     */
-    public JwtMinter m2mToken(EmulatedM2mClient client) {
-        EmulatedM2mClient known = state.m2mClient(client.clientId())
-                .orElseThrow(() -> new IllegalArgumentException("Unknown M2M client " + client.clientId()));
-        return new JwtMinter(state, () -> state.m2mSubjectClaims(known, known.scopes()), JwtMinter.M2M_TOKEN_LIFETIME);
-    }
-
-    /**
-     * @return the client id of the one Connected App whose tokens {@link #connectedAppToken} and {@link #idToken} mint,
-     *         {@code connected-app-test-<uuid>}
-     */
-    public String connectedAppClientId() {
-        return connectedAppClientId;
-    }
-
-    /**
-     * A Connected-App access token: what an OAuth client gets when the user grants it access. Same keys, issuer and
-     * audience as a session JWT, but {@code client_id}, {@code scope} ({@link JwtMinter#CONNECTED_APP_SCOPES}) and
-     * {@code jti} instead of the session claim.
-     *
-     * @param user a user of this emulator
-     * @return a minter for an access token the user granted to {@link #connectedAppClientId()}
-     */
-    public JwtMinter connectedAppToken(EmulatedUser user) {
-        EmulatedUser known = knownUser(user);
-        return new JwtMinter(state, () -> state.connectedAppSubjectClaims(known.userId(), null, connectedAppClientId,
-                JwtMinter.CONNECTED_APP_SCOPES), JwtMinter.CONNECTED_APP_TOKEN_LIFETIME);
-    }
-
-    /**
-     * A B2B Connected-App access token: as {@link #connectedAppToken(EmulatedUser)}, with the member as {@code sub} and
-     * the organization claim.
-     *
-     * @param member a member of this emulator
-     * @return a minter for an access token the member granted to {@link #connectedAppClientId()}
-     */
-    public JwtMinter connectedAppToken(EmulatedMember member) {
-        EmulatedMember known = knownMember(member);
-        return new JwtMinter(state, () -> state.connectedAppSubjectClaims(known.memberId(), known.organizationId(),
-                connectedAppClientId, JwtMinter.CONNECTED_APP_SCOPES), JwtMinter.CONNECTED_APP_TOKEN_LIFETIME);
-    }
-
-    /**
-     * A Connected-App (OIDC) ID token: {@code aud} is the client, not the project; {@code sub} and profile claims, no
-     * {@code scope} and no {@code client_id}.
-     *
-     * @param user a user of this emulator
-     * @return a minter for an ID token about the user for {@link #connectedAppClientId()}
-     */
-    public JwtMinter idToken(EmulatedUser user) {
-        EmulatedUser known = knownUser(user);
-        return new JwtMinter(state, () -> state.idTokenSubjectClaims(known.userId(), known.name(), known.email()),
-                JwtMinter.ID_TOKEN_LIFETIME, List.of(connectedAppClientId));
-    }
-
-    /**
-     * A B2B Connected-App ID token: as {@link #idToken(EmulatedUser)}, about a member.
-     *
-     * @param member a member of this emulator
-     * @return a minter for an ID token about the member for {@link #connectedAppClientId()}
-     */
-    public JwtMinter idToken(EmulatedMember member) {
-        EmulatedMember known = knownMember(member);
-        return new JwtMinter(state, () -> state.idTokenSubjectClaims(known.memberId(), known.name(), known.email()),
-                JwtMinter.ID_TOKEN_LIFETIME, List.of(connectedAppClientId));
-    }
-
-    private EmulatedUser knownUser(EmulatedUser user) {
-        return state.user(user.userId()).orElseThrow(() -> new IllegalArgumentException("Unknown user " + user.userId()));
-    }
-
-    private EmulatedMember knownMember(EmulatedMember member) {
-        return state.member(member.memberId())
-                .orElseThrow(() -> new IllegalArgumentException("Unknown member " + member.memberId()));
+    /** @return the minting of JWTs of every kind */
+    public EmulatorTokens tokens() {
+        return tokens;
     }
 
     /** @return the signing keys and the JWKS */
@@ -479,82 +300,19 @@ public final class StytchEmulator implements AutoCloseable {
         return keys;
     }
 
-    // ---- RBAC ---------------------------------------------------------------------------------------------------
-
-    /** @return the consumer policy ({@link RbacPolicy#defaultConsumerPolicy()} until set) */
-    public RbacPolicy consumerPolicy() {
-        return state.consumerPolicy();
+    /** @return the RBAC policies and organization roles */
+    public EmulatorRbac rbac() {
+        return rbac;
     }
-
-    /**
-     * Replaces the consumer policy; takes effect for the next request.
-     *
-     * @param policy the policy
-     */
-    public void setConsumerPolicy(RbacPolicy policy) {
-        state.setConsumerPolicy(policy);
-    }
-
-    /** @return the B2B policy ({@link RbacPolicy#defaultB2bPolicy()} until set) */
-    public RbacPolicy b2bPolicy() {
-        return state.b2bPolicy();
-    }
-
-    /**
-     * Replaces the B2B policy; takes effect for the next request.
-     *
-     * @param policy the policy
-     */
-    public void setB2bPolicy(RbacPolicy policy) {
-        state.setB2bPolicy(policy);
-    }
-
-    /**
-     * Sets an organization's custom roles (its org policy and {@code custom_roles}); they count in B2B authorization
-     * checks of its members' sessions.
-     *
-     * @param organizationId the organization
-     * @param roles          the roles
-     * @throws IllegalArgumentException for an unknown organization
-     */
-    public void setOrganizationRoles(String organizationId, List<RbacPolicy.Role> roles) {
-        state.setOrganizationRoles(organizationId, roles);
-    }
-
-    // ---- faults and request log ---------------------------------------------------------------------------------
 
     /** @return the fault injection controls */
     public EmulatorFaults faults() {
         return faults;
     }
 
-    /** @return every recorded request, oldest first (at most the last 10 000) */
-    public List<RecordedRequest> requests() {
-        return state.requestLog().snapshot("");
-    }
-
-    /**
-     * @param pathPrefix a path prefix, e.g. {@code /v1/sessions/jwks/}
-     * @return the recorded requests whose path starts with it, oldest first
-     */
-    public List<RecordedRequest> requests(String pathPrefix) {
-        return state.requestLog().snapshot(Objects.requireNonNull(pathPrefix, "pathPrefix"));
-    }
-
-    /** Forgets the recorded requests. */
-    public void clearRequests() {
-        state.requestLog().clear();
-    }
-
-    // ---- for EmulatedSession ------------------------------------------------------------------------------------
-
-    SessionData sessionData(String sessionId) {
-        return state.session(sessionId)
-                .orElseThrow(() -> new IllegalArgumentException("Unknown session " + sessionId));
-    }
-
-    List<String> sessionRoles(SessionData session) {
-        return state.sessionRoles(session);
+    /** @return the requests received */
+    public EmulatorRequestLog requestLog() {
+        return requestLog;
     }
 
     @Override

@@ -84,7 +84,7 @@ public final class StytchEmulatorExtension implements BeforeAllCallback, AfterAl
     public void beforeEach(ExtensionContext context) {
         StytchEmulator current = emulatorOf(context);
         current.faults().clear();
-        current.clearRequests();
+        current.requestLog().clear();
     }
 
     @Override

@@ -56,7 +56,8 @@ class AuthAndBadRequestTest {
                 "application/json");
 
         assertThat(answer.status()).isNotEqualTo(401).isLessThan(500);
-        assertThat(emulator.requests(path.replaceAll("\\?.*", ""))).last().extracting(RecordedRequest::authenticated).isEqualTo(true);
+        assertThat(emulator.requestLog().requests(path.replaceAll("\\?.*", ""))).last()
+                .extracting(RecordedRequest::authenticated).isEqualTo(true);
     }
 
     @Test

@@ -31,14 +31,14 @@ class B2bAuthenticateTest {
     @BeforeAll
     static void seed() {
         StytchEmulator emulator = STYTCH.emulator();
-        emulator.setB2bPolicy(RbacPolicy.defaultB2bPolicy().toBuilder()
+        emulator.rbac().setB2bPolicy(EmulatedPolicy.defaultB2bPolicy().toBuilder()
                 .resource("documents", "Documents", "read", "write", "delete")
-                .role("editor", "Edits", RbacPolicy.permission("documents", "read", "write"))
+                .role("editor", "Edits", EmulatedPolicy.permission("documents", "read", "write"))
                 .build());
         acme = emulator.createOrganization(o -> o.name("Acme").slug("acme").externalId("ext-acme"));
         globex = emulator.createOrganization(o -> o.name("Globex").slug("globex"));
-        emulator.setOrganizationRoles(acme.organizationId(),
-                List.of(RbacPolicy.role("acme-auditor", "Audits", RbacPolicy.permission("documents", "read"))));
+        emulator.rbac().setOrganizationRoles(acme.organizationId(),
+                List.of(EmulatedPolicy.role("acme-auditor", "Audits", EmulatedPolicy.permission("documents", "read"))));
     }
 
     @Test
@@ -138,13 +138,13 @@ class B2bAuthenticateTest {
         Map<String, Object> request = body("session_token", session.sessionToken(),
                 "authorization_check", check(acme, "documents", "read"));
         assertThat(http.post(AUTHENTICATE, request).status()).isEqualTo(403);
-        RbacPolicy before = emulator.b2bPolicy();
+        EmulatedPolicy before = emulator.rbac().b2bPolicy();
 
-        emulator.setB2bPolicy(before.toBuilder().role("reviewer", "", RbacPolicy.permission("documents", "read")).build());
+        emulator.rbac().setB2bPolicy(before.toBuilder().role("reviewer", "", EmulatedPolicy.permission("documents", "read")).build());
         try {
             assertThat(http.post(AUTHENTICATE, request).status()).isEqualTo(200);
         } finally {
-            emulator.setB2bPolicy(before);
+            emulator.rbac().setB2bPolicy(before);
         }
     }
 
@@ -169,7 +169,7 @@ class B2bAuthenticateTest {
         EmulatedSession session = memberSession(acme);
         Instant expiry = session.expiresAt();
 
-        http.post(AUTHENTICATE, body("session_jwt", emulator.jwt(session).expired().mint()));
+        http.post(AUTHENTICATE, body("session_jwt", emulator.tokens().jwt(session).expired().mint()));
         assertThat(session.expiresAt()).isEqualTo(expiry);
 
         http.post(AUTHENTICATE, body("session_token", session.sessionToken(), "session_duration_minutes", 600));

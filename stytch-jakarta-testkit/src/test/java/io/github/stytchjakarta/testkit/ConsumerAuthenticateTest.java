@@ -76,7 +76,7 @@ class ConsumerAuthenticateTest {
     @Test
     void authenticateWhenExpiredJwtOfLiveSessionThenNewValidJwt() throws Exception {
         EmulatedSession session = newSession();
-        String expired = emulator.jwt(session).expired().mint();
+        String expired = emulator.tokens().jwt(session).expired().mint();
         assertThat(TestJwts.parse(expired).getJWTClaimsSet().getExpirationTime()).isBefore(Date.from(CLOCK.instant()));
 
         EmulatorHttp.Answer answer = http.post(AUTHENTICATE, body("session_jwt", expired));
@@ -92,7 +92,8 @@ class ConsumerAuthenticateTest {
         EmulatedSession session = newSession();
         EmulatorKey unpublished = emulator.keys().generateUnpublished();
 
-        EmulatorHttp.Answer answer = http.post(AUTHENTICATE, body("session_jwt", emulator.jwt(session).signedWith(unpublished).mint()));
+        EmulatorHttp.Answer answer = http.post(AUTHENTICATE,
+                body("session_jwt", emulator.tokens().jwt(session).signedWith(unpublished).mint()));
 
         assertThat(answer.status()).isEqualTo(200);
     }
@@ -101,7 +102,7 @@ class ConsumerAuthenticateTest {
     void authenticateWhenJwtSignedByForeignKeyThen400UnableToParse() {
         EmulatedSession session = newSession();
         try (StytchEmulator other = StytchEmulator.builder().build()) {
-            String forged = emulator.jwt(session).signedWith(other.keys().signingKey())
+            String forged = emulator.tokens().jwt(session).signedWith(other.keys().signingKey())
                     .keyId(emulator.keys().signingKey().kid()).mint();
 
             assertError(http.post(AUTHENTICATE, body("session_jwt", forged)), 400, "unable_to_parse_session_jwt");
@@ -118,11 +119,11 @@ class ConsumerAuthenticateTest {
     void authenticateWhenJwtHasWrongIssuerOrAudienceThen400() {
         EmulatedSession session = newSession();
 
-        assertError(http.post(AUTHENTICATE, body("session_jwt", emulator.jwt(session).issuer("stytch.com/other").mint())),
+        assertError(http.post(AUTHENTICATE, body("session_jwt", emulator.tokens().jwt(session).issuer("stytch.com/other").mint())),
                 400, "jwt_invalid_issuer");
-        assertError(http.post(AUTHENTICATE, body("session_jwt", emulator.jwt(session).audience("other").mint())),
+        assertError(http.post(AUTHENTICATE, body("session_jwt", emulator.tokens().jwt(session).audience("other").mint())),
                 400, "jwt_invalid_audience");
-        assertError(http.post(AUTHENTICATE, body("session_jwt", emulator.jwt(session).removeClaim("https://stytch.com/session").mint())),
+        assertError(http.post(AUTHENTICATE, body("session_jwt", emulator.tokens().jwt(session).removeClaim("https://stytch.com/session").mint())),
                 400, "jwt_invalid_claims");
     }
 
@@ -131,7 +132,7 @@ class ConsumerAuthenticateTest {
         EmulatedSession session = newSession();
 
         EmulatorHttp.Answer answer = http.post(AUTHENTICATE,
-                body("session_jwt", emulator.jwt(session).issuer(emulator.baseUrl().toString()).mint()));
+                body("session_jwt", emulator.tokens().jwt(session).issuer(emulator.baseUrl().toString()).mint()));
 
         assertThat(answer.status()).isEqualTo(200);
     }
@@ -191,10 +192,10 @@ class ConsumerAuthenticateTest {
 
     @Test
     void authenticateWhenAuthorizationCheckGrantedThenVerdictWithGrantingRoles() {
-        emulator.setConsumerPolicy(RbacPolicy.defaultConsumerPolicy().toBuilder()
+        emulator.rbac().setConsumerPolicy(EmulatedPolicy.defaultConsumerPolicy().toBuilder()
                 .resource("documents", "", "read", "write")
-                .role("editor", "", RbacPolicy.permission("documents", "read", "write"))
-                .role("admin", "", RbacPolicy.permission("documents", "*"))
+                .role("editor", "", EmulatedPolicy.permission("documents", "read", "write"))
+                .role("admin", "", EmulatedPolicy.permission("documents", "*"))
                 .build());
         EmulatedUser user = emulator.createUser(u -> u.email("check@example.com").roles("editor", "admin"));
         EmulatedSession session = emulator.createSession(user, s -> { });

@@ -76,7 +76,7 @@ class FaultInjectionTest {
 
         assertThatExceptionOfType(UncheckedIOException.class)
                 .isThrownBy(() -> http.post("/v1/b2b/sessions/authenticate", body("session_token", "x")));
-        assertThat(emulator.requests("/v1/b2b/sessions/authenticate")).isNotEmpty()
+        assertThat(emulator.requestLog().requests("/v1/b2b/sessions/authenticate")).isNotEmpty()
                 .allSatisfy(request -> assertThat(request.status()).isEqualTo(RecordedRequest.CONNECTION_RESET));
         assertThat(http.get("/v1/b2b/rbac/policy").status()).isEqualTo(200);
     }
@@ -112,27 +112,27 @@ class FaultInjectionTest {
 
     @Test
     void requestsWhenCalledThenMethodPathQueryAuthBodyAndStatusRecorded() {
-        emulator.clearRequests();
+        emulator.requestLog().clear();
 
         http.get("/v1/sessions?user_id=user-test-none");
         http.postRaw("/v1/sessions/authenticate", "{\"session_token\":\"abc\"}", "application/json", null);
 
-        assertThat(emulator.requests()).hasSize(2);
-        RecordedRequest get = emulator.requests("/v1/sessions").get(0);
+        assertThat(emulator.requestLog().requests()).hasSize(2);
+        RecordedRequest get = emulator.requestLog().requests("/v1/sessions").get(0);
         assertThat(get.method()).isEqualTo("GET");
         assertThat(get.query()).isEqualTo("user_id=user-test-none");
         assertThat(get.authenticated()).isTrue();
         assertThat(get.header("authorization")).isEqualTo(http.projectAuthorization());
         assertThat(get.status()).isEqualTo(404);
-        RecordedRequest post = emulator.requests("/v1/sessions/authenticate").get(0);
+        RecordedRequest post = emulator.requestLog().requests("/v1/sessions/authenticate").get(0);
         assertThat(post.body()).isEqualTo("{\"session_token\":\"abc\"}");
         assertThat(post.authenticated()).isFalse();
         assertThat(post.status()).isEqualTo(401);
         assertThat(post.toString()).doesNotContain("abc");
         assertThat(get.toString()).doesNotContain(emulator.secret());
 
-        emulator.clearRequests();
+        emulator.requestLog().clear();
 
-        assertThat(emulator.requests()).isEmpty();
+        assertThat(emulator.requestLog().requests()).isEmpty();
     }
 }

@@ -97,7 +97,7 @@ class HostileTokensTest {
     void relabelledAsM2mWhenConnectedAppTokenThenClientIdAndOrganizationGoneAndScopeKept() throws Exception {
         StytchEmulator emulator = STYTCH.emulator();
         EmulatedMember member = emulator.createMember(emulator.createOrganization(o -> { }), m -> { });
-        String connectedApp = emulator.connectedAppToken(member).scopes("read:documents").mint();
+        String connectedApp = emulator.tokens().connectedAppToken(member).scopes("read:documents").mint();
 
         JWTClaimsSet claims = SignedJWT.parse(HostileTokens.relabelledAsM2m(connectedApp, emulator.keys().signingKey()))
                 .getJWTClaimsSet();
@@ -111,7 +111,7 @@ class HostileTokensTest {
     void readdressedWhenIdTokenThenAddressedToTheProjectAndSigned() throws Exception {
         StytchEmulator emulator = STYTCH.emulator();
         EmulatorKey key = emulator.keys().signingKey();
-        String idToken = emulator.idToken(emulator.createUser(u -> u.email("id@example.com"))).mint();
+        String idToken = emulator.tokens().idToken(emulator.createUser(u -> u.email("id@example.com"))).mint();
 
         SignedJWT token = SignedJWT.parse(HostileTokens.readdressed(idToken, key, emulator.projectId()));
 

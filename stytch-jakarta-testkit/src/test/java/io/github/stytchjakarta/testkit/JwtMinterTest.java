@@ -28,9 +28,9 @@ class JwtMinterTest {
         CLOCK.set(NOW);
         EmulatedUser user = emulator.createUser(u -> u.email("ada@example.com").roles("editor"));
         EmulatedSession session = emulator.createSession(user, s -> s.duration(Duration.ofHours(2)).customClaim("tier", "gold")
-                .factor(AuthenticationFactors.smsOtp("+15555550100")).attributes("203.0.113.7", "Mozilla/5.0"));
+                .factor(EmulatedFactors.smsOtp("+15555550100")).attributes("203.0.113.7", "Mozilla/5.0"));
 
-        SignedJWT jwt = SignedJWT.parse(emulator.jwt(session).mint());
+        SignedJWT jwt = SignedJWT.parse(emulator.tokens().jwt(session).mint());
 
         assertThat(jwt.getHeader().toJSONObject()).containsOnlyKeys("alg", "kid", "typ");
         assertThat(jwt.getHeader().getAlgorithm().getName()).isEqualTo("RS256");
@@ -60,7 +60,7 @@ class JwtMinterTest {
     void mintWhenFactorAuthenticatedEarlierThenItsTimeRendered() throws Exception {
         Instant earlier = NOW.minus(Duration.ofDays(1));
         EmulatedSession session = emulator.createSession(emulator.createUser(u -> { }),
-                s -> s.factor(AuthenticationFactors.totp().withLastAuthenticatedAt(earlier)));
+                s -> s.factor(EmulatedFactors.totp().withLastAuthenticatedAt(earlier)));
 
         @SuppressWarnings("unchecked")
         Map<String, Object> sessionClaim = (Map<String, Object>) claims(session.sessionJwt()).getClaim("https://stytch.com/session");
@@ -89,7 +89,7 @@ class JwtMinterTest {
         CLOCK.set(NOW);
         EmulatedUser user = emulator.createUser(u -> u.email("ada@example.com"));
 
-        SignedJWT jwt = SignedJWT.parse(emulator.connectedAppToken(user).mint());
+        SignedJWT jwt = SignedJWT.parse(emulator.tokens().connectedAppToken(user).mint());
 
         assertThat(jwt.verify(new RSASSAVerifier(emulator.keys().signingKey().publicJwk()))).isTrue();
         assertThat(jwt.getHeader().getType()).isEqualTo(JOSEObjectType.JWT);
@@ -97,8 +97,8 @@ class JwtMinterTest {
         assertThat(claims.getIssuer()).isEqualTo(emulator.issuer());
         assertThat(claims.getAudience()).containsExactly(emulator.projectId());
         assertThat(claims.getSubject()).isEqualTo(user.userId());
-        assertThat(claims.getClaim("client_id")).isEqualTo(emulator.connectedAppClientId());
-        assertThat(emulator.connectedAppClientId()).startsWith("connected-app-test-");
+        assertThat(claims.getClaim("client_id")).isEqualTo(emulator.tokens().connectedAppClientId());
+        assertThat(emulator.tokens().connectedAppClientId()).startsWith("connected-app-test-");
         assertThat(claims.getClaim("scope")).isEqualTo("openid email profile");
         assertThat(claims.getJWTID()).isNotBlank();
         assertThat(claims.getExpirationTime().toInstant()).isEqualTo(NOW.plus(JwtMinter.CONNECTED_APP_TOKEN_LIFETIME));
@@ -110,7 +110,7 @@ class JwtMinterTest {
         EmulatedOrganization organization = emulator.createOrganization(o -> o.slug("app-org"));
         EmulatedMember member = emulator.createMember(organization, m -> { });
 
-        JWTClaimsSet claims = claims(emulator.connectedAppToken(member).scopes("read:documents").mint());
+        JWTClaimsSet claims = claims(emulator.tokens().connectedAppToken(member).scopes("read:documents").mint());
 
         assertThat(claims.getSubject()).isEqualTo(member.memberId());
         assertThat(claims.getClaim("scope")).isEqualTo("read:documents");
@@ -125,10 +125,10 @@ class JwtMinterTest {
         EmulatedUser user = emulator.createUser(u -> u.email("ada@example.com").name("Ada Lovelace"));
         EmulatedMember member = emulator.createMember(emulator.createOrganization(o -> { }), m -> { });
 
-        JWTClaimsSet claims = claims(emulator.idToken(user).mint());
-        JWTClaimsSet memberClaims = claims(emulator.idToken(member).mint());
+        JWTClaimsSet claims = claims(emulator.tokens().idToken(user).mint());
+        JWTClaimsSet memberClaims = claims(emulator.tokens().idToken(member).mint());
 
-        assertThat(claims.getAudience()).containsExactly(emulator.connectedAppClientId());
+        assertThat(claims.getAudience()).containsExactly(emulator.tokens().connectedAppClientId());
         assertThat(claims.getIssuer()).isEqualTo(emulator.issuer());
         assertThat(claims.getSubject()).isEqualTo(user.userId());
         assertThat(claims.getClaim("name")).isEqualTo("Ada Lovelace");
@@ -145,10 +145,10 @@ class JwtMinterTest {
         EmulatedSession session = session();
         Instant iat = NOW.minusSeconds(1000);
 
-        JWTClaimsSet shifted = claims(emulator.jwt(session).issuedAt(iat).mint());
-        JWTClaimsSet explicit = claims(emulator.jwt(session).issuedAt(iat).notBefore(iat.plusSeconds(5))
+        JWTClaimsSet shifted = claims(emulator.tokens().jwt(session).issuedAt(iat).mint());
+        JWTClaimsSet explicit = claims(emulator.tokens().jwt(session).issuedAt(iat).notBefore(iat.plusSeconds(5))
                 .expiresAt(iat.plusSeconds(9)).mint());
-        JWTClaimsSet expired = claims(emulator.jwt(session).expired().mint());
+        JWTClaimsSet expired = claims(emulator.tokens().jwt(session).expired().mint());
 
         assertThat(shifted.getNotBeforeTime().toInstant()).isEqualTo(iat);
         assertThat(shifted.getExpirationTime().toInstant()).isEqualTo(iat.plusSeconds(300));
@@ -161,7 +161,7 @@ class JwtMinterTest {
     void mintWhenClaimsOverriddenOrRemovedThenAsAsked() throws Exception {
         EmulatedSession session = session();
 
-        JWTClaimsSet claims = claims(emulator.jwt(session).issuer("https://evil.example").audience("a", "b").subject("someone")
+        JWTClaimsSet claims = claims(emulator.tokens().jwt(session).issuer("https://evil.example").audience("a", "b").subject("someone")
                 .claim("extra", List.of(1, 2)).removeClaim("nbf").removeClaim("https://stytch.com/session").mint());
 
         assertThat(claims.getIssuer()).isEqualTo("https://evil.example");
@@ -176,9 +176,10 @@ class JwtMinterTest {
         EmulatedSession session = session();
         EmulatorKey unpublished = emulator.keys().generateUnpublished();
 
-        SignedJWT withJku = SignedJWT.parse(emulator.jwt(session).header("jku", "https://evil.example/jwks").type(null).mint());
-        SignedJWT otherKey = SignedJWT.parse(emulator.jwt(session).signedWith(unpublished).mint());
-        SignedJWT otherKid = SignedJWT.parse(emulator.jwt(session).keyId("jwk-test-unknown").type(new JOSEObjectType("at+jwt")).mint());
+        SignedJWT withJku = SignedJWT.parse(emulator.tokens().jwt(session).header("jku", "https://evil.example/jwks").type(null).mint());
+        SignedJWT otherKey = SignedJWT.parse(emulator.tokens().jwt(session).signedWith(unpublished).mint());
+        SignedJWT otherKid = SignedJWT.parse(
+                emulator.tokens().jwt(session).keyId("jwk-test-unknown").type(new JOSEObjectType("at+jwt")).mint());
 
         assertThat(withJku.getHeader().getJWKURL()).hasToString("https://evil.example/jwks");
         assertThat(withJku.getHeader().getType()).isNull();

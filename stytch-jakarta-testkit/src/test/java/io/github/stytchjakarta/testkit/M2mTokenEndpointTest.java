@@ -95,7 +95,7 @@ class M2mTokenEndpointTest {
 
     @Test
     void m2mTokenWhenMintedThenNarrowedScopesAndClientSubject() throws Exception {
-        String token = emulator.m2mToken(client).scopes("read:users").mint();
+        String token = emulator.tokens().m2mToken(client).scopes("read:users").mint();
 
         JWTClaimsSet claims = TestJwts.verifiedClaims(emulator, token);
         assertThat(claims.getSubject()).isEqualTo(client.clientId());

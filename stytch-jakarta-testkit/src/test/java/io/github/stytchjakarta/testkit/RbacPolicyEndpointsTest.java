@@ -40,10 +40,10 @@ class RbacPolicyEndpointsTest {
             assertThat(ownHttp.get("/v1/rbac/policy").json().get("policy").get("roles"))
                     .extracting(role -> role.get("role_id").asText()).containsExactly("stytch_user");
 
-            own.setConsumerPolicy(RbacPolicy.builder()
-                    .role("editor", "Edits", RbacPolicy.permission("documents", "read", "write"))
+            own.rbac().setConsumerPolicy(EmulatedPolicy.builder()
+                    .role("editor", "Edits", EmulatedPolicy.permission("documents", "read", "write"))
                     .resource("documents", "Docs", "read", "write")
-                    .scope("read:documents", "Reads", RbacPolicy.permission("documents", "read"))
+                    .scope("read:documents", "Reads", EmulatedPolicy.permission("documents", "read"))
                     .build());
 
             JsonNode policy = ownHttp.get("/v1/rbac/policy").json().get("policy");
@@ -60,8 +60,8 @@ class RbacPolicyEndpointsTest {
         String path = "/v1/b2b/rbac/organizations/" + organization.organizationId() + "?organization_id=" + organization.organizationId();
         assertThat(http.get(path).json().get("org_policy").get("roles").isEmpty()).isTrue();
 
-        emulator.setOrganizationRoles(organization.organizationId(),
-                List.of(RbacPolicy.role("auditor", "Audits", RbacPolicy.permission("documents", "read"))));
+        emulator.rbac().setOrganizationRoles(organization.organizationId(),
+                List.of(EmulatedPolicy.role("auditor", "Audits", EmulatedPolicy.permission("documents", "read"))));
 
         EmulatorHttp.Answer answer = http.get(path);
         assertThat(answer.status()).isEqualTo(200);

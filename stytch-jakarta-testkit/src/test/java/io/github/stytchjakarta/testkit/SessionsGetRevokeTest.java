@@ -81,7 +81,7 @@ class SessionsGetRevokeTest {
 
         assertThat(http.post("/v1/sessions/revoke", body("session_id", byId.sessionId())).status()).isEqualTo(200);
         assertThat(http.post("/v1/sessions/revoke", body("session_token", byToken.sessionToken())).status()).isEqualTo(200);
-        EmulatorHttp.Answer answer = http.post("/v1/sessions/revoke", body("session_jwt", emulator.jwt(byJwt).expired().mint()));
+        EmulatorHttp.Answer answer = http.post("/v1/sessions/revoke", body("session_jwt", emulator.tokens().jwt(byJwt).expired().mint()));
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(ConsumerAuthenticateTest.fieldNames(answer.json())).containsExactlyInAnyOrder("request_id", "status_code");

@@ -40,7 +40,7 @@ class StytchEmulatorExtensionTest {
 
     /** Whichever of the two tests above runs second sees what the first left behind, unless the extension cleared it. */
     private static void assertCleanThenDirty(StytchEmulator emulator) {
-        assertThat(emulator.requests()).isEmpty();
+        assertThat(emulator.requestLog().requests()).isEmpty();
         assertThat(new EmulatorHttp(emulator).post("/v1/sessions/authenticate", EmulatorHttp.body()).status()).isEqualTo(400);
         emulator.faults().respond("/v1/sessions/authenticate", 500);
     }

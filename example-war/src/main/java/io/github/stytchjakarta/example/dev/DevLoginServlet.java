@@ -6,9 +6,9 @@ import io.github.stytchjakarta.example.web.Html;
 import io.github.stytchjakarta.example.web.Layout;
 import io.github.stytchjakarta.example.web.SecurityHeaders;
 import io.github.stytchjakarta.filter.StytchWebAuthenticator;
-import io.github.stytchjakarta.testkit.AuthenticationFactor;
-import io.github.stytchjakarta.testkit.AuthenticationFactors;
 import io.github.stytchjakarta.testkit.DemoData;
+import io.github.stytchjakarta.testkit.EmulatedFactor;
+import io.github.stytchjakarta.testkit.EmulatedFactors;
 import io.github.stytchjakarta.testkit.EmulatedMember;
 import io.github.stytchjakarta.testkit.EmulatedOrganization;
 import io.github.stytchjakarta.testkit.EmulatedSession;
@@ -67,17 +67,17 @@ public final class DevLoginServlet extends HttpServlet {
     /** Sign-in methods offered, and the authentication factors the session gets. */
     public enum Method {
         /** An email magic link. */
-        MAGIC_LINK("Email magic link", email -> List.of(AuthenticationFactors.emailMagicLink(email))),
+        MAGIC_LINK("Email magic link", email -> List.of(EmulatedFactors.emailMagicLink(email))),
         /** A password, then an authenticator app (MFA). */
         PASSWORD_TOTP("Password + authenticator app (MFA)",
-                email -> List.of(AuthenticationFactors.password(email), AuthenticationFactors.totp())),
+                email -> List.of(EmulatedFactors.password(email), EmulatedFactors.totp())),
         /** An email one-time passcode. */
-        EMAIL_OTP("Email one-time passcode", email -> List.of(AuthenticationFactors.emailOtp(email)));
+        EMAIL_OTP("Email one-time passcode", email -> List.of(EmulatedFactors.emailOtp(email)));
 
         private final String label;
-        private final Function<String, List<AuthenticationFactor>> factors;
+        private final Function<String, List<EmulatedFactor>> factors;
 
-        Method(String label, Function<String, List<AuthenticationFactor>> factors) {
+        Method(String label, Function<String, List<EmulatedFactor>> factors) {
             this.label = label;
             this.factors = factors;
         }
@@ -142,7 +142,7 @@ public final class DevLoginServlet extends HttpServlet {
         };
     }
 
-    private static void sessionOf(EmulatedSession.Builder session, List<AuthenticationFactor> factors, String address,
+    private static void sessionOf(EmulatedSession.Builder session, List<EmulatedFactor> factors, String address,
                                   String userAgent) {
         session.duration(SESSION_DURATION).attributes(address, userAgent);
         factors.forEach(session::factor);

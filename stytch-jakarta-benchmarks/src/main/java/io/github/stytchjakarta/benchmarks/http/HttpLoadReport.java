@@ -114,9 +114,9 @@ public final class HttpLoadReport {
         StytchEmulator emulator = server.emulator();
         List<LoadMeasurement> measurements = new ArrayList<>();
         for (Scenario scenario : Scenario.values()) {
-            emulator.clearRequests();
+            emulator.requestLog().clear();
             LoadMeasurement measurement = generator.run(scenario, server.target(scenario));
-            checkStytchCalls(scenario, emulator.requests());
+            checkStytchCalls(scenario, emulator.requestLog().requests());
             System.out.printf(Locale.ROOT, "%s, %s: %.0f requests/s%n", round, scenario.label(), measurement.throughput());
             measurements.add(measurement);
         }

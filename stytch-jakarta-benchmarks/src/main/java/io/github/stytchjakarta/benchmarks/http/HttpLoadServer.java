@@ -199,7 +199,7 @@ final class HttpLoadServer implements AutoCloseable {
     }
 
     private static String mint(StytchEmulator emulator, EmulatedSession session) {
-        return emulator.jwt(session).expiresAt(emulator.clock().instant().plus(TOKEN_LIFETIME)).mint();
+        return emulator.tokens().jwt(session).expiresAt(emulator.clock().instant().plus(TOKEN_LIFETIME)).mint();
     }
 
     private static Stytch facade(StytchEmulator emulator, int cacheMaxEntries, List<Stytch> facades) {

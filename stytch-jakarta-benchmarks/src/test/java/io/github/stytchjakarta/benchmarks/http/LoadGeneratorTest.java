@@ -68,14 +68,14 @@ class LoadGeneratorTest {
 
     @Test
     void runWhenTokensCycleThenEveryRequestIsAnsweredWithTheMemberAndNoApiCall() throws Exception {
-        server.emulator().clearRequests();
+        server.emulator().requestLog().clear();
         LoadGenerator generator = new LoadGenerator(new HttpLoadSettings(SHORT, Duration.ZERO, 2, 1));
 
         LoadMeasurement measurement = generator.run(Scenario.NEW_JWT, server.target(Scenario.NEW_JWT));
 
         assertThat(measurement.requests()).isPositive();
         // the filter's first key set and project policy (whose roles become container roles) are fetched once
-        assertThat(server.emulator().requests()).filteredOn(call -> !call.path().startsWith("/v1/b2b/sessions/jwks/")
+        assertThat(server.emulator().requestLog().requests()).filteredOn(call -> !call.path().startsWith("/v1/b2b/sessions/jwks/")
                 && !call.path().equals("/v1/b2b/rbac/policy")).isEmpty();
     }
 

@@ -184,7 +184,7 @@ class FailClosedPayaraIT {
     }
 
     private static long keySetFetches() {
-        return emulator.requests().stream().filter(request -> request.path().contains("/sessions/jwks/")).count();
+        return emulator.requestLog().requests().stream().filter(request -> request.path().contains("/sessions/jwks/")).count();
     }
 
     private static HttpResponse<String> get(String path) throws IOException, InterruptedException {

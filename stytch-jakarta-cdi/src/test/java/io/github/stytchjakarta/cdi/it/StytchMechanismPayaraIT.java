@@ -16,9 +16,9 @@ import io.github.stytchjakarta.cdi.it.app.SecurityConfiguration;
 import io.github.stytchjakarta.core.StytchMember;
 import io.github.stytchjakarta.testkit.DemoData;
 import io.github.stytchjakarta.testkit.EmulatedMember;
+import io.github.stytchjakarta.testkit.EmulatedPolicy;
 import io.github.stytchjakarta.testkit.EmulatedSession;
 import io.github.stytchjakarta.testkit.HostileTokens;
-import io.github.stytchjakarta.testkit.RbacPolicy;
 import io.github.stytchjakarta.testkit.StytchEmulator;
 import java.net.URL;
 import java.net.http.HttpResponse;
@@ -124,7 +124,7 @@ class StytchMechanismPayaraIT {
     void cookieWhenJwtExpiredButSessionLiveThenFreshJwtCookie() {
         EmulatedSession session = demo.sessions().get("bob@acme.test");
         HttpResponse<String> response = http.get("/api/documents/me",
-                cookie("stytch_session_jwt", emulator.jwt(session).expired().mint()));
+                cookie("stytch_session_jwt", emulator.tokens().jwt(session).expired().mint()));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().allValues("Set-Cookie"))
@@ -229,8 +229,8 @@ class StytchMechanismPayaraIT {
         String token = emulator.createMemberSession(archivist, s -> { }).sessionJwt();
         assertThat(http.send(http.request("/api/documents/8").headers(bearer(token)).DELETE()).statusCode()).isEqualTo(403);
 
-        emulator.setB2bPolicy(emulator.b2bPolicy().toBuilder()
-                .role("archivist", "Archives documents", RbacPolicy.permission(DemoData.RESOURCE, "delete"))
+        emulator.rbac().setB2bPolicy(emulator.rbac().b2bPolicy().toBuilder()
+                .role("archivist", "Archives documents", EmulatedPolicy.permission(DemoData.RESOURCE, "delete"))
                 .build());
 
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -279,7 +279,7 @@ class StytchMechanismPayaraIT {
         attempts.put("truncated", bearer(valid.substring(0, valid.length() / 2)));
         attempts.put("bad signature", bearer(parts[0] + "." + parts[1] + "." + parts[2].substring(0, 10) + "AAAA"));
         attempts.put("alg none", bearer(noneHeader + "." + parts[1] + "."));
-        attempts.put("unknown kid", bearer(emulator.jwt(demo.sessions().get("bob@acme.test")).keyId("no-such-key").mint()));
+        attempts.put("unknown kid", bearer(emulator.tokens().jwt(demo.sessions().get("bob@acme.test")).keyId("no-such-key").mint()));
         attempts.put("bad base64", bearer("!!!." + parts[1] + "." + parts[2]));
         attempts.put("json array header", bearer(base64("[1,2]") + "." + parts[1] + "." + parts[2]));
         attempts.put("huge", bearer("a".repeat(6000)));

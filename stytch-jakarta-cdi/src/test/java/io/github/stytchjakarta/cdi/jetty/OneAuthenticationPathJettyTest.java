@@ -96,7 +96,7 @@ class OneAuthenticationPathJettyTest {
     }
 
     private static long keySetFetches(StytchEmulator emulator) {
-        return emulator.requests().stream().filter(request -> request.path().contains("/sessions/jwks/")).count();
+        return emulator.requestLog().requests().stream().filter(request -> request.path().contains("/sessions/jwks/")).count();
     }
 
     private HttpProbe start(Config registered, Consumer<ServletContextHandler> setup) throws Exception {

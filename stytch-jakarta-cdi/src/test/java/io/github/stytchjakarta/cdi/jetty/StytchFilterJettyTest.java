@@ -16,7 +16,7 @@ import io.github.stytchjakarta.filter.StytchAuthenticationFilter;
 import io.github.stytchjakarta.filter.StytchWebAuthenticator;
 import io.github.stytchjakarta.testkit.DemoData;
 import io.github.stytchjakarta.testkit.EmulatedMember;
-import io.github.stytchjakarta.testkit.RbacPolicy;
+import io.github.stytchjakarta.testkit.EmulatedPolicy;
 import io.github.stytchjakarta.testkit.StytchEmulatorExtension;
 import jakarta.servlet.DispatcherType;
 import java.net.URI;
@@ -177,8 +177,8 @@ class StytchFilterJettyTest {
         String token = STYTCH.emulator().createMemberSession(archivist, s -> { }).sessionJwt();
         assertThat(http.send(http.request("/api/documents").headers(bearer(token)).DELETE()).statusCode()).isEqualTo(403);
 
-        STYTCH.emulator().setB2bPolicy(STYTCH.emulator().b2bPolicy().toBuilder()
-                .role("archivist", "Archives documents", RbacPolicy.permission(DemoData.RESOURCE, "delete"))
+        STYTCH.emulator().rbac().setB2bPolicy(STYTCH.emulator().rbac().b2bPolicy().toBuilder()
+                .role("archivist", "Archives documents", EmulatedPolicy.permission(DemoData.RESOURCE, "delete"))
                 .build());
 
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -199,7 +199,8 @@ class StytchFilterJettyTest {
         attempts.put("truncated", bearer(valid.substring(0, valid.length() / 2)));
         attempts.put("bad signature", bearer(parts[0] + "." + parts[1] + "." + parts[2].substring(0, 10) + "AAAA"));
         attempts.put("alg none", bearer(base64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + parts[1] + "."));
-        attempts.put("unknown kid", bearer(STYTCH.emulator().jwt(demo.sessions().get("bob@acme.test")).keyId("no-such-key").mint()));
+        attempts.put("unknown kid",
+                bearer(STYTCH.emulator().tokens().jwt(demo.sessions().get("bob@acme.test")).keyId("no-such-key").mint()));
         attempts.put("huge", bearer("a".repeat(6000)));
         attempts.put("unknown session token", cookie("stytch_session", "A".repeat(44)));
         attempts.forEach((name, headers) -> {

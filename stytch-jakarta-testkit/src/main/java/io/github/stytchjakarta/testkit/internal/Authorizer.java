@@ -1,6 +1,6 @@
 package io.github.stytchjakarta.testkit.internal;
 
-import io.github.stytchjakarta.testkit.RbacPolicy;
+import io.github.stytchjakarta.testkit.EmulatedPolicy;
 import java.util.List;
 
 /**
@@ -19,13 +19,13 @@ public final class Authorizer {
      * @param action       the checked action
      * @return the ids of the session roles that grant it, in policy order, without duplicates; empty if denied
      */
-    public static List<String> grantingRoles(List<RbacPolicy.Role> policyRoles, List<String> sessionRoles, String resourceId,
+    public static List<String> grantingRoles(List<EmulatedPolicy.Role> policyRoles, List<String> sessionRoles, String resourceId,
             String action) {
         return policyRoles.stream()
                 .filter(role -> sessionRoles.contains(role.roleId()))
                 .filter(role -> role.permissions().stream().anyMatch(permission -> permission.resourceId().equals(resourceId)
-                        && (permission.actions().contains(action) || permission.actions().contains(RbacPolicy.ANY_ACTION))))
-                .map(RbacPolicy.Role::roleId)
+                        && (permission.actions().contains(action) || permission.actions().contains(EmulatedPolicy.ANY_ACTION))))
+                .map(EmulatedPolicy.Role::roleId)
                 .distinct()
                 .toList();
     }

@@ -87,7 +87,7 @@ public final class M2mTokenEndpoint {
             throw ApiException.oauth(400, "invalid_request", "client_id and client_secret are required.");
         }
         String secret = clientSecret;
-        return state.m2mClient(clientId)
+        return state.directory().m2mClient(clientId)
                 .filter(client -> MessageDigest.isEqual(client.clientSecret().getBytes(StandardCharsets.UTF_8),
                         secret.getBytes(StandardCharsets.UTF_8)))
                 .orElseThrow(() -> ApiException.oauth(401, "invalid_client", "Client authentication failed."));

@@ -16,11 +16,11 @@ public final class PolicyEndpoints {
     }
 
     public ApiResponse consumerPolicy(ApiRequest request) {
-        return ApiResponse.ok(request.requestId(), Map.of("policy", Views.policy(state.consumerPolicy())), Map.of());
+        return ApiResponse.ok(request.requestId(), Map.of("policy", Views.policy(state.rbac().consumerPolicy())), Map.of());
     }
 
     public ApiResponse b2bPolicy(ApiRequest request) {
-        return ApiResponse.ok(request.requestId(), Map.of("policy", Views.policy(state.b2bPolicy())), Map.of());
+        return ApiResponse.ok(request.requestId(), Map.of("policy", Views.policy(state.rbac().b2bPolicy())), Map.of());
     }
 
     /**
@@ -28,9 +28,9 @@ public final class PolicyEndpoints {
      * @return {@code {org_policy: {roles}}}; 404 {@code organization_not_found} for an unknown organization
      */
     public ApiResponse organizationPolicy(ApiRequest request) {
-        EmulatedOrganization organization = state.findOrganization(request.pathParameters().get(0))
+        EmulatedOrganization organization = state.directory().findOrganization(request.pathParameters().get(0))
                 .orElseThrow(SessionEndpoints::organizationNotFound);
         return ApiResponse.ok(request.requestId(), Map.of("org_policy", Map.of("roles",
-                state.organizationRoles(organization.organizationId()).stream().map(Views::role).toList())), Map.of());
+                state.rbac().organizationRoles(organization.organizationId()).stream().map(Views::role).toList())), Map.of());
     }
 }

@@ -1,6 +1,6 @@
 package io.github.stytchjakarta.testkit.internal;
 
-import io.github.stytchjakarta.testkit.AuthenticationFactor;
+import io.github.stytchjakarta.testkit.EmulatedFactor;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +26,7 @@ import java.util.Objects;
  */
 public record SessionData(String sessionId, String sessionToken, Vertical vertical, String subjectId, String organizationId,
         Instant startedAt, Instant lastAccessedAt, Instant expiresAt, boolean revoked, String ipAddress, String userAgent,
-        List<AuthenticationFactor> factors, Map<String, Object> customClaims) {
+        List<EmulatedFactor> factors, Map<String, Object> customClaims) {
 
     public SessionData {
         Objects.requireNonNull(sessionId, "sessionId");

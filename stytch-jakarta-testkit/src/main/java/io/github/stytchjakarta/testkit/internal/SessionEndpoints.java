@@ -2,8 +2,8 @@ package io.github.stytchjakarta.testkit.internal;
 
 import io.github.stytchjakarta.testkit.EmulatedMember;
 import io.github.stytchjakarta.testkit.EmulatedOrganization;
+import io.github.stytchjakarta.testkit.EmulatedPolicy;
 import io.github.stytchjakarta.testkit.EmulatedUser;
-import io.github.stytchjakarta.testkit.RbacPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -75,11 +75,11 @@ public final class SessionEndpoints {
         }
 
         SessionData session = token != null
-                ? state.activeSessionByToken(token, vertical)
-                : state.activeSessionFromJwt(jwt, vertical);
+                ? state.sessions().activeSessionByToken(token, vertical)
+                : state.jwtVerifier().activeSession(jwt, vertical);
         List<String> grantingRoles = check == null ? null : authorize(session, check);
         Instant now = state.now();
-        SessionData updated = state.updateActiveSession(session.sessionId(), current -> {
+        SessionData updated = state.sessions().updateActiveSession(session.sessionId(), current -> {
             Map<String, Object> claims = JsonValues.mergeClaims(current.customClaims(), patch);
             if (Json.write(claims).length > MAX_CUSTOM_CLAIMS_BYTES) {
                 throw ApiException.of(400, "custom_claims_too_large", "Custom claims may not exceed 4 kilobytes.");
@@ -90,17 +90,17 @@ public final class SessionEndpoints {
 
         Map<String, Object> fields = new LinkedHashMap<>();
         if (vertical == Vertical.CONSUMER) {
-            fields.put("session", Views.consumerSession(updated, state.sessionRoles(updated)));
+            fields.put("session", Views.consumerSession(updated, state.rbac().sessionRoles(updated)));
             fields.put("session_token", updated.sessionToken());
             fields.put("session_jwt", tokens.sessionJwt(updated));
             fields.put("user", Views.user(userOf(updated)));
         } else {
             EmulatedOrganization organization = organizationOf(updated);
-            fields.put("member_session", Views.memberSession(updated, organization.slug(), state.sessionRoles(updated)));
+            fields.put("member_session", Views.memberSession(updated, organization.slug(), state.rbac().sessionRoles(updated)));
             fields.put("session_token", updated.sessionToken());
             fields.put("session_jwt", tokens.sessionJwt(updated));
             fields.put("member", Views.member(memberOf(updated)));
-            fields.put("organization", Views.organization(organization, state.organizationRoles(organization.organizationId())));
+            fields.put("organization", Views.organization(organization, state.rbac().organizationRoles(organization.organizationId())));
         }
         if (grantingRoles != null) {
             fields.put("verdict", Map.of("authorized", true, "granting_roles", grantingRoles));
@@ -117,20 +117,20 @@ public final class SessionEndpoints {
      */
     public ApiResponse get(ApiRequest request) {
         if (vertical == Vertical.CONSUMER) {
-            EmulatedUser user = state.findUser(request.requiredQueryParameter("user_id"))
+            EmulatedUser user = state.directory().findUser(request.requiredQueryParameter("user_id"))
                     .orElseThrow(() -> ApiException.of(404, "user_not_found", "User could not be found."));
-            List<Map<String, Object>> sessions = state.activeSessions(vertical, user.userId()).stream()
-                    .map(session -> Views.consumerSession(session, state.sessionRoles(session))).toList();
+            List<Map<String, Object>> sessions = state.sessions().activeSessions(vertical, user.userId()).stream()
+                    .map(session -> Views.consumerSession(session, state.rbac().sessionRoles(session))).toList();
             return ApiResponse.ok(request.requestId(), Map.of("sessions", sessions), Map.of());
         }
         String organizationParameter = request.requiredQueryParameter("organization_id");
         String memberParameter = request.requiredQueryParameter("member_id");
-        EmulatedOrganization organization = state.findOrganization(organizationParameter)
+        EmulatedOrganization organization = state.directory().findOrganization(organizationParameter)
                 .orElseThrow(SessionEndpoints::organizationNotFound);
-        EmulatedMember member = state.findMember(organization.organizationId(), memberParameter)
+        EmulatedMember member = state.directory().findMember(organization.organizationId(), memberParameter)
                 .orElseThrow(SessionEndpoints::memberNotFound);
-        List<Map<String, Object>> sessions = state.activeSessions(vertical, member.memberId()).stream()
-                .map(session -> Views.memberSession(session, organization.slug(), state.sessionRoles(session))).toList();
+        List<Map<String, Object>> sessions = state.sessions().activeSessions(vertical, member.memberId()).stream()
+                .map(session -> Views.memberSession(session, organization.slug(), state.rbac().sessionRoles(session))).toList();
         return ApiResponse.ok(request.requestId(), Map.of("member_sessions", sessions), Map.of());
     }
 
@@ -166,13 +166,13 @@ public final class SessionEndpoints {
                             + (vertical == Vertical.B2B ? " or member_id." : "."));
         }
         if (memberId != null) {
-            EmulatedMember member = state.member(memberId).orElseThrow(SessionEndpoints::memberNotFound);
-            state.activeSessions(vertical, member.memberId()).forEach(session -> state.revoke(session.sessionId()));
+            EmulatedMember member = state.directory().member(memberId).orElseThrow(SessionEndpoints::memberNotFound);
+            state.sessions().activeSessions(vertical, member.memberId()).forEach(session -> state.sessions().revoke(session.sessionId()));
         } else {
-            SessionData session = sessionId != null ? state.activeSessionById(sessionId, vertical)
-                    : token != null ? state.activeSessionByToken(token, vertical)
-                    : state.activeSessionFromJwt(jwt, vertical);
-            if (!state.revoke(session.sessionId())) {
+            SessionData session = sessionId != null ? state.sessions().activeSessionById(sessionId, vertical)
+                    : token != null ? state.sessions().activeSessionByToken(token, vertical)
+                    : state.jwtVerifier().activeSession(jwt, vertical);
+            if (!state.sessions().revoke(session.sessionId())) {
                 throw ApiException.sessionNotFound();
             }
         }
@@ -180,18 +180,18 @@ public final class SessionEndpoints {
     }
 
     private List<String> authorize(SessionData session, AuthorizationCheck check) {
-        List<RbacPolicy.Role> roles = new ArrayList<>();
+        List<EmulatedPolicy.Role> roles = new ArrayList<>();
         if (vertical == Vertical.B2B) {
             if (!check.organizationId().equals(session.organizationId())) {
                 throw ApiException.of(403, "session_authorization_tenancy_error",
                         "The organization_id of the authorization check does not match the member's organization.");
             }
-            roles.addAll(state.b2bPolicy().roles());
-            roles.addAll(state.organizationRoles(session.organizationId()));
+            roles.addAll(state.rbac().b2bPolicy().roles());
+            roles.addAll(state.rbac().organizationRoles(session.organizationId()));
         } else {
-            roles.addAll(state.consumerPolicy().roles());
+            roles.addAll(state.rbac().consumerPolicy().roles());
         }
-        List<String> granting = Authorizer.grantingRoles(roles, state.sessionRoles(session), check.resourceId(), check.action());
+        List<String> granting = Authorizer.grantingRoles(roles, state.rbac().sessionRoles(session), check.resourceId(), check.action());
         if (granting.isEmpty()) {
             throw ApiException.of(403,
                     vertical == Vertical.B2B ? "session_authorization_error" : "consumer_session_authorization_error",
@@ -201,15 +201,15 @@ public final class SessionEndpoints {
     }
 
     private EmulatedUser userOf(SessionData session) {
-        return state.user(session.subjectId()).orElseThrow(ApiException::sessionNotFound);
+        return state.directory().user(session.subjectId()).orElseThrow(ApiException::sessionNotFound);
     }
 
     private EmulatedMember memberOf(SessionData session) {
-        return state.member(session.subjectId()).orElseThrow(ApiException::sessionNotFound);
+        return state.directory().member(session.subjectId()).orElseThrow(ApiException::sessionNotFound);
     }
 
     private EmulatedOrganization organizationOf(SessionData session) {
-        return state.organization(session.organizationId()).orElseThrow(ApiException::sessionNotFound);
+        return state.directory().organization(session.organizationId()).orElseThrow(ApiException::sessionNotFound);
     }
 
     static ApiException organizationNotFound() {

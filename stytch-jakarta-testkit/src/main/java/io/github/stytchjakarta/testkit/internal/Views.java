@@ -1,11 +1,11 @@
 package io.github.stytchjakarta.testkit.internal;
 
-import io.github.stytchjakarta.testkit.AuthenticationFactor;
+import io.github.stytchjakarta.testkit.EmulatedFactor;
 import io.github.stytchjakarta.testkit.EmulatedMember;
 import io.github.stytchjakarta.testkit.EmulatedOrganization;
+import io.github.stytchjakarta.testkit.EmulatedPolicy;
 import io.github.stytchjakarta.testkit.EmulatedUser;
 import io.github.stytchjakarta.testkit.EmulatorKey;
-import io.github.stytchjakarta.testkit.RbacPolicy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,7 +45,7 @@ public final class Views {
         view.put("biometric_registrations", List.of());
         view.put("is_locked", false);
         List<String> roles = new ArrayList<>();
-        roles.add(RbacPolicy.STYTCH_USER);
+        roles.add(EmulatedPolicy.STYTCH_USER);
         user.roles().stream().filter(role -> !roles.contains(role)).forEach(roles::add);
         view.put("roles", roles);
         view.put("created_at", Rfc3339.format(user.createdAt()));
@@ -74,7 +74,7 @@ public final class Views {
         view.put("oauth_registrations", List.of());
         view.put("email_address_verified", true);
         view.put("mfa_phone_number_verified", false);
-        view.put("is_admin", member.roles().contains(RbacPolicy.STYTCH_ADMIN));
+        view.put("is_admin", member.roles().contains(EmulatedPolicy.STYTCH_ADMIN));
         view.put("totp_registration_id", "");
         view.put("retired_email_addresses", List.of());
         view.put("is_locked", false);
@@ -82,7 +82,7 @@ public final class Views {
         view.put("mfa_phone_number", "");
         view.put("default_mfa_method", "");
         List<String> roleIds = new ArrayList<>();
-        roleIds.add(RbacPolicy.STYTCH_MEMBER);
+        roleIds.add(EmulatedPolicy.STYTCH_MEMBER);
         member.roles().stream().filter(role -> !roleIds.contains(role)).forEach(roleIds::add);
         view.put("roles", roleIds.stream()
                 .map(roleId -> object("role_id", roleId, "sources", List.of(object("type", "direct_assignment", "details", Map.of()))))
@@ -102,7 +102,7 @@ public final class Views {
      * @param customRoles  its custom roles
      * @return a {@code api_organization_v1_Organization} with the settings of a fresh organization
      */
-    public static Map<String, Object> organization(EmulatedOrganization organization, List<RbacPolicy.Role> customRoles) {
+    public static Map<String, Object> organization(EmulatedOrganization organization, List<EmulatedPolicy.Role> customRoles) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("organization_id", organization.organizationId());
         view.put("organization_name", organization.name());
@@ -198,7 +198,7 @@ public final class Views {
      * @param policy a policy
      * @return a {@code api_b2b_rbac_v1_Policy} / {@code api_consumer_rbac_v1_Policy}
      */
-    public static Map<String, Object> policy(RbacPolicy policy) {
+    public static Map<String, Object> policy(EmulatedPolicy policy) {
         return object(
                 "roles", policy.roles().stream().map(Views::role).toList(),
                 "resources", policy.resources().stream()
@@ -215,7 +215,7 @@ public final class Views {
      * @param role a role
      * @return a {@code PolicyRole} (also the shape of an organization's {@code CustomRole})
      */
-    public static Map<String, Object> role(RbacPolicy.Role role) {
+    public static Map<String, Object> role(EmulatedPolicy.Role role) {
         return object("role_id", role.roleId(), "description", role.description(),
                 "permissions", permissions(role.permissions()));
     }
@@ -238,7 +238,7 @@ public final class Views {
         return view;
     }
 
-    private static List<Map<String, Object>> permissions(List<RbacPolicy.Permission> permissions) {
+    private static List<Map<String, Object>> permissions(List<EmulatedPolicy.Permission> permissions) {
         return permissions.stream()
                 .map(permission -> object("resource_id", permission.resourceId(), "actions", permission.actions()))
                 .toList();
@@ -252,7 +252,7 @@ public final class Views {
         return session.factors().stream().map(factor -> factor(factor, session.startedAt())).toList();
     }
 
-    private static Map<String, Object> factor(AuthenticationFactor factor, Instant sessionStart) {
+    private static Map<String, Object> factor(EmulatedFactor factor, Instant sessionStart) {
         String at = Rfc3339.format(factor.lastAuthenticatedAt() == null ? sessionStart : factor.lastAuthenticatedAt());
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("type", factor.type());

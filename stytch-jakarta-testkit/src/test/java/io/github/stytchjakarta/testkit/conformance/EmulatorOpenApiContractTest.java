@@ -3,13 +3,13 @@ package io.github.stytchjakarta.testkit.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.stytchjakarta.testkit.AuthenticationFactors;
+import io.github.stytchjakarta.testkit.EmulatedFactors;
 import io.github.stytchjakarta.testkit.EmulatedM2mClient;
 import io.github.stytchjakarta.testkit.EmulatedMember;
 import io.github.stytchjakarta.testkit.EmulatedOrganization;
+import io.github.stytchjakarta.testkit.EmulatedPolicy;
 import io.github.stytchjakarta.testkit.EmulatedSession;
 import io.github.stytchjakarta.testkit.EmulatedUser;
-import io.github.stytchjakarta.testkit.RbacPolicy;
 import io.github.stytchjakarta.testkit.StytchEmulator;
 import io.github.stytchjakarta.testkit.StytchEmulatorExtension;
 import java.io.ByteArrayInputStream;
@@ -39,11 +39,11 @@ class EmulatorOpenApiContractTest {
     @RegisterExtension
     static final StytchEmulatorExtension STYTCH = new StytchEmulatorExtension();
 
-    private static final RbacPolicy DOCUMENTS_POLICY = RbacPolicy.builder()
-            .role("editor", "Edits documents", RbacPolicy.permission("documents", "read", "write"))
-            .role("owner", "Owns documents", RbacPolicy.permission("documents", "*"))
+    private static final EmulatedPolicy DOCUMENTS_POLICY = EmulatedPolicy.builder()
+            .role("editor", "Edits documents", EmulatedPolicy.permission("documents", "read", "write"))
+            .role("owner", "Owns documents", EmulatedPolicy.permission("documents", "*"))
             .resource("documents", "Documents", "read", "write", "delete")
-            .scope("read:documents", "Reads documents", RbacPolicy.permission("documents", "read"))
+            .scope("read:documents", "Reads documents", EmulatedPolicy.permission("documents", "read"))
             .build();
 
     private StytchEmulator emulator;
@@ -134,7 +134,7 @@ class EmulatorOpenApiContractTest {
     @Test
     void consumerAuthenticateWhenExpiredJwtOfLiveSessionThenNewJwtConforms() {
         EmulatedSession session = consumerSession(List.of());
-        String expired = emulator.jwt(session).expired().mint();
+        String expired = emulator.tokens().jwt(session).expired().mint();
 
         Exchange response = http.postJson("/v1/sessions/authenticate", Map.of("session_jwt", expired));
 
@@ -144,7 +144,7 @@ class EmulatorOpenApiContractTest {
 
     @Test
     void consumerAuthenticateWhenAuthorizationCheckPassesThenVerdictConforms() {
-        emulator.setConsumerPolicy(DOCUMENTS_POLICY);
+        emulator.rbac().setConsumerPolicy(DOCUMENTS_POLICY);
         EmulatedSession session = consumerSession(List.of("editor"));
 
         Exchange response = http.postJson("/v1/sessions/authenticate", Map.of("session_token", session.sessionToken(),
@@ -157,7 +157,7 @@ class EmulatorOpenApiContractTest {
 
     @Test
     void consumerAuthenticateWhenAuthorizationCheckFailsThen403Conforms() {
-        emulator.setConsumerPolicy(DOCUMENTS_POLICY);
+        emulator.rbac().setConsumerPolicy(DOCUMENTS_POLICY);
         EmulatedSession session = consumerSession(List.of("editor"));
 
         Exchange response = http.postJson("/v1/sessions/authenticate", Map.of("session_token", session.sessionToken(),
@@ -205,7 +205,7 @@ class EmulatorOpenApiContractTest {
 
     @Test
     void b2bAuthenticateWhenAuthorizationCheckPassesThenVerdictConforms() {
-        emulator.setB2bPolicy(DOCUMENTS_POLICY);
+        emulator.rbac().setB2bPolicy(DOCUMENTS_POLICY);
         B2bFixture b2b = b2bSession("acme-allowed", List.of("owner"));
 
         Exchange response = http.postJson("/v1/b2b/sessions/authenticate", Map.of("session_token", b2b.session().sessionToken(),
@@ -219,7 +219,7 @@ class EmulatorOpenApiContractTest {
 
     @Test
     void b2bAuthenticateWhenPermissionMissingThen403Conforms() {
-        emulator.setB2bPolicy(DOCUMENTS_POLICY);
+        emulator.rbac().setB2bPolicy(DOCUMENTS_POLICY);
         B2bFixture b2b = b2bSession("acme-denied", List.of("editor"));
 
         Exchange response = http.postJson("/v1/b2b/sessions/authenticate", Map.of("session_token", b2b.session().sessionToken(),
@@ -232,7 +232,7 @@ class EmulatorOpenApiContractTest {
 
     @Test
     void b2bAuthenticateWhenOtherOrganizationThen403TenancyConforms() {
-        emulator.setB2bPolicy(DOCUMENTS_POLICY);
+        emulator.rbac().setB2bPolicy(DOCUMENTS_POLICY);
         B2bFixture b2b = b2bSession("acme-tenant", List.of("owner"));
         EmulatedOrganization other = emulator.createOrganization(o -> o.name("Other").slug("other-tenant"));
 
@@ -329,9 +329,9 @@ class EmulatorOpenApiContractTest {
 
     @Test
     void consumerPolicyWhenDefaultAndWhenChangedThenConforms() {
-        emulator.setConsumerPolicy(RbacPolicy.defaultConsumerPolicy());
+        emulator.rbac().setConsumerPolicy(EmulatedPolicy.defaultConsumerPolicy());
         Exchange defaults = http.get("/v1/rbac/policy");
-        emulator.setConsumerPolicy(DOCUMENTS_POLICY);
+        emulator.rbac().setConsumerPolicy(DOCUMENTS_POLICY);
         Exchange changed = http.get("/v1/rbac/policy");
 
         assertThat(defaults.json().path("policy").path("roles").findValuesAsText("role_id")).contains("stytch_user");
@@ -341,7 +341,7 @@ class EmulatorOpenApiContractTest {
 
     @Test
     void b2bPolicyWhenDefaultThenConformsWithReservedRolesAndResources() {
-        emulator.setB2bPolicy(RbacPolicy.defaultB2bPolicy());
+        emulator.rbac().setB2bPolicy(EmulatedPolicy.defaultB2bPolicy());
 
         Exchange response = http.get("/v1/b2b/rbac/policy");
 
@@ -355,8 +355,8 @@ class EmulatorOpenApiContractTest {
     @Test
     void b2bOrganizationPolicyWhenCustomRolesSetThenConforms() {
         EmulatedOrganization organization = emulator.createOrganization(o -> o.name("Custom").slug("custom-roles"));
-        emulator.setOrganizationRoles(organization.organizationId(),
-                List.of(RbacPolicy.role("auditor", "Reads everything", RbacPolicy.permission("documents", "read"))));
+        emulator.rbac().setOrganizationRoles(organization.organizationId(),
+                List.of(EmulatedPolicy.role("auditor", "Reads everything", EmulatedPolicy.permission("documents", "read"))));
 
         Exchange withRoles = http.get("/v1/b2b/rbac/organizations/" + organization.organizationId());
         Exchange withoutRoles = http.get("/v1/b2b/rbac/organizations/"
@@ -445,10 +445,10 @@ class EmulatorOpenApiContractTest {
         EmulatedUser user = emulator.createUser(u -> u.email("user-" + System.nanoTime() + "@example.com").name("Ada")
                 .roles(roles.toArray(String[]::new)));
         return emulator.createSession(user, s -> s.duration(Duration.ofHours(1)).customClaim("tier", "gold")
-                .factor(AuthenticationFactors.emailMagicLink(user.email()))
-                .factor(AuthenticationFactors.smsOtp("+15555550100"))
-                .factor(AuthenticationFactors.googleOAuth("google-subject-1"))
-                .factor(AuthenticationFactors.totp())
+                .factor(EmulatedFactors.emailMagicLink(user.email()))
+                .factor(EmulatedFactors.smsOtp("+15555550100"))
+                .factor(EmulatedFactors.googleOAuth("google-subject-1"))
+                .factor(EmulatedFactors.totp())
                 .attributes("203.0.113.7", "Mozilla/5.0"));
     }
 
@@ -458,8 +458,8 @@ class EmulatorOpenApiContractTest {
         EmulatedMember member = emulator.createMember(organization, m -> m.email("alice@" + slug + ".test").name("Alice")
                 .roles(roles.toArray(String[]::new)).externalId("ext-alice-" + slug));
         EmulatedSession session = emulator.createMemberSession(member, s -> s.duration(Duration.ofMinutes(30))
-                .factor(AuthenticationFactors.emailOtp(member.email()))
-                .factor(AuthenticationFactors.samlSso("saml-connection-test-1", "alice")));
+                .factor(EmulatedFactors.emailOtp(member.email()))
+                .factor(EmulatedFactors.samlSso("saml-connection-test-1", "alice")));
         return new B2bFixture(organization, member, session);
     }
 

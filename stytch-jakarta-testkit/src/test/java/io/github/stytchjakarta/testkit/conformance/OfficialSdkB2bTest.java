@@ -19,11 +19,11 @@ import com.stytch.java.b2b.models.sessions.MemberSession;
 import com.stytch.java.b2b.models.sessions.RevokeRequest;
 import com.stytch.java.b2b.models.sessions.RevokeRequestOptions;
 import com.stytch.java.common.ErrorResponse;
-import io.github.stytchjakarta.testkit.AuthenticationFactors;
+import io.github.stytchjakarta.testkit.EmulatedFactors;
 import io.github.stytchjakarta.testkit.EmulatedMember;
 import io.github.stytchjakarta.testkit.EmulatedOrganization;
+import io.github.stytchjakarta.testkit.EmulatedPolicy;
 import io.github.stytchjakarta.testkit.EmulatedSession;
-import io.github.stytchjakarta.testkit.RbacPolicy;
 import io.github.stytchjakarta.testkit.RecordedRequest;
 import io.github.stytchjakarta.testkit.StytchEmulator;
 import io.github.stytchjakarta.testkit.StytchEmulatorExtension;
@@ -46,9 +46,9 @@ class OfficialSdkB2bTest {
     @RegisterExtension
     static final StytchEmulatorExtension STYTCH = new StytchEmulatorExtension();
 
-    private static final RbacPolicy DOCUMENTS_POLICY = RbacPolicy.builder()
-            .role(RbacPolicy.STYTCH_MEMBER, "Every member", RbacPolicy.permission("stytch.self", "*"))
-            .role("editor", "Edits documents", RbacPolicy.permission("documents", "read", "write"))
+    private static final EmulatedPolicy DOCUMENTS_POLICY = EmulatedPolicy.builder()
+            .role(EmulatedPolicy.STYTCH_MEMBER, "Every member", EmulatedPolicy.permission("stytch.self", "*"))
+            .role("editor", "Edits documents", EmulatedPolicy.permission("documents", "read", "write"))
             .resource("documents", "Documents", "read", "write", "delete")
             .build();
 
@@ -59,7 +59,7 @@ class OfficialSdkB2bTest {
     void setUp() {
         emulator = STYTCH.emulator();
         emulator.faults().clear();
-        emulator.setB2bPolicy(DOCUMENTS_POLICY);
+        emulator.rbac().setB2bPolicy(DOCUMENTS_POLICY);
         stytch = StytchSdkClients.b2b(emulator);
     }
 
@@ -80,7 +80,7 @@ class OfficialSdkB2bTest {
         assertThat(byIds).extracting(MemberSession::getMemberSessionId).containsExactly(acme.session().sessionId());
         assertThat(byConveniences).isEqualTo(byIds);
         assertThat(byIds.get(0).getOrganizationSlug()).isEqualTo(acme.organization().slug());
-        assertThat(byIds.get(0).getRoles()).containsExactlyInAnyOrder(RbacPolicy.STYTCH_MEMBER, "editor");
+        assertThat(byIds.get(0).getRoles()).containsExactlyInAnyOrder(EmulatedPolicy.STYTCH_MEMBER, "editor");
     }
 
     @Test
@@ -97,7 +97,7 @@ class OfficialSdkB2bTest {
         assertThat(response.getMember().getEmailAddress()).isEqualTo(acme.member().email());
         assertThat(response.getMember().getExternalId()).isEqualTo(acme.member().externalId());
         assertThat(response.getMember().getRoles()).extracting(MemberRole::getRoleId)
-                .contains(RbacPolicy.STYTCH_MEMBER, "editor");
+                .contains(EmulatedPolicy.STYTCH_MEMBER, "editor");
         assertThat(response.getOrganization().getOrganizationId()).isEqualTo(acme.organization().organizationId());
         assertThat(response.getOrganization().getOrganizationSlug()).isEqualTo(acme.organization().slug());
         assertThat(response.getOrganization().getOrganizationName()).isEqualTo(acme.organization().name());
@@ -128,44 +128,44 @@ class OfficialSdkB2bTest {
     @Test
     void authenticateJwtWhenAuthorizationAllowedThenDecidedLocallyFromEmulatorPolicy() {
         Fixture acme = fixture("allowed", "editor");
-        emulator.clearRequests();
+        emulator.requestLog().clear();
 
         MemberSession session = success(stytch.getSessions().authenticateJwtCompletable(acme.session().sessionJwt(), null,
                 new AuthorizationCheck(acme.organization().organizationId(), "documents", "read")));
 
         assertThat(session.getMemberSessionId()).isEqualTo(acme.session().sessionId());
         assertThat(session.getOrganizationId()).isEqualTo(acme.organization().organizationId());
-        assertThat(emulator.requests("/v1/b2b/sessions/authenticate")).isEmpty();
-        assertThat(emulator.requests("/v1/b2b/rbac/policy")).extracting(RecordedRequest::status).contains(200);
-        assertThat(emulator.requests("/v1/b2b/sessions/jwks/")).isNotEmpty();
+        assertThat(emulator.requestLog().requests("/v1/b2b/sessions/authenticate")).isEmpty();
+        assertThat(emulator.requestLog().requests("/v1/b2b/rbac/policy")).extracting(RecordedRequest::status).contains(200);
+        assertThat(emulator.requestLog().requests("/v1/b2b/sessions/jwks/")).isNotEmpty();
     }
 
     @Test
     void authenticateJwtWhenOrgCustomRoleGrantsThenAllowedLocally() {
         Fixture acme = fixture("custom-role", "auditor");
-        emulator.setOrganizationRoles(acme.organization().organizationId(),
-                List.of(RbacPolicy.role("auditor", "Audits", RbacPolicy.permission("documents", "delete"))));
-        emulator.clearRequests();
+        emulator.rbac().setOrganizationRoles(acme.organization().organizationId(),
+                List.of(EmulatedPolicy.role("auditor", "Audits", EmulatedPolicy.permission("documents", "delete"))));
+        emulator.requestLog().clear();
 
         MemberSession session = success(stytch.getSessions().authenticateJwtCompletable(acme.session().sessionJwt(), null,
                 new AuthorizationCheck(acme.organization().organizationId(), "documents", "delete")));
 
         assertThat(session.getRoles()).contains("auditor");
-        assertThat(emulator.requests("/v1/b2b/rbac/organizations/")).isNotEmpty();
-        assertThat(emulator.requests("/v1/b2b/sessions/authenticate")).isEmpty();
+        assertThat(emulator.requestLog().requests("/v1/b2b/rbac/organizations/")).isNotEmpty();
+        assertThat(emulator.requestLog().requests("/v1/b2b/sessions/authenticate")).isEmpty();
     }
 
     @Test
     void authenticateJwtWhenPermissionMissingThenRemoteFallbackGives403AuthorizationError() {
         Fixture acme = fixture("denied", "editor");
-        emulator.clearRequests();
+        emulator.requestLog().clear();
 
         ErrorResponse error = apiError(stytch.getSessions().authenticateJwtCompletable(acme.session().sessionJwt(), null,
                 new AuthorizationCheck(acme.organization().organizationId(), "documents", "delete")));
 
         assertThat(error.getStatusCode()).isEqualTo(403);
         assertThat(error.getErrorType()).isEqualTo("session_authorization_error");
-        assertThat(emulator.requests("/v1/b2b/sessions/authenticate")).singleElement()
+        assertThat(emulator.requestLog().requests("/v1/b2b/sessions/authenticate")).singleElement()
                 .satisfies(request -> assertThat(request.body()).contains("authorization_check", "delete"));
     }
 
@@ -184,14 +184,14 @@ class OfficialSdkB2bTest {
     @Test
     void authenticateJwtWhenJwtExpiredThenRemoteFallbackReturnsMemberSession() {
         Fixture acme = fixture("expired", "editor");
-        String expired = emulator.jwt(acme.session()).expired().mint();
-        emulator.clearRequests();
+        String expired = emulator.tokens().jwt(acme.session()).expired().mint();
+        emulator.requestLog().clear();
 
         MemberSession session = success(stytch.getSessions().authenticateJwtCompletable(expired, null,
                 new AuthorizationCheck(acme.organization().organizationId(), "documents", "write")));
 
         assertThat(session.getMemberSessionId()).isEqualTo(acme.session().sessionId());
-        assertThat(emulator.requests("/v1/b2b/sessions/authenticate")).extracting(RecordedRequest::status)
+        assertThat(emulator.requestLog().requests("/v1/b2b/sessions/authenticate")).extracting(RecordedRequest::status)
                 .containsExactly(200);
     }
 
@@ -221,12 +221,12 @@ class OfficialSdkB2bTest {
 
     @Test
     void rbacPolicyWhenDefaultThenSdkParsesReservedRolesAndResources() {
-        emulator.setB2bPolicy(RbacPolicy.defaultB2bPolicy());
+        emulator.rbac().setB2bPolicy(EmulatedPolicy.defaultB2bPolicy());
 
         Policy policy = success(stytch.getRbac().policyCompletable(new PolicyRequest())).getPolicy();
 
         assertThat(policy.getRoles()).extracting(PolicyRole::getRoleId)
-                .contains(RbacPolicy.STYTCH_MEMBER, RbacPolicy.STYTCH_ADMIN);
+                .contains(EmulatedPolicy.STYTCH_MEMBER, EmulatedPolicy.STYTCH_ADMIN);
         assertThat(policy.getResources()).extracting(PolicyResource::getResourceId)
                 .contains("stytch.organization", "stytch.member", "stytch.self");
     }
@@ -234,8 +234,8 @@ class OfficialSdkB2bTest {
     @Test
     void rbacOrgPolicyWhenCustomRolesSetThenSdkParsesThem() {
         Fixture acme = fixture("org-policy", "editor");
-        emulator.setOrganizationRoles(acme.organization().organizationId(),
-                List.of(RbacPolicy.role("auditor", "Audits", RbacPolicy.permission("documents", "read"))));
+        emulator.rbac().setOrganizationRoles(acme.organization().organizationId(),
+                List.of(EmulatedPolicy.role("auditor", "Audits", EmulatedPolicy.permission("documents", "read"))));
 
         List<PolicyRole> roles = success(stytch.getRbac().getOrganizations().getOrgPolicyCompletable(
                 new GetOrgPolicyRequest(acme.organization().organizationId()))).getOrgPolicy().getRoles();
@@ -249,8 +249,8 @@ class OfficialSdkB2bTest {
         EmulatedMember member = emulator.createMember(organization, m -> m.email("alice@" + name + ".test").name("Alice")
                 .roles(role).externalId("ext-alice-" + name));
         EmulatedSession session = emulator.createMemberSession(member, s -> s.duration(Duration.ofMinutes(30))
-                .factor(AuthenticationFactors.emailMagicLink(member.email()))
-                .factor(AuthenticationFactors.samlSso("saml-connection-test-1", "alice")));
+                .factor(EmulatedFactors.emailMagicLink(member.email()))
+                .factor(EmulatedFactors.samlSso("saml-connection-test-1", "alice")));
         return new Fixture(organization, member, session);
     }
 

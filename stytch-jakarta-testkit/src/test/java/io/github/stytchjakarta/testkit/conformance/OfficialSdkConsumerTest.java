@@ -33,12 +33,12 @@ import com.stytch.java.consumer.models.sessions.GetRequest;
 import com.stytch.java.consumer.models.sessions.JWK;
 import com.stytch.java.consumer.models.sessions.RevokeRequest;
 import com.stytch.java.consumer.models.sessions.Session;
-import io.github.stytchjakarta.testkit.AuthenticationFactors;
+import io.github.stytchjakarta.testkit.EmulatedFactors;
 import io.github.stytchjakarta.testkit.EmulatedM2mClient;
+import io.github.stytchjakarta.testkit.EmulatedPolicy;
 import io.github.stytchjakarta.testkit.EmulatedSession;
 import io.github.stytchjakarta.testkit.EmulatedUser;
 import io.github.stytchjakarta.testkit.IssuerStyle;
-import io.github.stytchjakarta.testkit.RbacPolicy;
 import io.github.stytchjakarta.testkit.RecordedRequest;
 import io.github.stytchjakarta.testkit.StytchEmulator;
 import io.github.stytchjakarta.testkit.StytchEmulatorExtension;
@@ -90,7 +90,7 @@ class OfficialSdkConsumerTest {
                 .containsExactlyInAnyOrder(first.sessionId(), second.sessionId());
         assertThat(sessions).allSatisfy(session -> {
             assertThat(session.getUserId()).isEqualTo(user.userId());
-            assertThat(session.getRoles()).contains(RbacPolicy.STYTCH_USER);
+            assertThat(session.getRoles()).contains(EmulatedPolicy.STYTCH_USER);
             assertThat(session.getExpiresAt()).isAfter(session.getStartedAt());
         });
     }
@@ -107,10 +107,10 @@ class OfficialSdkConsumerTest {
         assertThat(response.getSessionJWT()).isNotEmpty();
         assertThat(response.getUser().getUserId()).isEqualTo(user.userId());
         assertThat(response.getUser().getEmails()).extracting(email -> email.getEmail()).containsExactly(user.email());
-        assertThat(response.getUser().getRoles()).contains(RbacPolicy.STYTCH_USER, "reader");
+        assertThat(response.getUser().getRoles()).contains(EmulatedPolicy.STYTCH_USER, "reader");
         Session parsed = response.getSession();
         assertThat(parsed.getSessionId()).isEqualTo(session.sessionId());
-        assertThat(parsed.getRoles()).containsExactlyInAnyOrder(RbacPolicy.STYTCH_USER, "reader");
+        assertThat(parsed.getRoles()).containsExactlyInAnyOrder(EmulatedPolicy.STYTCH_USER, "reader");
         assertThat(parsed.getAttributes().getIpAddress()).isEqualTo("203.0.113.7");
         assertThat(parsed.getCustomClaims()).containsEntry("tier", "gold");
         assertThat(parsed.getAuthenticationFactors()).extracting(AuthenticationFactor::getType,
@@ -136,8 +136,8 @@ class OfficialSdkConsumerTest {
 
     @Test
     void sessionsAuthenticateWhenAuthorizationCheckThenSdkParsesVerdictOr403() {
-        emulator.setConsumerPolicy(RbacPolicy.builder()
-                .role("reader", "Reads", RbacPolicy.permission("documents", "read"))
+        emulator.rbac().setConsumerPolicy(EmulatedPolicy.builder()
+                .role("reader", "Reads", EmulatedPolicy.permission("documents", "read"))
                 .resource("documents", "Documents", "read", "write")
                 .build());
         EmulatedSession session = session(user("verdict"));
@@ -156,31 +156,31 @@ class OfficialSdkConsumerTest {
     @Test
     void authenticateJwtWhenFreshJwtThenVerifiedLocallyWithoutSessionsApiCall() {
         EmulatedSession session = session(user("local"));
-        emulator.clearRequests();
+        emulator.requestLog().clear();
 
         JWTResponse response = success(stytch.getSessions().authenticateJwtCompletable(session.sessionJwt(), null));
 
         assertThat(response).isInstanceOf(JWTSessionResponse.class);
         Session local = ((JWTSessionResponse) response).getResponse();
         assertThat(local.getSessionId()).isEqualTo(session.sessionId());
-        assertThat(local.getRoles()).containsExactlyInAnyOrder(RbacPolicy.STYTCH_USER, "reader");
+        assertThat(local.getRoles()).containsExactlyInAnyOrder(EmulatedPolicy.STYTCH_USER, "reader");
         assertThat(local.getCustomClaims()).containsEntry("tier", "gold");
-        assertThat(emulator.requests("/v1/sessions/authenticate")).isEmpty();
-        assertThat(emulator.requests("/v1/sessions/jwks/")).isNotEmpty()
+        assertThat(emulator.requestLog().requests("/v1/sessions/authenticate")).isEmpty();
+        assertThat(emulator.requestLog().requests("/v1/sessions/jwks/")).isNotEmpty()
                 .allSatisfy(request -> assertThat(request.authenticated()).isFalse());
     }
 
     @Test
     void authenticateJwtWhenJwtExpiredThenRemoteFallbackReturnsNewJwtThatVerifiesLocally() {
         EmulatedSession session = session(user("expired"));
-        String expired = emulator.jwt(session).expired().mint();
+        String expired = emulator.tokens().jwt(session).expired().mint();
 
         JWTResponse response = success(stytch.getSessions().authenticateJwtCompletable(expired, null));
 
         assertThat(response).isInstanceOf(JWTAuthResponse.class);
         String refreshed = ((JWTAuthResponse) response).getResponse().getSessionJWT();
         assertThat(refreshed).isNotEqualTo(expired);
-        assertThat(emulator.requests("/v1/sessions/authenticate")).isNotEmpty();
+        assertThat(emulator.requestLog().requests("/v1/sessions/authenticate")).isNotEmpty();
         Session local = success(stytch.getSessions().authenticateJwtLocalCompletable(refreshed, null, 0));
         assertThat(local.getSessionId()).isEqualTo(session.sessionId());
     }
@@ -194,13 +194,13 @@ class OfficialSdkConsumerTest {
 
         assertThat(response).isInstanceOfSatisfying(JWTAuthResponse.class, remote ->
                 assertThat(remote.getResponse().getSession().getSessionId()).isEqualTo(session.sessionId()));
-        assertThat(emulator.requests("/v1/sessions/jwks/")).extracting(RecordedRequest::status).doesNotContain(200);
+        assertThat(emulator.requestLog().requests("/v1/sessions/jwks/")).extracting(RecordedRequest::status).doesNotContain(200);
     }
 
     @Test
     void authenticateJwtWhenExpiredJwtOfRevokedSessionThenSdkReturnsSessionNotFound() {
         EmulatedSession session = session(user("revoked-jwt"));
-        String expired = emulator.jwt(session).expired().mint();
+        String expired = emulator.tokens().jwt(session).expired().mint();
         emulator.revokeSession(session.sessionId());
 
         JWTResponse response = success(stytch.getSessions().authenticateJwtCompletable(expired, null));
@@ -230,7 +230,7 @@ class OfficialSdkConsumerTest {
         EmulatedSession session = session(user("rotation"));
         success(stytch.getSessions().authenticateJwtLocalCompletable(session.sessionJwt(), null, 0));
         emulator.keys().rotate();
-        String signedWithNewKey = emulator.jwt(session).mint();
+        String signedWithNewKey = emulator.tokens().jwt(session).mint();
 
         // jose4j refetches on an unknown kid at most once per reprieve window: poll with a generous deadline
         Instant deadline = Instant.now().plus(StytchSdkClients.CALL_TIMEOUT);
@@ -265,10 +265,10 @@ class OfficialSdkConsumerTest {
 
     @Test
     void rbacPolicyWhenCustomPolicySetThenSdkParsesRolesResourcesAndScopes() {
-        emulator.setConsumerPolicy(RbacPolicy.builder()
-                .role("editor", "Edits", RbacPolicy.permission("documents", "read", "write"))
+        emulator.rbac().setConsumerPolicy(EmulatedPolicy.builder()
+                .role("editor", "Edits", EmulatedPolicy.permission("documents", "read", "write"))
                 .resource("documents", "Documents", "read", "write")
-                .scope("read:documents", "Reads documents", RbacPolicy.permission("documents", "read"))
+                .scope("read:documents", "Reads documents", EmulatedPolicy.permission("documents", "read"))
                 .build());
 
         Policy policy = success(stytch.getRbac().policyCompletable(new PolicyRequest())).getPolicy();
@@ -357,9 +357,9 @@ class OfficialSdkConsumerTest {
 
     private EmulatedSession session(EmulatedUser user) {
         return emulator.createSession(user, s -> s.duration(Duration.ofHours(1)).customClaim("tier", "gold")
-                .factor(AuthenticationFactors.emailMagicLink(user.email()))
-                .factor(AuthenticationFactors.smsOtp("+15555550100"))
-                .factor(AuthenticationFactors.googleOAuth("google-subject-1"))
+                .factor(EmulatedFactors.emailMagicLink(user.email()))
+                .factor(EmulatedFactors.smsOtp("+15555550100"))
+                .factor(EmulatedFactors.googleOAuth("google-subject-1"))
                 .attributes("203.0.113.7", "Mozilla/5.0"));
     }
 

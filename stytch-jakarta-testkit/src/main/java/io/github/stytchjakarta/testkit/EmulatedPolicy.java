@@ -9,10 +9,10 @@ import java.util.Objects;
  * {@code GET /v1/b2b/rbac/policy} and used by {@code sessions/authenticate} to evaluate {@code authorization_check}.
  *
  * <pre>
- * RbacPolicy policy = RbacPolicy.builder()
- *     .role("editor", "Edits documents", RbacPolicy.permission("documents", "read", "write"))
+ * EmulatedPolicy policy = EmulatedPolicy.builder()
+ *     .role("editor", "Edits documents", EmulatedPolicy.permission("documents", "read", "write"))
  *     .resource("documents", "Documents", "read", "write", "delete")
- *     .scope("read:documents", "Read documents", RbacPolicy.permission("documents", "read"))
+ *     .scope("read:documents", "Read documents", EmulatedPolicy.permission("documents", "read"))
  *     .build();
  * </pre>
  *
@@ -22,7 +22,7 @@ import java.util.Objects;
  * @param resources the resources
  * @param scopes    the scopes (for M2M and Connected-App tokens)
  */
-public record RbacPolicy(List<Role> roles, List<Resource> resources, List<Scope> scopes) {
+public record EmulatedPolicy(List<Role> roles, List<Resource> resources, List<Scope> scopes) {
 
     /** The consumer role Stytch assigns to every user. */
     public static final String STYTCH_USER = "stytch_user";
@@ -53,7 +53,7 @@ public record RbacPolicy(List<Role> roles, List<Resource> resources, List<Scope>
                     "update.info.mfa-phone", "update.info.delete.mfa-phone", "update.info.delete.password",
                     "update.settings.mfa-enrolled", "revoke-sessions", "delete")));
 
-    public RbacPolicy {
+    public EmulatedPolicy {
         roles = List.copyOf(roles);
         resources = List.copyOf(resources);
         scopes = List.copyOf(scopes);
@@ -65,8 +65,8 @@ public record RbacPolicy(List<Role> roles, List<Resource> resources, List<Scope>
      *
      * @return the policy
      */
-    public static RbacPolicy defaultConsumerPolicy() {
-        return new RbacPolicy(List.of(new Role(STYTCH_USER, "Granted to all Users.", List.of())), List.of(), List.of());
+    public static EmulatedPolicy defaultConsumerPolicy() {
+        return new EmulatedPolicy(List.of(new Role(STYTCH_USER, "Granted to all Users.", List.of())), List.of(), List.of());
     }
 
     /**
@@ -76,10 +76,10 @@ public record RbacPolicy(List<Role> roles, List<Resource> resources, List<Scope>
      *
      * @return the policy
      */
-    public static RbacPolicy defaultB2bPolicy() {
+    public static EmulatedPolicy defaultB2bPolicy() {
         List<Permission> adminPermissions = STYTCH_RESOURCES.stream()
                 .map(resource -> permission(resource.resourceId(), ANY_ACTION)).toList();
-        return new RbacPolicy(List.of(
+        return new EmulatedPolicy(List.of(
                 new Role(STYTCH_ADMIN, "Granted to Members who create an Organization or are made admins.", adminPermissions),
                 new Role(STYTCH_MEMBER, "Granted to all Members upon creation.", List.of(permission("stytch.self", ANY_ACTION)))),
                 STYTCH_RESOURCES, List.of());
@@ -98,7 +98,7 @@ public record RbacPolicy(List<Role> roles, List<Resource> resources, List<Scope>
      * @param roleId      the role id
      * @param description the description
      * @param permissions the role's permissions
-     * @return a role (for {@link StytchEmulator#setOrganizationRoles} and {@link Builder#role(Role)})
+     * @return a role (for {@link EmulatorRbac#setOrganizationRoles} and {@link Builder#role(Role)})
      */
     public static Role role(String roleId, String description, Permission... permissions) {
         return new Role(roleId, description, List.of(permissions));
@@ -181,7 +181,7 @@ public record RbacPolicy(List<Role> roles, List<Resource> resources, List<Scope>
     }
 
     /**
-     * Builds a {@link RbacPolicy}. Not thread-safe.
+     * Builds a {@link EmulatedPolicy}. Not thread-safe.
      */
     public static final class Builder {
 
@@ -201,7 +201,7 @@ public record RbacPolicy(List<Role> roles, List<Resource> resources, List<Scope>
          * @return this builder
          */
         public Builder role(String roleId, String description, Permission... permissions) {
-            return role(RbacPolicy.role(roleId, description, permissions));
+            return role(EmulatedPolicy.role(roleId, description, permissions));
         }
 
         /**
@@ -244,8 +244,8 @@ public record RbacPolicy(List<Role> roles, List<Resource> resources, List<Scope>
         /**
          * @return the policy
          */
-        public RbacPolicy build() {
-            return new RbacPolicy(roles, resources, scopes);
+        public EmulatedPolicy build() {
+            return new EmulatedPolicy(roles, resources, scopes);
         }
     }
 }

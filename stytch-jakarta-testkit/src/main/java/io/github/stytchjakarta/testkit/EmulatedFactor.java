@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One authentication factor of an emulated session, rendered as a Stytch {@code AuthenticationFactor}:
+ * One authentication factor of an emulated session, rendered as a Stytch {@code EmulatedFactor}:
  * {@code {type, delivery_method, last_authenticated_at, created_at, updated_at, <detailsField>: {details}}}.
  *
- * <p>Use the factories in {@link AuthenticationFactors}. {@code type} and {@code deliveryMethod} must be values of the
+ * <p>Use the factories in {@link EmulatedFactors}. {@code type} and {@code deliveryMethod} must be values of the
  * spec's enums ({@code magic_link}, {@code email}, ...): the official Java SDK parses them into closed enums.
  * Immutable and thread-safe.
  *
@@ -19,10 +19,10 @@ import java.util.Objects;
  * @param detailsField        the name of the details object, e.g. {@code email_factor}; {@code null} for none
  * @param details             the details object (JSON-like values); empty when {@code detailsField} is {@code null}
  */
-public record AuthenticationFactor(String type, String deliveryMethod, Instant lastAuthenticatedAt, String detailsField,
+public record EmulatedFactor(String type, String deliveryMethod, Instant lastAuthenticatedAt, String detailsField,
         Map<String, Object> details) {
 
-    public AuthenticationFactor {
+    public EmulatedFactor {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(deliveryMethod, "deliveryMethod");
         details = JsonValues.immutableObject(details == null ? Map.of() : details);
@@ -37,7 +37,7 @@ public record AuthenticationFactor(String type, String deliveryMethod, Instant l
      * @param instant the new time; {@code null} means "when the session started"
      * @return a copy
      */
-    public AuthenticationFactor withLastAuthenticatedAt(Instant instant) {
-        return new AuthenticationFactor(type, deliveryMethod, instant, detailsField, details);
+    public EmulatedFactor withLastAuthenticatedAt(Instant instant) {
+        return new EmulatedFactor(type, deliveryMethod, instant, detailsField, details);
     }
 }

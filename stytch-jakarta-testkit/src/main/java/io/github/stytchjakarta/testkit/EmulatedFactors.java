@@ -5,12 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Factories for common {@link AuthenticationFactor}s, shaped like the factors Stytch puts on sessions.
+ * Factories for common {@link EmulatedFactor}s, shaped like the factors Stytch puts on sessions.
  * Generated ids use the {@code -test-} form. Thread-safe (stateless).
  */
-public final class AuthenticationFactors {
+public final class EmulatedFactors {
 
-    private AuthenticationFactors() {
+    private EmulatedFactors() {
     }
 
     /**
@@ -19,7 +19,7 @@ public final class AuthenticationFactors {
      * @param emailAddress the email address; must not be {@code null}
      * @return the factor
      */
-    public static AuthenticationFactor emailMagicLink(String emailAddress) {
+    public static EmulatedFactor emailMagicLink(String emailAddress) {
         return emailFactor("magic_link", "email", emailAddress);
     }
 
@@ -29,7 +29,7 @@ public final class AuthenticationFactors {
      * @param emailAddress the email address; must not be {@code null}
      * @return the factor
      */
-    public static AuthenticationFactor emailOtp(String emailAddress) {
+    public static EmulatedFactor emailOtp(String emailAddress) {
         return emailFactor("otp", "email", emailAddress);
     }
 
@@ -39,7 +39,7 @@ public final class AuthenticationFactors {
      * @param emailAddress the email address the password belongs to; must not be {@code null}
      * @return the factor
      */
-    public static AuthenticationFactor password(String emailAddress) {
+    public static EmulatedFactor password(String emailAddress) {
         return emailFactor("password", "knowledge", emailAddress);
     }
 
@@ -49,7 +49,7 @@ public final class AuthenticationFactors {
      * @param phoneNumber the phone number in E.164 form; must not be {@code null}
      * @return the factor
      */
-    public static AuthenticationFactor smsOtp(String phoneNumber) {
+    public static EmulatedFactor smsOtp(String phoneNumber) {
         return of("otp", "sms", "phone_number_factor",
                 details("phone_id", Ids.forTest("phone-number"), "phone_number", require(phoneNumber, "phoneNumber")));
     }
@@ -60,7 +60,7 @@ public final class AuthenticationFactors {
      * @param providerSubject the Google subject; must not be {@code null}
      * @return the factor
      */
-    public static AuthenticationFactor googleOAuth(String providerSubject) {
+    public static EmulatedFactor googleOAuth(String providerSubject) {
         return of("oauth", "oauth_google", "google_oauth_factor", details("id", Ids.forTest("oauth-user-registration"),
                 "email_id", Ids.forTest("email"), "provider_subject", require(providerSubject, "providerSubject")));
     }
@@ -72,7 +72,7 @@ public final class AuthenticationFactors {
      * @param externalId   the member's id at the identity provider; must not be {@code null}
      * @return the factor
      */
-    public static AuthenticationFactor samlSso(String connectionId, String externalId) {
+    public static EmulatedFactor samlSso(String connectionId, String externalId) {
         return of("sso", "sso_saml", "saml_sso_factor", details("id", Ids.forTest("saml-registration"),
                 "provider_id", require(connectionId, "connectionId"), "external_id", require(externalId, "externalId")));
     }
@@ -82,7 +82,7 @@ public final class AuthenticationFactors {
      *
      * @return the factor
      */
-    public static AuthenticationFactor totp() {
+    public static EmulatedFactor totp() {
         return of("totp", "authenticator_app", "authenticator_app_factor", details("totp_id", Ids.forTest("totp")));
     }
 
@@ -95,11 +95,16 @@ public final class AuthenticationFactors {
      * @param details        the details object; {@code null} or empty for none
      * @return the factor, last authenticated when its session starts
      */
-    public static AuthenticationFactor of(String type, String deliveryMethod, String detailsField, Map<String, Object> details) {
-        return new AuthenticationFactor(type, deliveryMethod, null, detailsField, details);
+    public static EmulatedFactor of(String type, String deliveryMethod, String detailsField, Map<String, Object> details) {
+        return new EmulatedFactor(type, deliveryMethod, null, detailsField, details);
     }
 
-    private static AuthenticationFactor emailFactor(String type, String deliveryMethod, String emailAddress) {
+    /** The default factor of a seeded subject's session: a magic link to the subject's own email, with its email id. */
+    static EmulatedFactor emailMagicLink(String emailId, String emailAddress) {
+        return of("magic_link", "email", "email_factor", details("email_id", emailId, "email_address", emailAddress));
+    }
+
+    private static EmulatedFactor emailFactor(String type, String deliveryMethod, String emailAddress) {
         return of(type, deliveryMethod, "email_factor",
                 details("email_id", Ids.forTest("email"), "email_address", require(emailAddress, "emailAddress")));
     }
