@@ -141,8 +141,8 @@ public final class SessionAuthenticator {
     }
 
     private AuthenticatedSession authenticateRemotely(SessionAuthenticateRequest request) {
-        if (config.sessionDurationMinutes().isPresent()) {
-            request = request.withSessionDurationMinutes(config.sessionDurationMinutes().getAsInt());
+        if (config.session().durationMinutes().isPresent()) {
+            request = request.withSessionDurationMinutes(config.session().durationMinutes().getAsInt());
         }
         try {
             if (config.vertical() == Vertical.B2B) {

@@ -1,11 +1,11 @@
 package io.github.stytchjakarta.filter;
 
-import io.github.stytchjakarta.core.ConfigProblems;
-import io.github.stytchjakarta.core.ConfigReader;
 import io.github.stytchjakarta.core.StytchAuthorizer;
 import io.github.stytchjakarta.core.StytchConfigException;
 import io.github.stytchjakarta.core.StytchPrincipal;
 import io.github.stytchjakarta.core.StytchUnavailableException;
+import io.github.stytchjakarta.core.internal.config.ConfigProblems;
+import io.github.stytchjakarta.core.internal.config.ConfigReader;
 import io.github.stytchjakarta.filter.internal.Origins;
 import io.github.stytchjakarta.filter.internal.PathPattern;
 import java.time.Duration;
@@ -161,7 +161,7 @@ public final class StytchWebConfig {
         /** {@code exclude} or {@code include}: whether organization custom roles become container roles. */
         public static final String ORGANIZATION_ROLES = "stytch.roles.organization-roles";
 
-        /** Every key above but the role mapping prefix, for {@link io.github.stytchjakarta.core.ConfigKeys}. */
+        /** Every key above but the role mapping prefix, for {@code ConfigKeys}. */
         public static final Set<String> ALL = Set.of(MODE, LOGIN_PAGE, RETURN_PARAMETER, PROTECTED_PATHS, PUBLIC_PATHS,
                 PERMISSIONS, LOGOUT_PATH, LOGOUT_ALLOW_GET, LOGOUT_REDIRECT, REALM, RETRY_AFTER, CSRF_ENABLED,
                 CSRF_ALLOWED_ORIGINS, COOKIE_HTTP_ONLY, COOKIE_SECURE, COOKIE_PATH, COOKIE_DOMAIN, ROLE_MAPPINGS,

@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import io.github.stytchjakarta.core.ConfigProblem;
-import io.github.stytchjakarta.core.ConfigProblems;
-import io.github.stytchjakarta.core.ConfigReader;
 import io.github.stytchjakarta.core.ConfigSource;
 import io.github.stytchjakarta.core.StytchConfig;
 import io.github.stytchjakarta.core.StytchConfigException;
+import io.github.stytchjakarta.core.internal.config.ConfigProblems;
+import io.github.stytchjakarta.core.internal.config.ConfigReader;
+import io.github.stytchjakarta.core.internal.config.StytchConfigReading;
 import io.github.stytchjakarta.filter.StytchWebConfig.PathPermission;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
@@ -205,7 +206,7 @@ class StytchWebConfigTest {
         values.put("stytch.roles.mapping.editor", ",");
         ConfigReader reader = new ConfigReader(ConfigSource.of(values), new ConfigProblems());
 
-        Optional<StytchConfig> core = StytchConfig.read(reader);
+        Optional<StytchConfig> core = StytchConfigReading.read(reader);
         Optional<StytchWebConfig> web = StytchWebConfig.read(reader, values.keySet());
 
         assertThat(core).isEmpty();

@@ -2,6 +2,7 @@ package io.github.stytchjakarta.filter.support;
 
 import io.github.stytchjakarta.core.Stytch;
 import io.github.stytchjakarta.core.StytchConfig;
+import io.github.stytchjakarta.core.StytchConfigBuilder;
 import io.github.stytchjakarta.core.Vertical;
 import io.github.stytchjakarta.filter.StytchAuthenticationFilter;
 import io.github.stytchjakarta.filter.StytchWebAuthenticator;
@@ -40,7 +41,7 @@ public final class StytchApp implements AutoCloseable {
      * @param vertical consumer or B2B
      * @return a builder
      */
-    public static StytchConfig.Builder coreConfig(StytchEmulator emulator, Vertical vertical) {
+    public static StytchConfigBuilder coreConfig(StytchEmulator emulator, Vertical vertical) {
         return StytchConfig.builder()
                 .projectId(emulator.projectId())
                 .secret(emulator.secret())

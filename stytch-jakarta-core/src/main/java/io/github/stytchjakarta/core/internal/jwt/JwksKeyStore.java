@@ -117,19 +117,19 @@ public final class JwksKeyStore implements Closeable {
      */
     public JwksKeyStore(StytchConfig config, StytchHttp http, Clock clock, Runnable onKeysChanged) {
         this.clock = clock;
-        this.rateLimitMillis = config.jwksRateLimit().toMillis();
+        this.rateLimitMillis = config.jwks().rateLimit().toMillis();
         this.onKeysChanged = onKeysChanged;
         JWKSetSource<SecurityContext> chain = new FailureLogging(
-                new URLBasedJWKSetSource<>(url(config), new JdkResourceRetriever(http)), LogText.url(config.jwksUrl()),
+                new URLBasedJWKSetSource<>(url(config), new JdkResourceRetriever(http)), LogText.url(config.jwks().url()),
                 clock);
-        if (!config.jwksOutageTolerance().isZero()) {
-            chain = new OutageTolerantJWKSetSource<>(chain, config.jwksOutageTolerance().toMillis(), null);
+        if (!config.jwks().outageTolerance().isZero()) {
+            chain = new OutageTolerantJWKSetSource<>(chain, config.jwks().outageTolerance().toMillis(), null);
         }
-        long refreshTimeout = config.httpConnectTimeout().plus(config.httpRequestTimeout()).toMillis();
+        long refreshTimeout = config.http().connectTimeout().plus(config.http().requestTimeout()).toMillis();
         ExecutorService refresher = Executors.newSingleThreadExecutor(DaemonThreads.named("stytch-jwks-refresh"));
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("stytch-jwks-schedule"));
-        this.source = new RefreshAheadCachingJWKSetSource<>(chain, config.jwksCacheTtl().toMillis(), refreshTimeout,
-                config.jwksRefreshAhead().toMillis(), refresher, true, this::onCacheEvent, scheduler, true);
+        this.source = new RefreshAheadCachingJWKSetSource<>(chain, config.jwks().cacheTtl().toMillis(), refreshTimeout,
+                config.jwks().refreshAhead().toMillis(), refresher, true, this::onCacheEvent, scheduler, true);
     }
 
     /**
@@ -288,7 +288,7 @@ public final class JwksKeyStore implements Closeable {
 
     private static URL url(StytchConfig config) {
         try {
-            return config.jwksUrl().toURL();
+            return config.jwks().url().toURL();
         } catch (MalformedURLException e) {
             throw new IllegalArgumentException("invalid JWKS URL", e);
         }
