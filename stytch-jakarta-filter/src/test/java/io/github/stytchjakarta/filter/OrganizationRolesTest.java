@@ -55,8 +55,8 @@ class OrganizationRolesTest {
         including = start(web -> web.organizationRoles(StytchWebConfig.OrganizationRoles.INCLUDE));
     }
 
-    private static StytchApp start(Consumer<StytchWebConfig.Builder> settings) throws Exception {
-        StytchWebConfig.Builder web = StytchWebConfig.builder()
+    private static StytchApp start(Consumer<StytchWebConfigBuilder> settings) throws Exception {
+        StytchWebConfigBuilder web = StytchWebConfig.builder()
                 .permission(PathPermission.parse("DELETE /api/documents/** documents:delete"))
                 .roleMapping(ORG_ROLE, List.of("ops")).roleMapping(DemoData.EDITOR, List.of("writer"));
         settings.accept(web);

@@ -67,7 +67,7 @@ public record WebSettings(StytchConfig core, StytchWebConfig web) {
             reader.problems().add(StytchConfig.Keys.PROJECT_ID, PROJECT_ID_REQUIRED);
         }
         Optional<StytchConfig> core = StytchConfigReading.read(reader);
-        Optional<StytchWebConfig> web = StytchWebConfig.read(reader, names);
+        Optional<StytchWebConfig> web = WebConfigReading.read(reader, names);
         return core.isPresent() && web.isPresent() ? Optional.of(new WebSettings(core.get(), web.get())) : Optional.empty();
     }
 }

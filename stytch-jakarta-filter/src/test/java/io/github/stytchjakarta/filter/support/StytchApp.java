@@ -7,6 +7,7 @@ import io.github.stytchjakarta.core.Vertical;
 import io.github.stytchjakarta.filter.StytchAuthenticationFilter;
 import io.github.stytchjakarta.filter.StytchWebAuthenticator;
 import io.github.stytchjakarta.filter.StytchWebConfig;
+import io.github.stytchjakarta.filter.StytchWebConfigBuilder;
 import io.github.stytchjakarta.testkit.StytchEmulator;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
@@ -83,9 +84,9 @@ public final class StytchApp implements AutoCloseable {
      * @return the started application
      * @throws Exception when Jetty cannot start
      */
-    public static StytchApp start(StytchEmulator emulator, Clock clock, Consumer<StytchWebConfig.Builder> web)
+    public static StytchApp start(StytchEmulator emulator, Clock clock, Consumer<StytchWebConfigBuilder> web)
             throws Exception {
-        StytchWebConfig.Builder builder = StytchWebConfig.builder();
+        StytchWebConfigBuilder builder = StytchWebConfig.builder();
         web.accept(builder);
         return start(coreConfig(emulator, Vertical.CONSUMER).build(), builder.build(), clock);
     }
