@@ -1,6 +1,5 @@
 package io.github.stytchjakarta.filter;
 
-import io.github.stytchjakarta.filter.StytchWebConfig.PathPermission;
 import io.github.stytchjakarta.filter.StytchWebConfig.UnmatchedMethods;
 import java.util.List;
 import java.util.Objects;

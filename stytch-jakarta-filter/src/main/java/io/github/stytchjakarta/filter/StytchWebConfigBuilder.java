@@ -21,7 +21,6 @@ import io.github.stytchjakarta.core.internal.config.ConfigProblems;
 import io.github.stytchjakarta.filter.StytchWebConfig.Keys;
 import io.github.stytchjakarta.filter.StytchWebConfig.Mode;
 import io.github.stytchjakarta.filter.StytchWebConfig.OrganizationRoles;
-import io.github.stytchjakarta.filter.StytchWebConfig.PathPermission;
 import io.github.stytchjakarta.filter.StytchWebConfig.SecureCookies;
 import io.github.stytchjakarta.filter.StytchWebConfig.UnmatchedMethods;
 import io.github.stytchjakarta.filter.internal.Origins;

@@ -11,7 +11,6 @@ import io.github.stytchjakarta.core.StytchConfigException;
 import io.github.stytchjakarta.core.internal.config.ConfigProblems;
 import io.github.stytchjakarta.core.internal.config.ConfigReader;
 import io.github.stytchjakarta.core.internal.config.StytchConfigReading;
-import io.github.stytchjakarta.filter.StytchWebConfig.PathPermission;
 import io.github.stytchjakarta.filter.internal.WebConfigReading;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
