@@ -56,7 +56,7 @@ import java.util.concurrent.ScheduledExecutorService;
  *       load causes neither refusals nor a fetch per request). The wait is that one fetch, which the
  *       HTTP connect and request timeouts bound;</li>
  *   <li>otherwise the caller starts such a fetch if none started in the last
- *       {@link StytchConfig#jwksRateLimit()} ({@link StytchConfig#DEFAULT_JWKS_RATE_LIMIT}, 5 s), and waits
+ *       {@link io.github.stytchjakarta.core.JwksSettings#rateLimit()} ({@link StytchConfig#DEFAULT_JWKS_RATE_LIMIT}, 5 s), and waits
  *       for it;</li>
  *   <li>otherwise the {@code kid} is refused at once, without a network call and without waiting, so a
  *       flood of random {@code kid}s holds no request thread longer than a fetch in flight.</li>
@@ -65,7 +65,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * <ul>
  *   <li><b>fetches</b>: at most one key set fetch per rate-limit interval caused by unknown {@code kid}s,
  *       whatever their number, their callers or their threads (12 a minute by default), besides the
- *       ordinary refresh once per {@link StytchConfig#jwksCacheTtl()};</li>
+ *       ordinary refresh once per {@link io.github.stytchjakarta.core.JwksSettings#cacheTtl()};</li>
  *   <li><b>a newly published key</b> is accepted by every request arriving the rate-limit interval plus
  *       one fetch time or more after its publication, even while random {@code kid}s arrive all the
  *       time: by then a fetch that started after the publication has completed or is in flight, or
