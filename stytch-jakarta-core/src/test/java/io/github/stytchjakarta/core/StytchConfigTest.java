@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import io.github.stytchjakarta.core.internal.config.ConfigProblems;
 import io.github.stytchjakarta.core.internal.config.ConfigReader;
 import io.github.stytchjakarta.core.internal.config.StytchConfigReading;
+import java.lang.reflect.Method;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -198,5 +200,14 @@ class StytchConfigTest {
         assertThat(reader.string("a")).isEmpty();
         assertThat(reader.list("b")).isEqualTo(List.of("x", "y"));
         assertThat(reader.problems().isEmpty()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ConfigReader", "ConfigProblems", "ConfigKeys"})
+    void apiWhenInspectedThenConfigPlumbingIsInternal(String name) {
+        // plumbing public only for the sibling modules must not be API users can depend on
+        assertThatExceptionOfType(ClassNotFoundException.class)
+                .isThrownBy(() -> Class.forName(StytchConfig.class.getPackageName() + "." + name));
+        assertThat(Arrays.stream(StytchConfig.class.getMethods()).map(Method::getName)).doesNotContain("read");
     }
 }
