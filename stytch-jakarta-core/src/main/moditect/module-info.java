@@ -14,5 +14,6 @@ module io.github.stytchjakarta.core {
 
     // plumbing for the sibling modules only
     exports io.github.stytchjakarta.core.internal to io.github.stytchjakarta.filter, io.github.stytchjakarta.cdi;
+    exports io.github.stytchjakarta.core.internal.config to io.github.stytchjakarta.filter, io.github.stytchjakarta.cdi;
     exports io.github.stytchjakarta.core.internal.json to io.github.stytchjakarta.filter;
 }

@@ -1,6 +1,7 @@
 package io.github.stytchjakarta.benchmarks;
 
 import io.github.stytchjakarta.core.StytchConfig;
+import io.github.stytchjakarta.core.StytchConfigBuilder;
 import io.github.stytchjakarta.core.Vertical;
 import io.github.stytchjakarta.testkit.StytchEmulator;
 import java.time.Duration;
@@ -19,7 +20,7 @@ public final class EmulatorConfigs {
      * @param lifetime how long key sets and policies stay cached: longer than any run
      * @return a builder to add to
      */
-    public static StytchConfig.Builder b2b(StytchEmulator emulator, Duration lifetime) {
+    public static StytchConfigBuilder b2b(StytchEmulator emulator, Duration lifetime) {
         return StytchConfig.builder()
                 .projectId(emulator.projectId())
                 .secret(emulator.secret())

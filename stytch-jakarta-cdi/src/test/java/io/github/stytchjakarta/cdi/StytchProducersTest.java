@@ -88,7 +88,7 @@ class StytchProducersTest {
         assertThat(core.baseUrl()).isEqualTo(STYTCH.emulator().baseUrl());
         StytchWebConfig web = container.select(StytchWebConfig.class).get();
         assertThat(web.realm()).isEqualTo("acme-api");
-        assertThat(web.roleMapping()).containsEntry("admin", Set.of("manager"));
+        assertThat(web.roles().mapping()).containsEntry("admin", Set.of("manager"));
     }
 
     @Test

@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  *
  * <p>The filter and CDI modules adapt their own sources (init-params, servlet context params,
  * MicroProfile Config) to this interface, so every module spells the keys one way. Blank values
- * are treated as absent by {@link ConfigReader}.
+ * are treated as absent.
  *
  * <pre>
  * StytchConfig config = StytchConfig.load(ConfigSource.chain(

@@ -24,9 +24,9 @@ import java.util.Optional;
  *
  * <p>Local verification ({@link JwtProcessor}): RS256 only, {@code typ} JWT, no key-bearing or
  * {@code crit} headers, a key from the project JWKS by {@code kid}, issuer in
- * {@link StytchConfig#issuers()}, audience {@link StytchConfig#audience()}, {@code nbf}/{@code iat}/
- * {@code exp} and the session's {@code expires_at} with {@link StytchConfig#clockSkew()}, the optional
- * {@link StytchConfig#maxTokenAge()}, and the Stytch session (and B2B organization) claims. Only session
+ * {@link JwtSettings#issuers()}, audience {@link JwtSettings#audience()}, {@code nbf}/{@code iat}/
+ * {@code exp} and the session's {@code expires_at} with {@link JwtSettings#clockSkew()}, the optional
+ * {@link JwtSettings#maxTokenAge()}, and the Stytch session (and B2B organization) claims. Only session
  * JWTs are accepted: a token without the session claim (an M2M or Connected-App access token, an ID token)
  * is {@link Reason#WRONG_TOKEN_KIND}. A verified JWT is cached by a SHA-256 hash of the whole token
  * ({@link CompactJws#tokenHash()}) until the first
@@ -41,7 +41,7 @@ import java.util.Optional;
  *       an expired JWT of a live session and issues a new one ({@link VerifiedBy#REMOTE})</td></tr>
  *   <tr><td>opaque session token of plausible shape</td><td>remote check</td></tr>
  *   <tr><td>JWT whose {@code kid} is not in the cached key set</td><td>waits for the key set fetch in flight, or
- *       starts one if none started in the last {@link StytchConfig#jwksRateLimit()}, and is verified with the
+ *       starts one if none started in the last {@link JwksSettings#rateLimit()}, and is verified with the
  *       fetched keys (a rotated key is accepted, concurrent requests share the fetch); otherwise, or if the key
  *       is still unknown, {@code UNKNOWN_KEY}, final for this credential with no API call. Bounds: see
  *       {@code JwksKeyStore}. The web layer ({@code StytchWebAuthenticator}) then decides a request by its
@@ -141,8 +141,8 @@ public final class SessionAuthenticator {
     }
 
     private AuthenticatedSession authenticateRemotely(SessionAuthenticateRequest request) {
-        if (config.sessionDurationMinutes().isPresent()) {
-            request = request.withSessionDurationMinutes(config.sessionDurationMinutes().getAsInt());
+        if (config.session().durationMinutes().isPresent()) {
+            request = request.withSessionDurationMinutes(config.session().durationMinutes().getAsInt());
         }
         try {
             if (config.vertical() == Vertical.B2B) {

@@ -1,6 +1,7 @@
 package io.github.stytchjakarta.core;
 
 import io.github.stytchjakarta.core.StytchConfig.Keys;
+import io.github.stytchjakarta.core.internal.config.ConfigProblems;
 import io.github.stytchjakarta.core.model.WhoamiResponse;
 
 /**

@@ -50,8 +50,9 @@ public final class Stytch implements AutoCloseable {
                 throw e;
             }
         }
-        VerifiedTokenCache<AuthenticatedSession> sessionCache = new VerifiedTokenCache<>(config.cacheMaxEntries(), config.cacheMaxBytes());
-        VerifiedTokenCache<M2mClient> m2mCache = new VerifiedTokenCache<>(config.cacheMaxEntries(), config.cacheMaxBytes());
+        CacheSettings cache = config.cache();
+        VerifiedTokenCache<AuthenticatedSession> sessionCache = new VerifiedTokenCache<>(cache.maxEntries(), cache.maxBytes());
+        VerifiedTokenCache<M2mClient> m2mCache = new VerifiedTokenCache<>(cache.maxEntries(), cache.maxBytes());
         this.keys = new JwksKeyStore(config, client.http(), clock, () -> {
             sessionCache.clear();
             m2mCache.clear();
@@ -60,9 +61,9 @@ public final class Stytch implements AutoCloseable {
         this.sessions = new SessionAuthenticator(config, client,
                 new JwtProcessor(keys, JwtRules.forSessions(config)), validity, sessionCache, clock);
         this.m2m = new M2mTokenVerifier(new JwtProcessor(keys, JwtRules.forM2m(config)), validity, m2mCache, clock);
-        this.policies = new RbacPolicyCache(config.vertical(), client, config.rbacPolicyTtl());
+        this.policies = new RbacPolicyCache(config.vertical(), client, config.rbac().policyTtl());
         this.authorizer = new StytchAuthorizer(policies);
-        if (config.jwksPrefetch()) {
+        if (config.jwks().prefetch()) {
             try {
                 keys.prefetch();
             } catch (StytchUnavailableException e) {

@@ -1,21 +1,15 @@
 package io.github.stytchjakarta.core;
 
+import io.github.stytchjakarta.core.internal.config.StytchConfigReading;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Everything stytch-jakarta reads from configuration, immutable and validated.
  *
  * <p>Build it in code with {@link #builder()}, or read it from key/value sources with
- * {@link #load(ConfigSource)}. Either way {@link Builder#build()} validates every value and reports
+ * {@link #load(ConfigSource)}. Either way {@link StytchConfigBuilder#build()} validates every value and reports
  * <em>all</em> problems at once in a {@link StytchConfigException} naming the keys. The secret never
  * appears in {@link #toString()} or in any problem message.
  *
@@ -51,7 +45,11 @@ import java.util.regex.Pattern;
  *   <tr><td>{@code stytch.session.duration-minutes}</td><td>none (remote checks do not extend sessions)</td></tr>
  *   <tr><td>{@code stytch.startup-check}</td><td>{@link #DEFAULT_STARTUP_CHECK}</td></tr>
  * </table>
- * Durations are ISO-8601 ({@code PT30S}) or whole seconds ({@code 30}); see {@link ConfigReader}.
+ * Durations are ISO-8601 ({@code PT30S}) or whole seconds ({@code 30}); blank values count as absent.
+ *
+ * <p>The settings are grouped as their keys are: {@link #jwt()}, {@link #jwks()}, {@link #http()},
+ * {@link #rbac()}, {@link #session()}, {@link #token()} and {@link #cache()}, for example
+ * {@code config.jwks().cacheTtl()} for {@code stytch.jwks.cache-ttl}.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -110,7 +108,7 @@ public final class StytchConfig {
         /** Whether {@link Stytch#create} checks project id, secret and base URL with Stytch ({@code /v1/debug/whoami}). */
         public static final String STARTUP_CHECK = "stytch.startup-check";
 
-        /** Every key above, for {@link ConfigKeys}. */
+        /** Every key above, so that unknown {@code stytch.*} keys can be reported. */
         public static final Set<String> ALL = Set.of(PROJECT_ID, SECRET, VERTICAL, BASE_URL, JWT_ISSUERS, JWT_AUDIENCE,
                 JWT_CLOCK_SKEW, JWT_MAX_TOKEN_AGE, JWKS_URL, JWKS_CACHE_TTL, JWKS_REFRESH_AHEAD, JWKS_RATE_LIMIT,
                 JWKS_OUTAGE_TOLERANCE, JWKS_PREFETCH, HTTP_CONNECT_TIMEOUT, HTTP_REQUEST_TIMEOUT, HTTP_MAX_RETRIES,
@@ -216,62 +214,34 @@ public final class StytchConfig {
     /** Largest session duration Stytch accepts, in minutes (366 days). */
     public static final int MAX_SESSION_DURATION_MINUTES = 527_040;
 
-    private static final Pattern PROJECT_ID_SYNTAX = Pattern.compile("[A-Za-z0-9_-]+");
-    // RFC 7230 "token": valid for header names and RFC 6265 cookie names alike
-    private static final Pattern TOKEN_SYNTAX = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
-
     private final String projectId;
     private final String secret;
     private final Vertical vertical;
     private final URI baseUrl;
-    private final Set<String> issuers;
-    private final String audience;
-    private final Duration clockSkew;
-    private final Duration maxTokenAge;
-    private final URI jwksUrl;
-    private final Duration jwksCacheTtl;
-    private final Duration jwksRefreshAhead;
-    private final Duration jwksRateLimit;
-    private final Duration jwksOutageTolerance;
-    private final boolean jwksPrefetch;
-    private final Duration httpConnectTimeout;
-    private final Duration httpRequestTimeout;
-    private final int httpMaxRetries;
-    private final Duration rbacPolicyTtl;
-    private final String sessionCookie;
-    private final String tokenCookie;
-    private final String tokenHeader;
-    private final int cacheMaxEntries;
-    private final int cacheMaxBytes;
-    private final Integer sessionDurationMinutes;
     private final boolean startupCheck;
+    private final JwtSettings jwt;
+    private final JwksSettings jwks;
+    private final HttpSettings http;
+    private final RbacSettings rbac;
+    private final SessionSettings session;
+    private final TokenSettings token;
+    private final CacheSettings cache;
 
-    private StytchConfig(Builder b, URI baseUrl, Set<String> issuers, URI jwksUrl) {
-        this.projectId = b.projectId;
-        this.secret = b.secret;
-        this.vertical = b.vertical;
+    StytchConfig(String projectId, String secret, Vertical vertical, URI baseUrl, boolean startupCheck, JwtSettings jwt,
+            JwksSettings jwks, HttpSettings http, RbacSettings rbac, SessionSettings session, TokenSettings token,
+            CacheSettings cache) {
+        this.projectId = projectId;
+        this.secret = secret;
+        this.vertical = vertical;
         this.baseUrl = baseUrl;
-        this.issuers = issuers;
-        this.audience = b.audience != null ? b.audience : b.projectId;
-        this.clockSkew = b.clockSkew;
-        this.maxTokenAge = b.maxTokenAge;
-        this.jwksUrl = jwksUrl;
-        this.jwksCacheTtl = b.jwksCacheTtl;
-        this.jwksRefreshAhead = b.jwksRefreshAhead;
-        this.jwksRateLimit = b.jwksRateLimit;
-        this.jwksOutageTolerance = b.jwksOutageTolerance;
-        this.jwksPrefetch = b.jwksPrefetch;
-        this.httpConnectTimeout = b.httpConnectTimeout;
-        this.httpRequestTimeout = b.httpRequestTimeout;
-        this.httpMaxRetries = b.httpMaxRetries;
-        this.rbacPolicyTtl = b.rbacPolicyTtl;
-        this.sessionCookie = b.sessionCookie;
-        this.tokenCookie = b.tokenCookie;
-        this.tokenHeader = b.tokenHeader;
-        this.cacheMaxEntries = b.cacheMaxEntries;
-        this.cacheMaxBytes = b.cacheMaxBytes;
-        this.sessionDurationMinutes = b.sessionDurationMinutes;
-        this.startupCheck = b.startupCheck;
+        this.startupCheck = startupCheck;
+        this.jwt = jwt;
+        this.jwks = jwks;
+        this.http = http;
+        this.rbac = rbac;
+        this.session = session;
+        this.token = token;
+        this.cache = cache;
     }
 
     /**
@@ -279,8 +249,8 @@ public final class StytchConfig {
      *
      * @return a new builder
      */
-    public static Builder builder() {
-        return new Builder();
+    public static StytchConfigBuilder builder() {
+        return new StytchConfigBuilder();
     }
 
     /**
@@ -291,532 +261,126 @@ public final class StytchConfig {
      * @throws StytchConfigException listing every problem found
      */
     public static StytchConfig load(ConfigSource source) {
-        ConfigReader reader = new ConfigReader(source, new ConfigProblems());
-        Optional<StytchConfig> config = read(reader);
-        reader.problems().throwIfAny();
-        return config.orElseThrow();
+        return StytchConfigReading.load(source);
     }
 
     /**
-     * Reads the configuration, recording problems in the reader's {@link ConfigProblems} instead of
-     * throwing; for modules that read their own keys too and report all problems together.
+     * The project id ({@code stytch.project-id}).
      *
-     * @param reader the reader; must not be {@code null}
-     * @return the configuration, or empty when a problem was recorded for one of its keys
+     * @return the project id
      */
-    public static Optional<StytchConfig> read(ConfigReader reader) {
-        ConfigProblems problems = new ConfigProblems();
-        ConfigReader ownReader = new ConfigReader(reader.source(), problems);
-        Optional<StytchConfig> config = read(ownReader, problems);
-        problems.list().forEach(problem -> reader.problems().add(problem.key(), problem.message()));
-        return config;
-    }
-
-    private static Optional<StytchConfig> read(ConfigReader reader, ConfigProblems problems) {
-        Builder builder = builder();
-        reader.requiredString(Keys.PROJECT_ID).ifPresent(builder::projectId);
-        reader.requiredString(Keys.SECRET).ifPresent(builder::secret);
-        reader.enumValue(Keys.VERTICAL, Vertical.class).ifPresent(builder::vertical);
-        reader.httpUrl(Keys.BASE_URL).ifPresent(builder::baseUrl);
-        builder.additionalIssuers(reader.list(Keys.JWT_ISSUERS));
-        reader.string(Keys.JWT_AUDIENCE).ifPresent(builder::audience);
-        reader.duration(Keys.JWT_CLOCK_SKEW).ifPresent(builder::clockSkew);
-        reader.duration(Keys.JWT_MAX_TOKEN_AGE).ifPresent(builder::maxTokenAge);
-        reader.httpUrl(Keys.JWKS_URL).ifPresent(builder::jwksUrl);
-        reader.duration(Keys.JWKS_CACHE_TTL).ifPresent(builder::jwksCacheTtl);
-        reader.duration(Keys.JWKS_REFRESH_AHEAD).ifPresent(builder::jwksRefreshAhead);
-        reader.duration(Keys.JWKS_RATE_LIMIT).ifPresent(builder::jwksRateLimit);
-        reader.duration(Keys.JWKS_OUTAGE_TOLERANCE).ifPresent(builder::jwksOutageTolerance);
-        reader.bool(Keys.JWKS_PREFETCH).ifPresent(builder::jwksPrefetch);
-        reader.duration(Keys.HTTP_CONNECT_TIMEOUT).ifPresent(builder::httpConnectTimeout);
-        reader.duration(Keys.HTTP_REQUEST_TIMEOUT).ifPresent(builder::httpRequestTimeout);
-        reader.integer(Keys.HTTP_MAX_RETRIES, 0, MAX_HTTP_MAX_RETRIES).ifPresent(builder::httpMaxRetries);
-        reader.duration(Keys.RBAC_POLICY_TTL).ifPresent(builder::rbacPolicyTtl);
-        reader.string(Keys.SESSION_COOKIE).ifPresent(builder::sessionCookie);
-        reader.string(Keys.TOKEN_COOKIE).ifPresent(builder::tokenCookie);
-        reader.string(Keys.TOKEN_HEADER).ifPresent(builder::tokenHeader);
-        reader.integer(Keys.CACHE_MAX_ENTRIES, 0, Integer.MAX_VALUE).ifPresent(builder::cacheMaxEntries);
-        reader.integer(Keys.CACHE_MAX_BYTES, 0, Integer.MAX_VALUE).ifPresent(builder::cacheMaxBytes);
-        reader.integer(Keys.SESSION_DURATION_MINUTES, MIN_SESSION_DURATION_MINUTES, MAX_SESSION_DURATION_MINUTES)
-                .ifPresent(builder::sessionDurationMinutes);
-        reader.bool(Keys.STARTUP_CHECK).ifPresent(builder::startupCheck);
-        // validate what could be read too, so that every problem is reported at once
-        Optional<StytchConfig> config = builder.build(problems);
-        return problems.isEmpty() ? config : Optional.empty();
-    }
-
-    /** @return the project id */
     public String projectId() {
         return projectId;
     }
 
-    /** @return the project secret; never log it */
+    /**
+     * The project secret ({@code stytch.secret}); never logged.
+     *
+     * @return the secret
+     */
     public String secret() {
         return secret;
     }
 
-    /** @return the vertical */
+    /**
+     * The vertical ({@code stytch.vertical}).
+     *
+     * @return consumer or B2B
+     */
     public Vertical vertical() {
         return vertical;
     }
 
-    /** @return the API base URL, without trailing slash */
+    /**
+     * The API base URL without trailing slash ({@code stytch.base-url}, or derived from the project id).
+     *
+     * @return the base URL
+     */
     public URI baseUrl() {
         return baseUrl;
     }
 
-    /** @return every accepted JWT issuer (derived ones first) */
-    public Set<String> issuers() {
-        return issuers;
-    }
-
-    /** @return the audience a JWT must contain */
-    public String audience() {
-        return audience;
-    }
-
-    /** @return the clock skew tolerated on every time comparison of a JWT */
-    public Duration clockSkew() {
-        return clockSkew;
-    }
-
-    /** @return the maximum JWT age since {@code iat}, if limited */
-    public Optional<Duration> maxTokenAge() {
-        return Optional.ofNullable(maxTokenAge);
-    }
-
-    /** @return the JWKS URL */
-    public URI jwksUrl() {
-        return jwksUrl;
-    }
-
-    /** @return the key set cache lifetime */
-    public Duration jwksCacheTtl() {
-        return jwksCacheTtl;
-    }
-
-    /** @return how long before expiry the key set is refreshed in the background */
-    public Duration jwksRefreshAhead() {
-        return jwksRefreshAhead;
-    }
-
-    /** @return the minimum interval between key set fetches caused by unknown key ids */
-    public Duration jwksRateLimit() {
-        return jwksRateLimit;
-    }
-
-    /** @return how long a cached key set is kept in use while the JWKS endpoint fails */
-    public Duration jwksOutageTolerance() {
-        return jwksOutageTolerance;
-    }
-
-    /** @return whether the key set is fetched at start-up */
-    public boolean jwksPrefetch() {
-        return jwksPrefetch;
-    }
-
-    /** @return the TCP connect timeout */
-    public Duration httpConnectTimeout() {
-        return httpConnectTimeout;
-    }
-
-    /** @return the timeout of one HTTP exchange */
-    public Duration httpRequestTimeout() {
-        return httpRequestTimeout;
-    }
-
-    /** @return how often an idempotent call is retried */
-    public int httpMaxRetries() {
-        return httpMaxRetries;
-    }
-
-    /** @return the RBAC policy lifetime */
-    public Duration rbacPolicyTtl() {
-        return rbacPolicyTtl;
-    }
-
-    /** @return the name of the cookie holding the opaque session token */
-    public String sessionCookie() {
-        return sessionCookie;
-    }
-
-    /** @return the name of the cookie holding the session JWT */
-    public String tokenCookie() {
-        return tokenCookie;
-    }
-
-    /** @return the name of the header carrying a bearer JWT */
-    public String tokenHeader() {
-        return tokenHeader;
-    }
-
-    /** @return the size of the verified-token cache; 0 when disabled */
-    public int cacheMaxEntries() {
-        return cacheMaxEntries;
-    }
-
-    /** @return the bound of each verified-token cache's estimated memory in bytes; 0 when disabled */
-    public int cacheMaxBytes() {
-        return cacheMaxBytes;
-    }
-
-    /** @return by how many minutes remote session checks extend the session, if at all */
-    public OptionalInt sessionDurationMinutes() {
-        return sessionDurationMinutes == null ? OptionalInt.empty() : OptionalInt.of(sessionDurationMinutes);
-    }
-
-    /** @return whether {@link Stytch#create} checks the project id, secret and base URL with Stytch */
+    /**
+     * Whether {@link Stytch#create} checks the credentials with Stytch ({@code stytch.startup-check}).
+     *
+     * @return {@code true} to check at start-up
+     */
     public boolean startupCheck() {
         return startupCheck;
     }
 
     /**
-     * Describes the configuration with the secret masked.
+     * The {@code stytch.jwt.*} settings.
      *
-     * @return a description safe to log
+     * @return accepted issuers, audience, clock skew and maximum token age
      */
-    @Override
-    public String toString() {
-        return "StytchConfig{projectId=" + projectId + ", secret=****, vertical=" + vertical
-                + ", baseUrl=" + baseUrl + ", issuers=" + issuers + ", audience=" + audience
-                + ", clockSkew=" + clockSkew + ", maxTokenAge=" + maxTokenAge + ", jwksUrl=" + jwksUrl
-                + ", jwksCacheTtl=" + jwksCacheTtl + ", jwksRefreshAhead=" + jwksRefreshAhead
-                + ", jwksRateLimit=" + jwksRateLimit + ", jwksOutageTolerance=" + jwksOutageTolerance
-                + ", jwksPrefetch=" + jwksPrefetch + ", httpConnectTimeout=" + httpConnectTimeout
-                + ", httpRequestTimeout=" + httpRequestTimeout + ", httpMaxRetries=" + httpMaxRetries
-                + ", rbacPolicyTtl=" + rbacPolicyTtl + ", sessionCookie=" + sessionCookie
-                + ", tokenCookie=" + tokenCookie + ", tokenHeader=" + tokenHeader
-                + ", cacheMaxEntries=" + cacheMaxEntries + ", cacheMaxBytes=" + cacheMaxBytes
-                + ", sessionDurationMinutes=" + sessionDurationMinutes
-                + ", startupCheck=" + startupCheck + '}';
+    public JwtSettings jwt() {
+        return jwt;
     }
 
     /**
-     * Builds a {@link StytchConfig}. Every setting starts at its documented default; {@link #build()}
-     * validates all of them together. Not thread-safe.
+     * The {@code stytch.jwks.*} settings.
+     *
+     * @return the key set's URL and caching
      */
-    public static final class Builder {
+    public JwksSettings jwks() {
+        return jwks;
+    }
 
-        private String projectId;
-        private String secret;
-        private Vertical vertical = DEFAULT_VERTICAL;
-        private URI baseUrl;
-        private List<String> additionalIssuers = List.of();
-        private String audience;
-        private Duration clockSkew = DEFAULT_CLOCK_SKEW;
-        private Duration maxTokenAge;
-        private URI jwksUrl;
-        private Duration jwksCacheTtl = DEFAULT_JWKS_CACHE_TTL;
-        private Duration jwksRefreshAhead = DEFAULT_JWKS_REFRESH_AHEAD;
-        private Duration jwksRateLimit = DEFAULT_JWKS_RATE_LIMIT;
-        private Duration jwksOutageTolerance = DEFAULT_JWKS_OUTAGE_TOLERANCE;
-        private boolean jwksPrefetch = DEFAULT_JWKS_PREFETCH;
-        private Duration httpConnectTimeout = DEFAULT_HTTP_CONNECT_TIMEOUT;
-        private Duration httpRequestTimeout = DEFAULT_HTTP_REQUEST_TIMEOUT;
-        private int httpMaxRetries = DEFAULT_HTTP_MAX_RETRIES;
-        private Duration rbacPolicyTtl = DEFAULT_RBAC_POLICY_TTL;
-        private String sessionCookie = DEFAULT_SESSION_COOKIE;
-        private String tokenCookie = DEFAULT_TOKEN_COOKIE;
-        private String tokenHeader = DEFAULT_TOKEN_HEADER;
-        private int cacheMaxEntries = DEFAULT_CACHE_MAX_ENTRIES;
-        private int cacheMaxBytes = DEFAULT_CACHE_MAX_BYTES;
-        private Integer sessionDurationMinutes;
-        private boolean startupCheck = DEFAULT_STARTUP_CHECK;
+    /**
+     * The {@code stytch.http.*} settings.
+     *
+     * @return timeouts and retries
+     */
+    public HttpSettings http() {
+        return http;
+    }
 
-        private Builder() {
-        }
+    /**
+     * The {@code stytch.rbac.*} settings.
+     *
+     * @return the policy lifetime
+     */
+    public RbacSettings rbac() {
+        return rbac;
+    }
 
-        /** @param projectId the project id (required) @return this builder */
-        public Builder projectId(String projectId) {
-            this.projectId = projectId;
-            return this;
-        }
+    /**
+     * The {@code stytch.session.*} settings.
+     *
+     * @return the session token cookie and session extension
+     */
+    public SessionSettings session() {
+        return session;
+    }
 
-        /** @param secret the project secret (required) @return this builder */
-        public Builder secret(String secret) {
-            this.secret = secret;
-            return this;
-        }
+    /**
+     * The {@code stytch.token.*} settings.
+     *
+     * @return the session JWT's cookie and header
+     */
+    public TokenSettings token() {
+        return token;
+    }
 
-        /** @param vertical consumer or B2B; must not be {@code null} @return this builder */
-        public Builder vertical(Vertical vertical) {
-            this.vertical = Objects.requireNonNull(vertical, "vertical");
-            return this;
-        }
+    /**
+     * The {@code stytch.cache.*} settings.
+     *
+     * @return the verified-token cache bounds
+     */
+    public CacheSettings cache() {
+        return cache;
+    }
 
-        /**
-         * @param baseUrl a custom API base URL (custom domain or emulator); {@code null} derives it from
-         *                the project id. A trailing slash is removed. It is also accepted as JWT issuer.
-         * @return this builder
-         */
-        public Builder baseUrl(URI baseUrl) {
-            this.baseUrl = baseUrl;
-            return this;
-        }
-
-        /** @param issuers issuers accepted besides the derived ones; must not be {@code null} @return this builder */
-        public Builder additionalIssuers(List<String> issuers) {
-            this.additionalIssuers = List.copyOf(issuers);
-            return this;
-        }
-
-        /** @param audience the required JWT audience; {@code null} means the project id @return this builder */
-        public Builder audience(String audience) {
-            this.audience = audience;
-            return this;
-        }
-
-        /** @param clockSkew the tolerated clock skew; must not be {@code null} @return this builder */
-        public Builder clockSkew(Duration clockSkew) {
-            this.clockSkew = Objects.requireNonNull(clockSkew, "clockSkew");
-            return this;
-        }
-
-        /**
-         * @param maxTokenAge the maximum age of a JWT since {@code iat}, {@code null} for no limit;
-         *                    {@link Duration#ZERO} sends every JWT to Stytch
-         * @return this builder
-         */
-        public Builder maxTokenAge(Duration maxTokenAge) {
-            this.maxTokenAge = maxTokenAge;
-            return this;
-        }
-
-        /** @param jwksUrl the JWKS URL; {@code null} derives it from base URL and vertical @return this builder */
-        public Builder jwksUrl(URI jwksUrl) {
-            this.jwksUrl = jwksUrl;
-            return this;
-        }
-
-        /** @param ttl the key set cache lifetime; must not be {@code null} @return this builder */
-        public Builder jwksCacheTtl(Duration ttl) {
-            this.jwksCacheTtl = Objects.requireNonNull(ttl, "ttl");
-            return this;
-        }
-
-        /** @param refreshAhead the background refresh lead time; must not be {@code null} @return this builder */
-        public Builder jwksRefreshAhead(Duration refreshAhead) {
-            this.jwksRefreshAhead = Objects.requireNonNull(refreshAhead, "refreshAhead");
-            return this;
-        }
-
-        /** @param rateLimit minimum interval between unknown-kid fetches; must not be {@code null} @return this builder */
-        public Builder jwksRateLimit(Duration rateLimit) {
-            this.jwksRateLimit = Objects.requireNonNull(rateLimit, "rateLimit");
-            return this;
-        }
-
-        /** @param outageTolerance how long keys are kept while JWKS fails; must not be {@code null} @return this builder */
-        public Builder jwksOutageTolerance(Duration outageTolerance) {
-            this.jwksOutageTolerance = Objects.requireNonNull(outageTolerance, "outageTolerance");
-            return this;
-        }
-
-        /** @param prefetch whether to fetch the key set at start-up @return this builder */
-        public Builder jwksPrefetch(boolean prefetch) {
-            this.jwksPrefetch = prefetch;
-            return this;
-        }
-
-        /** @param timeout the connect timeout; must not be {@code null} @return this builder */
-        public Builder httpConnectTimeout(Duration timeout) {
-            this.httpConnectTimeout = Objects.requireNonNull(timeout, "timeout");
-            return this;
-        }
-
-        /** @param timeout the per-attempt request timeout; must not be {@code null} @return this builder */
-        public Builder httpRequestTimeout(Duration timeout) {
-            this.httpRequestTimeout = Objects.requireNonNull(timeout, "timeout");
-            return this;
-        }
-
-        /** @param maxRetries retries of idempotent calls @return this builder */
-        public Builder httpMaxRetries(int maxRetries) {
-            this.httpMaxRetries = maxRetries;
-            return this;
-        }
-
-        /** @param ttl the RBAC policy lifetime; must not be {@code null} @return this builder */
-        public Builder rbacPolicyTtl(Duration ttl) {
-            this.rbacPolicyTtl = Objects.requireNonNull(ttl, "ttl");
-            return this;
-        }
-
-        /** @param name the opaque session token cookie name @return this builder */
-        public Builder sessionCookie(String name) {
-            this.sessionCookie = name;
-            return this;
-        }
-
-        /** @param name the session JWT cookie name @return this builder */
-        public Builder tokenCookie(String name) {
-            this.tokenCookie = name;
-            return this;
-        }
-
-        /** @param name the bearer token header name @return this builder */
-        public Builder tokenHeader(String name) {
-            this.tokenHeader = name;
-            return this;
-        }
-
-        /** @param maxEntries the verified-token cache size, 0 to disable @return this builder */
-        public Builder cacheMaxEntries(int maxEntries) {
-            this.cacheMaxEntries = maxEntries;
-            return this;
-        }
-
-        /** @param maxBytes the verified-token cache's estimated memory bound in bytes, 0 to disable @return this builder */
-        public Builder cacheMaxBytes(int maxBytes) {
-            this.cacheMaxBytes = maxBytes;
-            return this;
-        }
-
-        /** @param minutes session extension on remote checks, {@code null} for none @return this builder */
-        public Builder sessionDurationMinutes(Integer minutes) {
-            this.sessionDurationMinutes = minutes;
-            return this;
-        }
-
-        /**
-         * @param check whether {@link Stytch#create} calls {@code GET /v1/debug/whoami} and fails with a
-         *              {@link StytchConfigException} naming {@code stytch.secret}, {@code stytch.project-id} or
-         *              {@code stytch.base-url} when Stytch refuses the credentials, answers for another project,
-         *              or no Stytch API answers at the base URL
-         * @return this builder
-         */
-        public Builder startupCheck(boolean check) {
-            this.startupCheck = check;
-            return this;
-        }
-
-        /**
-         * Validates every setting and builds the configuration.
-         *
-         * @return the configuration
-         * @throws StytchConfigException listing every problem, each with its key
-         */
-        public StytchConfig build() {
-            ConfigProblems problems = new ConfigProblems();
-            Optional<StytchConfig> config = build(problems);
-            problems.throwIfAny();
-            return config.orElseThrow();
-        }
-
-        Optional<StytchConfig> build(ConfigProblems problems) {
-            if (isBlank(projectId)) {
-                problems.add(Keys.PROJECT_ID, "is required");
-            } else if (!PROJECT_ID_SYNTAX.matcher(projectId).matches()) {
-                problems.add(Keys.PROJECT_ID, "must contain only letters, digits, '-' and '_'");
-            }
-            if (isBlank(secret)) {
-                problems.add(Keys.SECRET, "is required");
-            }
-            checkHttpUrl(problems, Keys.BASE_URL, baseUrl);
-            checkHttpUrl(problems, Keys.JWKS_URL, jwksUrl);
-            for (String issuer : additionalIssuers) {
-                if (isBlank(issuer)) {
-                    problems.add(Keys.JWT_ISSUERS, "must not contain blank issuers");
-                }
-            }
-            if (audience != null && isBlank(audience)) {
-                problems.add(Keys.JWT_AUDIENCE, "must not be blank");
-            }
-            checkNotNegative(problems, Keys.JWT_CLOCK_SKEW, clockSkew);
-            if (clockSkew.compareTo(MAX_CLOCK_SKEW) > 0) {
-                problems.add(Keys.JWT_CLOCK_SKEW, "must be at most " + MAX_CLOCK_SKEW);
-            }
-            if (maxTokenAge != null) {
-                checkNotNegative(problems, Keys.JWT_MAX_TOKEN_AGE, maxTokenAge);
-            }
-            checkPositive(problems, Keys.JWKS_CACHE_TTL, jwksCacheTtl);
-            checkNotNegative(problems, Keys.JWKS_REFRESH_AHEAD, jwksRefreshAhead);
-            checkNotNegative(problems, Keys.JWKS_RATE_LIMIT, jwksRateLimit);
-            checkNotNegative(problems, Keys.JWKS_OUTAGE_TOLERANCE, jwksOutageTolerance);
-            checkPositive(problems, Keys.HTTP_CONNECT_TIMEOUT, httpConnectTimeout);
-            checkPositive(problems, Keys.HTTP_REQUEST_TIMEOUT, httpRequestTimeout);
-            if (jwksRefreshAhead.plus(httpConnectTimeout).plus(httpRequestTimeout).compareTo(jwksCacheTtl) >= 0) {
-                problems.add(Keys.JWKS_REFRESH_AHEAD, "plus the connect and request timeouts must be shorter than "
-                        + Keys.JWKS_CACHE_TTL);
-            }
-            if (httpMaxRetries < 0 || httpMaxRetries > MAX_HTTP_MAX_RETRIES) {
-                problems.add(Keys.HTTP_MAX_RETRIES, "must be a whole number from 0 to " + MAX_HTTP_MAX_RETRIES);
-            }
-            checkPositive(problems, Keys.RBAC_POLICY_TTL, rbacPolicyTtl);
-            checkToken(problems, Keys.SESSION_COOKIE, sessionCookie);
-            checkToken(problems, Keys.TOKEN_COOKIE, tokenCookie);
-            checkToken(problems, Keys.TOKEN_HEADER, tokenHeader);
-            if (cacheMaxEntries < 0) {
-                problems.add(Keys.CACHE_MAX_ENTRIES, "must not be negative");
-            }
-            if (cacheMaxBytes < 0) {
-                problems.add(Keys.CACHE_MAX_BYTES, "must not be negative");
-            }
-            if (sessionDurationMinutes != null && (sessionDurationMinutes < MIN_SESSION_DURATION_MINUTES
-                    || sessionDurationMinutes > MAX_SESSION_DURATION_MINUTES)) {
-                problems.add(Keys.SESSION_DURATION_MINUTES, "must be a whole number from "
-                        + MIN_SESSION_DURATION_MINUTES + " to " + MAX_SESSION_DURATION_MINUTES);
-            }
-            if (!problems.isEmpty()) {
-                return Optional.empty();
-            }
-            URI effectiveBaseUrl = baseUrl != null ? withoutTrailingSlash(baseUrl) : derivedBaseUrl(projectId);
-            Set<String> issuers = new LinkedHashSet<>();
-            issuers.add("stytch.com/" + projectId);
-            if (baseUrl != null) {
-                issuers.add(effectiveBaseUrl.toString());
-            }
-            issuers.addAll(additionalIssuers);
-            URI effectiveJwksUrl = jwksUrl != null ? jwksUrl : URI.create(effectiveBaseUrl
-                    + (vertical == Vertical.B2B ? "/v1/b2b/sessions/jwks/" : "/v1/sessions/jwks/") + projectId);
-            return Optional.of(new StytchConfig(this, effectiveBaseUrl, Collections.unmodifiableSet(issuers),
-                    effectiveJwksUrl));
-        }
-
-        private static URI derivedBaseUrl(String projectId) {
-            return projectId.startsWith("project-live-") ? LIVE_BASE_URL : TEST_BASE_URL;
-        }
-
-        private static URI withoutTrailingSlash(URI uri) {
-            String value = uri.toString();
-            while (value.endsWith("/")) {
-                value = value.substring(0, value.length() - 1);
-            }
-            return URI.create(value);
-        }
-
-        private static void checkHttpUrl(ConfigProblems problems, String key, URI uri) {
-            if (uri == null) {
-                return;
-            }
-            String scheme = uri.getScheme();
-            if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
-                    || uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null
-                    || uri.getRawUserInfo() != null) {
-                problems.add(key, "must be an absolute http or https URL without user info, query or fragment");
-            }
-        }
-
-        private static void checkPositive(ConfigProblems problems, String key, Duration duration) {
-            if (duration.isNegative() || duration.isZero()) {
-                problems.add(key, "must be positive");
-            }
-        }
-
-        private static void checkNotNegative(ConfigProblems problems, String key, Duration duration) {
-            if (duration.isNegative()) {
-                problems.add(key, "must not be negative");
-            }
-        }
-
-        private static void checkToken(ConfigProblems problems, String key, String name) {
-            if (name == null || !TOKEN_SYNTAX.matcher(name).matches()) {
-                problems.add(key, "must be a non-empty name of letters, digits and !#$%&'*+-.^_`|~");
-            }
-        }
-
-        private static boolean isBlank(String value) {
-            return value == null || value.isBlank();
-        }
+    /**
+     * Describes the configuration with the secret masked.
+     *
+     * @return a description without the secret
+     */
+    @Override
+    public String toString() {
+        return "StytchConfig{projectId=" + projectId + ", secret=****, vertical=" + vertical + ", baseUrl=" + baseUrl
+                + ", startupCheck=" + startupCheck + ", " + jwt + ", " + jwks + ", " + http + ", " + rbac + ", " + session
+                + ", " + token + ", " + cache + '}';
     }
 }

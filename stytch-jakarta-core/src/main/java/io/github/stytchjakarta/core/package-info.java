@@ -13,7 +13,7 @@
  *   <li>{@link io.github.stytchjakarta.core.StytchClient}: the typed Stytch API calls behind them.</li>
  * </ul>
  * Configuration keys are read once, the same way in every module, with
- * {@link io.github.stytchjakarta.core.ConfigReader}. Everything under {@code .internal} is
+ * {@code .internal.config.ConfigReader}. Everything under {@code .internal} is
  * implementation, not API.
  */
 package io.github.stytchjakarta.core;

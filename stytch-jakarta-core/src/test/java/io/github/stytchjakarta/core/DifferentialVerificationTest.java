@@ -119,7 +119,7 @@ class DifferentialVerificationTest {
         stytch.m2m().verify(m2mToken);
 
         JWKSet keys = new JWKSet(emulator.keys().published().stream().map(key -> (JWK) key.publicJwk()).toList());
-        long skewSeconds = config.clockSkew().toSeconds();
+        long skewSeconds = config.jwt().clockSkew().toSeconds();
         sessionReference = reference(keys, config, skewSeconds, Set.of("sub", "exp", SESSION_CLAIM), Set.of());
         m2mReference = reference(keys, config, skewSeconds, Set.of("sub", "exp", "scope"), Set.of(SESSION_CLAIM));
     }
@@ -275,7 +275,7 @@ class DifferentialVerificationTest {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT));
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, new ImmutableJWKSet<>(keys)));
-        DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(Set.of(config.audience()), null,
+        DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(Set.of(config.jwt().audience()), null,
                 required, prohibited) {
             @Override
             protected Date currentTime() {
@@ -285,7 +285,7 @@ class DifferentialVerificationTest {
         claims.setMaxClockSkew((int) skewSeconds);
         processor.setJWTClaimsSetVerifier((claimsSet, context) -> {
             claims.verify(claimsSet, context);
-            if (!config.issuers().contains(claimsSet.getIssuer())) {
+            if (!config.jwt().issuers().contains(claimsSet.getIssuer())) {
                 throw new BadJWTException("issuer");
             }
         });

@@ -112,7 +112,7 @@ class StartupCheckTest {
         }
     }
 
-    private StytchConfig.Builder checked() {
+    private StytchConfigBuilder checked() {
         return EmulatorConfigs.builder(emulator, Vertical.CONSUMER).startupCheck(true);
     }
 }

@@ -3,8 +3,13 @@ package io.github.stytchjakarta.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import io.github.stytchjakarta.core.internal.config.ConfigProblems;
+import io.github.stytchjakarta.core.internal.config.ConfigReader;
+import io.github.stytchjakarta.core.internal.config.StytchConfigReading;
+import java.lang.reflect.Method;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,26 +36,26 @@ class StytchConfigTest {
 
         assertThat(config.vertical()).isEqualTo(Vertical.CONSUMER);
         assertThat(config.baseUrl()).isEqualTo(URI.create("https://test.stytch.com"));
-        assertThat(config.issuers()).containsExactly("stytch.com/" + TEST_PROJECT);
-        assertThat(config.audience()).isEqualTo(TEST_PROJECT);
-        assertThat(config.jwksUrl()).isEqualTo(URI.create("https://test.stytch.com/v1/sessions/jwks/" + TEST_PROJECT));
-        assertThat(config.clockSkew()).isEqualTo(StytchConfig.DEFAULT_CLOCK_SKEW);
-        assertThat(config.maxTokenAge()).isEmpty();
-        assertThat(config.jwksCacheTtl()).isEqualTo(StytchConfig.DEFAULT_JWKS_CACHE_TTL);
-        assertThat(config.jwksRefreshAhead()).isEqualTo(StytchConfig.DEFAULT_JWKS_REFRESH_AHEAD);
-        assertThat(config.jwksRateLimit()).isEqualTo(StytchConfig.DEFAULT_JWKS_RATE_LIMIT);
-        assertThat(config.jwksOutageTolerance()).isEqualTo(StytchConfig.DEFAULT_JWKS_OUTAGE_TOLERANCE);
-        assertThat(config.jwksPrefetch()).isFalse();
-        assertThat(config.httpConnectTimeout()).isEqualTo(StytchConfig.DEFAULT_HTTP_CONNECT_TIMEOUT);
-        assertThat(config.httpRequestTimeout()).isEqualTo(StytchConfig.DEFAULT_HTTP_REQUEST_TIMEOUT);
-        assertThat(config.httpMaxRetries()).isEqualTo(StytchConfig.DEFAULT_HTTP_MAX_RETRIES);
-        assertThat(config.rbacPolicyTtl()).isEqualTo(Duration.ofMinutes(5));
-        assertThat(config.sessionCookie()).isEqualTo("stytch_session");
-        assertThat(config.tokenCookie()).isEqualTo("stytch_session_jwt");
-        assertThat(config.tokenHeader()).isEqualTo("Authorization");
-        assertThat(config.cacheMaxEntries()).isEqualTo(StytchConfig.DEFAULT_CACHE_MAX_ENTRIES);
-        assertThat(config.cacheMaxBytes()).isEqualTo(StytchConfig.DEFAULT_CACHE_MAX_BYTES);
-        assertThat(config.sessionDurationMinutes()).isEmpty();
+        assertThat(config.jwt().issuers()).containsExactly("stytch.com/" + TEST_PROJECT);
+        assertThat(config.jwt().audience()).isEqualTo(TEST_PROJECT);
+        assertThat(config.jwks().url()).isEqualTo(URI.create("https://test.stytch.com/v1/sessions/jwks/" + TEST_PROJECT));
+        assertThat(config.jwt().clockSkew()).isEqualTo(StytchConfig.DEFAULT_CLOCK_SKEW);
+        assertThat(config.jwt().maxTokenAge()).isEmpty();
+        assertThat(config.jwks().cacheTtl()).isEqualTo(StytchConfig.DEFAULT_JWKS_CACHE_TTL);
+        assertThat(config.jwks().refreshAhead()).isEqualTo(StytchConfig.DEFAULT_JWKS_REFRESH_AHEAD);
+        assertThat(config.jwks().rateLimit()).isEqualTo(StytchConfig.DEFAULT_JWKS_RATE_LIMIT);
+        assertThat(config.jwks().outageTolerance()).isEqualTo(StytchConfig.DEFAULT_JWKS_OUTAGE_TOLERANCE);
+        assertThat(config.jwks().prefetch()).isFalse();
+        assertThat(config.http().connectTimeout()).isEqualTo(StytchConfig.DEFAULT_HTTP_CONNECT_TIMEOUT);
+        assertThat(config.http().requestTimeout()).isEqualTo(StytchConfig.DEFAULT_HTTP_REQUEST_TIMEOUT);
+        assertThat(config.http().maxRetries()).isEqualTo(StytchConfig.DEFAULT_HTTP_MAX_RETRIES);
+        assertThat(config.rbac().policyTtl()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(config.session().cookie()).isEqualTo("stytch_session");
+        assertThat(config.token().cookie()).isEqualTo("stytch_session_jwt");
+        assertThat(config.token().header()).isEqualTo("Authorization");
+        assertThat(config.cache().maxEntries()).isEqualTo(StytchConfig.DEFAULT_CACHE_MAX_ENTRIES);
+        assertThat(config.cache().maxBytes()).isEqualTo(StytchConfig.DEFAULT_CACHE_MAX_BYTES);
+        assertThat(config.session().durationMinutes()).isEmpty();
         assertThat(config.startupCheck()).isEqualTo(StytchConfig.DEFAULT_STARTUP_CHECK).isFalse();
     }
 
@@ -69,7 +74,7 @@ class StytchConfigTest {
         StytchConfig config = StytchConfig.load(ConfigSource.of(values));
 
         assertThat(config.vertical()).isEqualTo(Vertical.B2B);
-        assertThat(config.jwksUrl()).hasToString("https://test.stytch.com/v1/b2b/sessions/jwks/" + TEST_PROJECT);
+        assertThat(config.jwks().url()).hasToString("https://test.stytch.com/v1/b2b/sessions/jwks/" + TEST_PROJECT);
     }
 
     @Test
@@ -81,9 +86,9 @@ class StytchConfigTest {
         StytchConfig config = StytchConfig.load(ConfigSource.of(values));
 
         assertThat(config.baseUrl()).hasToString("https://login.example.com");
-        assertThat(config.issuers()).containsExactly("stytch.com/" + LIVE_PROJECT, "https://login.example.com",
+        assertThat(config.jwt().issuers()).containsExactly("stytch.com/" + LIVE_PROJECT, "https://login.example.com",
                 "https://legacy.example.com", "other");
-        assertThat(config.jwksUrl()).hasToString("https://login.example.com/v1/sessions/jwks/" + LIVE_PROJECT);
+        assertThat(config.jwks().url()).hasToString("https://login.example.com/v1/sessions/jwks/" + LIVE_PROJECT);
     }
 
     @Test
@@ -97,10 +102,10 @@ class StytchConfigTest {
 
         StytchConfig config = StytchConfig.load(ConfigSource.of(values));
 
-        assertThat(config.clockSkew()).isEqualTo(Duration.ofSeconds(10));
-        assertThat(config.maxTokenAge()).contains(Duration.ofMinutes(2));
-        assertThat(config.sessionDurationMinutes()).hasValue(60);
-        assertThat(config.jwksPrefetch()).isTrue();
+        assertThat(config.jwt().clockSkew()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.jwt().maxTokenAge()).contains(Duration.ofMinutes(2));
+        assertThat(config.session().durationMinutes()).hasValue(60);
+        assertThat(config.jwks().prefetch()).isTrue();
         assertThat(config.startupCheck()).isTrue();
         assertThat(config.toString()).contains("startupCheck=true");
     }
@@ -140,7 +145,7 @@ class StytchConfigTest {
         StytchConfig config = StytchConfig.load(ConfigSource.of(Map.of("stytch.project-id", "project-test-1",
                 "stytch.secret", SECRET, "stytch.cache.max-bytes", "1048576")));
 
-        assertThat(config.cacheMaxBytes()).isEqualTo(1_048_576);
+        assertThat(config.cache().maxBytes()).isEqualTo(1_048_576);
     }
 
     @Test
@@ -171,7 +176,7 @@ class StytchConfigTest {
         StytchConfig config = StytchConfig.load(environment);
 
         assertThat(config.projectId()).isEqualTo(TEST_PROJECT);
-        assertThat(config.clockSkew()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.jwt().clockSkew()).isEqualTo(Duration.ofSeconds(5));
     }
 
     @Test
@@ -179,7 +184,7 @@ class StytchConfigTest {
         ConfigProblems problems = new ConfigProblems();
         ConfigReader reader = new ConfigReader(ConfigSource.of(Map.of("stytch.web.mode", "sideways")), problems);
 
-        assertThat(StytchConfig.read(reader)).isEmpty();
+        assertThat(StytchConfigReading.read(reader)).isEmpty();
         reader.requiredString("stytch.web.login-page");
 
         assertThatExceptionOfType(StytchConfigException.class)
@@ -195,5 +200,14 @@ class StytchConfigTest {
         assertThat(reader.string("a")).isEmpty();
         assertThat(reader.list("b")).isEqualTo(List.of("x", "y"));
         assertThat(reader.problems().isEmpty()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ConfigReader", "ConfigProblems", "ConfigKeys"})
+    void apiWhenInspectedThenConfigPlumbingIsInternal(String name) {
+        // plumbing public only for the sibling modules must not be API users can depend on
+        assertThatExceptionOfType(ClassNotFoundException.class)
+                .isThrownBy(() -> Class.forName(StytchConfig.class.getPackageName() + "." + name));
+        assertThat(Arrays.stream(StytchConfig.class.getMethods()).map(Method::getName)).doesNotContain("read");
     }
 }

@@ -1,9 +1,9 @@
 package io.github.stytchjakarta.filter;
 
-import io.github.stytchjakarta.core.ConfigProblems;
-import io.github.stytchjakarta.core.ConfigReader;
 import io.github.stytchjakarta.core.Stytch;
 import io.github.stytchjakarta.core.StytchConfigException;
+import io.github.stytchjakarta.core.internal.config.ConfigProblems;
+import io.github.stytchjakarta.core.internal.config.ConfigReader;
 import io.github.stytchjakarta.filter.internal.AuthenticatedRequest;
 import io.github.stytchjakarta.filter.internal.FilterSetup;
 import io.github.stytchjakarta.filter.internal.ServletConfigSources;

@@ -91,7 +91,7 @@ public final class StytchWebAuthenticator {
         Stytch stytch = builder.stytch;
         this.config = builder.config;
         this.log = new WebLog(builder.clock);
-        this.csrf = new CsrfGuard(config.csrfAllowedOrigins());
+        this.csrf = new CsrfGuard(config.csrf().allowedOrigins());
         this.paths = new PathAuthorization(config, stytch.authorizer(), log);
         CredentialResolver credentials = new CredentialResolver(stytch.config());
         this.sessions = new SessionCheck(stytch, config, credentials, log);
@@ -289,7 +289,7 @@ public final class StytchWebAuthenticator {
 
     // the CSRF origin check applies to cookie-authenticated state changes only; bearer requests and safe methods pass
     private Optional<WebFailure> checkCsrf(HttpServletRequest request, WebAuthentication.Authenticated authentication) {
-        if (!config.csrfEnabled() || !authentication.source().isCookie() || csrf.allows(request)) {
+        if (!config.csrf().enabled() || !authentication.source().isCookie() || csrf.allows(request)) {
             return Optional.empty();
         }
         log.debug("cross-origin state change with a session cookie refused");

@@ -2,8 +2,8 @@ package io.github.stytchjakarta.filter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.stytchjakarta.core.ConfigKeys;
 import io.github.stytchjakarta.core.StytchConfig;
+import io.github.stytchjakarta.core.internal.config.ConfigKeys;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;

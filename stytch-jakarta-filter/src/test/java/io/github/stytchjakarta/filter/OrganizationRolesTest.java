@@ -3,7 +3,6 @@ package io.github.stytchjakarta.filter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.stytchjakarta.core.Vertical;
-import io.github.stytchjakarta.filter.StytchWebConfig.PathPermission;
 import io.github.stytchjakarta.filter.support.EchoServlet;
 import io.github.stytchjakarta.filter.support.Requests;
 import io.github.stytchjakarta.filter.support.StytchApp;
@@ -55,8 +54,8 @@ class OrganizationRolesTest {
         including = start(web -> web.organizationRoles(StytchWebConfig.OrganizationRoles.INCLUDE));
     }
 
-    private static StytchApp start(Consumer<StytchWebConfig.Builder> settings) throws Exception {
-        StytchWebConfig.Builder web = StytchWebConfig.builder()
+    private static StytchApp start(Consumer<StytchWebConfigBuilder> settings) throws Exception {
+        StytchWebConfigBuilder web = StytchWebConfig.builder()
                 .permission(PathPermission.parse("DELETE /api/documents/** documents:delete"))
                 .roleMapping(ORG_ROLE, List.of("ops")).roleMapping(DemoData.EDITOR, List.of("writer"));
         settings.accept(web);

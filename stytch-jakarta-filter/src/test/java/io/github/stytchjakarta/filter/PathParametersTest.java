@@ -3,7 +3,6 @@ package io.github.stytchjakarta.filter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.stytchjakarta.core.Vertical;
-import io.github.stytchjakarta.filter.StytchWebConfig.PathPermission;
 import io.github.stytchjakarta.filter.support.EchoServlet;
 import io.github.stytchjakarta.filter.support.Requests;
 import io.github.stytchjakarta.filter.support.StytchApp;

@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import io.github.stytchjakarta.core.ConfigProblem;
-import io.github.stytchjakarta.core.ConfigProblems;
-import io.github.stytchjakarta.core.ConfigReader;
 import io.github.stytchjakarta.core.ConfigSource;
 import io.github.stytchjakarta.core.StytchConfig;
 import io.github.stytchjakarta.core.StytchConfigException;
-import io.github.stytchjakarta.filter.StytchWebConfig.PathPermission;
+import io.github.stytchjakarta.core.internal.config.ConfigProblems;
+import io.github.stytchjakarta.core.internal.config.ConfigReader;
+import io.github.stytchjakarta.core.internal.config.StytchConfigReading;
+import io.github.stytchjakarta.filter.internal.WebConfigReading;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.util.Arrays;
@@ -52,22 +53,22 @@ class StytchWebConfigTest {
         assertThat(config.returnParameter()).isEqualTo("return_to");
         assertThat(config.protectedPaths()).containsExactly("/**");
         assertThat(config.publicPaths()).isEmpty();
-        assertThat(config.permissions()).isEmpty();
-        assertThat(config.permissionsUnmatchedMethods()).isEqualTo(StytchWebConfig.DEFAULT_PERMISSIONS_UNMATCHED_METHODS)
+        assertThat(config.permissions().rules()).isEmpty();
+        assertThat(config.permissions().unmatchedMethods()).isEqualTo(StytchWebConfig.DEFAULT_PERMISSIONS_UNMATCHED_METHODS)
                 .isEqualTo(StytchWebConfig.UnmatchedMethods.AUTHENTICATED);
-        assertThat(config.logoutPath()).isEqualTo("/logout");
-        assertThat(config.logoutAllowGet()).isFalse();
-        assertThat(config.logoutRedirect()).isEqualTo("/");
+        assertThat(config.logout().path()).isEqualTo("/logout");
+        assertThat(config.logout().allowGet()).isFalse();
+        assertThat(config.logout().redirect()).isEqualTo("/");
         assertThat(config.realm()).isEqualTo("stytch");
         assertThat(config.retryAfter()).isEqualTo(Duration.ofSeconds(10));
-        assertThat(config.csrfEnabled()).isTrue();
-        assertThat(config.csrfAllowedOrigins()).isEmpty();
-        assertThat(config.cookieHttpOnly()).isFalse();
-        assertThat(config.cookieSecure()).isEqualTo(StytchWebConfig.SecureCookies.AUTO);
-        assertThat(config.cookiePath()).isEqualTo("/");
-        assertThat(config.cookieDomain()).isEmpty();
-        assertThat(config.roleMapping()).isEmpty();
-        assertThat(config.organizationRoles()).isEqualTo(StytchWebConfig.DEFAULT_ORGANIZATION_ROLES)
+        assertThat(config.csrf().enabled()).isTrue();
+        assertThat(config.csrf().allowedOrigins()).isEmpty();
+        assertThat(config.cookies().httpOnly()).isFalse();
+        assertThat(config.cookies().secure()).isEqualTo(StytchWebConfig.SecureCookies.AUTO);
+        assertThat(config.cookies().path()).isEqualTo("/");
+        assertThat(config.cookies().domain()).isEmpty();
+        assertThat(config.roles().mapping()).isEmpty();
+        assertThat(config.roles().organizationRoles()).isEqualTo(StytchWebConfig.DEFAULT_ORGANIZATION_ROLES)
                 .isEqualTo(StytchWebConfig.OrganizationRoles.EXCLUDE);
     }
 
@@ -97,7 +98,7 @@ class StytchWebConfigTest {
         values.put("stytch.roles.organization-roles", "include");
         ConfigReader reader = new ConfigReader(ConfigSource.of(values), new ConfigProblems());
 
-        StytchWebConfig config = StytchWebConfig.read(reader, values.keySet()).orElseThrow();
+        StytchWebConfig config = WebConfigReading.read(reader, values.keySet()).orElseThrow();
 
         assertThat(reader.problems().isEmpty()).isTrue();
         assertThat(config.mode()).isEqualTo(StytchWebConfig.Mode.BROWSER);
@@ -105,24 +106,24 @@ class StytchWebConfigTest {
         assertThat(config.returnParameter()).isEqualTo("next");
         assertThat(config.protectedPaths()).containsExactly("/app/**", "/api/**");
         assertThat(config.publicPaths()).containsExactly("/api/health");
-        assertThat(config.permissions()).containsExactly(
+        assertThat(config.permissions().rules()).containsExactly(
                 new PathPermission("GET", "/api/documents/**", "documents", "read"),
                 new PathPermission("*", "/admin/**", "stytch.organization", "*"));
-        assertThat(config.permissionsUnmatchedMethods()).isEqualTo(StytchWebConfig.UnmatchedMethods.DENY);
-        assertThat(config.logoutPath()).isEqualTo("/auth/logout");
-        assertThat(config.logoutAllowGet()).isTrue();
-        assertThat(config.logoutRedirect()).isEqualTo("/bye");
+        assertThat(config.permissions().unmatchedMethods()).isEqualTo(StytchWebConfig.UnmatchedMethods.DENY);
+        assertThat(config.logout().path()).isEqualTo("/auth/logout");
+        assertThat(config.logout().allowGet()).isTrue();
+        assertThat(config.logout().redirect()).isEqualTo("/bye");
         assertThat(config.realm()).isEqualTo("acme");
         assertThat(config.retryAfter()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(config.csrfEnabled()).isFalse();
-        assertThat(config.csrfAllowedOrigins()).containsExactly("https://spa.example.com", "http://localhost:3000");
-        assertThat(config.cookieHttpOnly()).isTrue();
-        assertThat(config.cookieSecure()).isEqualTo(StytchWebConfig.SecureCookies.ALWAYS);
-        assertThat(config.cookiePath()).isEqualTo("/app");
-        assertThat(config.cookieDomain()).hasValue("example.com");
-        assertThat(config.roleMapping()).containsExactly(Map.entry("editor", Set.of("writer")),
+        assertThat(config.csrf().enabled()).isFalse();
+        assertThat(config.csrf().allowedOrigins()).containsExactly("https://spa.example.com", "http://localhost:3000");
+        assertThat(config.cookies().httpOnly()).isTrue();
+        assertThat(config.cookies().secure()).isEqualTo(StytchWebConfig.SecureCookies.ALWAYS);
+        assertThat(config.cookies().path()).isEqualTo("/app");
+        assertThat(config.cookies().domain()).hasValue("example.com");
+        assertThat(config.roles().mapping()).containsExactly(Map.entry("editor", Set.of("writer")),
                 Map.entry("stytch_admin", Set.of("admin", "auditor")));
-        assertThat(config.organizationRoles()).isEqualTo(StytchWebConfig.OrganizationRoles.INCLUDE);
+        assertThat(config.roles().organizationRoles()).isEqualTo(StytchWebConfig.OrganizationRoles.INCLUDE);
     }
 
     @ParameterizedTest
@@ -131,7 +132,7 @@ class StytchWebConfigTest {
         ConfigReader reader = new ConfigReader(ConfigSource.of(Map.of("stytch.roles.organization-roles", value)),
                 new ConfigProblems());
 
-        Optional<StytchWebConfig> config = StytchWebConfig.read(reader, List.of());
+        Optional<StytchWebConfig> config = WebConfigReading.read(reader, List.of());
 
         assertThat(config).isEmpty();
         assertThat(reader.problems().list()).extracting(ConfigProblem::key).containsExactly("stytch.roles.organization-roles");
@@ -145,10 +146,10 @@ class StytchWebConfigTest {
                 "STYTCH_ROLES_MAPPING_IGNORED", "not a key this library reads"));
         ConfigReader reader = new ConfigReader(environment, new ConfigProblems());
 
-        Optional<StytchWebConfig> config = StytchWebConfig.read(reader, List.of());
+        Optional<StytchWebConfig> config = WebConfigReading.read(reader, List.of());
 
         assertThat(reader.problems().list()).isEmpty();
-        assertThat(config).get().extracting(StytchWebConfig::roleMapping).isEqualTo(Map.of(
+        assertThat(config).get().extracting(web -> web.roles().mapping()).isEqualTo(Map.of(
                 "stytch_admin", Set.of("admin", "auditor"), "editor", Set.of("writer")));
     }
 
@@ -158,9 +159,9 @@ class StytchWebConfigTest {
                 "stytch.roles.mapping", "stytch_admin=admin");
         ConfigReader reader = new ConfigReader(ConfigSource.of(values), new ConfigProblems());
 
-        Optional<StytchWebConfig> config = StytchWebConfig.read(reader, values.keySet());
+        Optional<StytchWebConfig> config = WebConfigReading.read(reader, values.keySet());
 
-        assertThat(config).get().extracting(StytchWebConfig::roleMapping).isEqualTo(Map.of(
+        assertThat(config).get().extracting(web -> web.roles().mapping()).isEqualTo(Map.of(
                 "stytch_admin", Set.of("admin"), "editor", Set.of("writer")));
     }
 
@@ -170,7 +171,7 @@ class StytchWebConfigTest {
     void readWhenRoleMappingsEntryInvalidThenProblemNamesTheKeyNotTheValue(String value) {
         ConfigReader reader = new ConfigReader(ConfigSource.of(Map.of("stytch.roles.mapping", value)), new ConfigProblems());
 
-        Optional<StytchWebConfig> config = StytchWebConfig.read(reader, List.of("stytch.roles.mapping"));
+        Optional<StytchWebConfig> config = WebConfigReading.read(reader, List.of("stytch.roles.mapping"));
 
         assertThat(config).isEmpty();
         assertThat(reader.problems().list()).extracting(ConfigProblem::key).containsExactly("stytch.roles.mapping");
@@ -183,7 +184,7 @@ class StytchWebConfigTest {
                 "stytch.roles.mapping", "editor=reviewer");
         ConfigReader reader = new ConfigReader(ConfigSource.of(values), new ConfigProblems());
 
-        assertThat(StytchWebConfig.read(reader, values.keySet())).isEmpty();
+        assertThat(WebConfigReading.read(reader, values.keySet())).isEmpty();
         assertThat(reader.problems().list()).extracting(ConfigProblem::key).containsExactly("stytch.roles.mapping");
     }
 
@@ -205,8 +206,8 @@ class StytchWebConfigTest {
         values.put("stytch.roles.mapping.editor", ",");
         ConfigReader reader = new ConfigReader(ConfigSource.of(values), new ConfigProblems());
 
-        Optional<StytchConfig> core = StytchConfig.read(reader);
-        Optional<StytchWebConfig> web = StytchWebConfig.read(reader, values.keySet());
+        Optional<StytchConfig> core = StytchConfigReading.read(reader);
+        Optional<StytchWebConfig> web = WebConfigReading.read(reader, values.keySet());
 
         assertThat(core).isEmpty();
         assertThat(web).isEmpty();
@@ -236,10 +237,10 @@ class StytchWebConfigTest {
         ConfigReader reader = new ConfigReader(ConfigSource.of(Map.of("stytch.web.permissions.unmatched-methods", value)),
                 new ConfigProblems());
 
-        Optional<StytchWebConfig> config = StytchWebConfig.read(reader, List.of());
+        Optional<StytchWebConfig> config = WebConfigReading.read(reader, List.of());
 
         assertThat(reader.problems().list()).isEmpty();
-        assertThat(config).get().extracting(StytchWebConfig::permissionsUnmatchedMethods)
+        assertThat(config).get().extracting(web -> web.permissions().unmatchedMethods())
                 .isEqualTo(StytchWebConfig.UnmatchedMethods.valueOf(value.trim().toUpperCase(Locale.ROOT)));
     }
 
@@ -249,7 +250,7 @@ class StytchWebConfigTest {
         ConfigReader reader = new ConfigReader(ConfigSource.of(Map.of("stytch.web.permissions.unmatched-methods", value)),
                 new ConfigProblems());
 
-        Optional<StytchWebConfig> config = StytchWebConfig.read(reader, List.of());
+        Optional<StytchWebConfig> config = WebConfigReading.read(reader, List.of());
 
         assertThat(config).isEmpty();
         assertThat(reader.problems().list()).extracting(ConfigProblem::key)
@@ -261,7 +262,7 @@ class StytchWebConfigTest {
     @Test
     void builderWhenUnmatchedMethodsSetThenHeld() {
         assertThat(StytchWebConfig.builder().permissionsUnmatchedMethods(StytchWebConfig.UnmatchedMethods.DENY).build()
-                .permissionsUnmatchedMethods()).isEqualTo(StytchWebConfig.UnmatchedMethods.DENY);
+                .permissions().unmatchedMethods()).isEqualTo(StytchWebConfig.UnmatchedMethods.DENY);
     }
 
     @ParameterizedTest

@@ -65,8 +65,8 @@ public class AdminPage {
                 <dt>Project</dt><dd>{}</dd><dt>Vertical</dt><dd>{}</dd><dt>API</dt><dd>{}</dd>
                 <dt>Signing keys</dt><dd>{}</dd><dt>Policy refresh</dt><dd>every {} s</dd></dl></div>
                 <div class="card"><h2>Workspace {}</h2><p>{} documents.</p></div>
-                </div>""", roles, config.projectId(), config.vertical(), config.baseUrl(), config.jwksUrl(),
-                config.rbacPolicyTtl().toSeconds(), workspace.label(), store.list(workspace).size());
+                </div>""", roles, config.projectId(), config.vertical(), config.baseUrl(), config.jwks().url(),
+                config.rbac().policyTtl().toSeconds(), workspace.label(), store.list(workspace).size());
         return PageContext.of(uri, current).render("Admin", "Only the admin role gets here.", "admin", content);
     }
 }

@@ -79,7 +79,7 @@ public class LoginPage {
                 use) and start the app again. Authorize this site's domain for the frontend SDK in the dashboard.</p>
                 <p class="small muted">Project {}. This app accepts the cookies the SDK writes: <code>{}</code> and
                 <code>{}</code>.</p></div>""",
-                StytchFrontendSdk.PUBLIC_TOKEN_KEY, config.projectId(), config.sessionCookie(), config.tokenCookie());
+                StytchFrontendSdk.PUBLIC_TOKEN_KEY, config.projectId(), config.session().cookie(), config.token().cookie());
     }
 
     // only a path on this site: never another origin (//host, /\host) a crafted link could send the visitor to

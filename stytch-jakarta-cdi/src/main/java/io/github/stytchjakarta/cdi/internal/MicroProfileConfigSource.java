@@ -1,7 +1,7 @@
 package io.github.stytchjakarta.cdi.internal;
 
-import io.github.stytchjakarta.core.ConfigKeys;
 import io.github.stytchjakarta.core.ConfigSource;
+import io.github.stytchjakarta.core.internal.config.ConfigKeys;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;

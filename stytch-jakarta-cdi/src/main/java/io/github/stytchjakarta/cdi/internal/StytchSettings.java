@@ -1,10 +1,10 @@
 package io.github.stytchjakarta.cdi.internal;
 
-import io.github.stytchjakarta.core.ConfigKeys;
-import io.github.stytchjakarta.core.ConfigProblems;
-import io.github.stytchjakarta.core.ConfigReader;
 import io.github.stytchjakarta.core.StytchConfig;
 import io.github.stytchjakarta.core.StytchConfigException;
+import io.github.stytchjakarta.core.internal.config.ConfigKeys;
+import io.github.stytchjakarta.core.internal.config.ConfigProblems;
+import io.github.stytchjakarta.core.internal.config.ConfigReader;
 import io.github.stytchjakarta.filter.StytchWebConfig;
 import io.github.stytchjakarta.filter.internal.WebSettings;
 import java.util.Objects;

@@ -1,6 +1,7 @@
 package io.github.stytchjakarta.core.support;
 
 import io.github.stytchjakarta.core.StytchConfig;
+import io.github.stytchjakarta.core.StytchConfigBuilder;
 import io.github.stytchjakarta.core.Vertical;
 import io.github.stytchjakarta.testkit.StytchEmulator;
 import java.time.Duration;
@@ -19,7 +20,7 @@ public final class EmulatorConfigs {
      * @param vertical consumer or B2B
      * @return a builder with the emulator's base URL and credentials
      */
-    public static StytchConfig.Builder builder(StytchEmulator emulator, Vertical vertical) {
+    public static StytchConfigBuilder builder(StytchEmulator emulator, Vertical vertical) {
         return StytchConfig.builder()
                 .projectId(emulator.projectId())
                 .secret(emulator.secret())

@@ -37,9 +37,9 @@ public final class CredentialResolver {
      * @param config core's configuration, for the header and cookie names
      */
     public CredentialResolver(StytchConfig config) {
-        this.tokenHeader = config.tokenHeader();
-        this.tokenCookie = config.tokenCookie();
-        this.sessionCookie = config.sessionCookie();
+        this.tokenHeader = config.token().header();
+        this.tokenCookie = config.token().cookie();
+        this.sessionCookie = config.session().cookie();
     }
 
     /**

@@ -1,11 +1,11 @@
 package io.github.stytchjakarta.filter.internal;
 
-import io.github.stytchjakarta.core.ConfigKeys;
-import io.github.stytchjakarta.core.ConfigProblems;
-import io.github.stytchjakarta.core.ConfigReader;
 import io.github.stytchjakarta.core.ConfigSource;
 import io.github.stytchjakarta.core.Stytch;
 import io.github.stytchjakarta.core.StytchConfigException;
+import io.github.stytchjakarta.core.internal.config.ConfigKeys;
+import io.github.stytchjakarta.core.internal.config.ConfigProblems;
+import io.github.stytchjakarta.core.internal.config.ConfigReader;
 import io.github.stytchjakarta.filter.StytchAuthenticationFilter;
 import io.github.stytchjakarta.filter.StytchWebAuthenticator;
 import io.github.stytchjakarta.filter.StytchWebConfig;

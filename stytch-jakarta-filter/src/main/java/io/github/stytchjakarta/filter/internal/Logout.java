@@ -67,7 +67,7 @@ public final class Logout {
         // whatever cookies came (one, two of a name, unreadable ones, none: a cross-site form post carries no
         // Lax cookie, yet the browser applies the clearing Set-Cookie): only a bearer header shows that no
         // foreign page made the browser send this
-        if (config.csrfEnabled() && resolution.source() != CredentialSource.BEARER_HEADER && !csrf.allows(request)) {
+        if (config.csrf().enabled() && resolution.source() != CredentialSource.BEARER_HEADER && !csrf.allows(request)) {
             failures.send(request, response, WebFailures.csrf());
             return;
         }
@@ -83,7 +83,7 @@ public final class Logout {
         if (unavailable.isPresent()) {
             failures.send(request, response, unavailable.get());
         } else if (resolution.source() != CredentialSource.BEARER_HEADER && failures.isBrowserNavigation(request)) {
-            FailureResponder.redirect(response, request.getContextPath() + config.logoutRedirect());
+            FailureResponder.redirect(response, request.getContextPath() + config.logout().redirect());
         } else {
             response.setStatus(HttpServletResponse.SC_NO_CONTENT);
         }

@@ -4,8 +4,8 @@ import io.github.stytchjakarta.core.AuthorizationDecision;
 import io.github.stytchjakarta.core.StytchApiException;
 import io.github.stytchjakarta.core.StytchAuthorizer;
 import io.github.stytchjakarta.core.StytchUnavailableException;
+import io.github.stytchjakarta.filter.PathPermission;
 import io.github.stytchjakarta.filter.StytchWebConfig;
-import io.github.stytchjakarta.filter.StytchWebConfig.PathPermission;
 import io.github.stytchjakarta.filter.WebAuthentication;
 import io.github.stytchjakarta.filter.WebFailure;
 import java.util.List;
@@ -44,9 +44,9 @@ public final class PathAuthorization {
         this.log = log;
         this.protectedPaths = config.protectedPaths().stream().map(PathPattern::compile).toList();
         this.publicPaths = config.publicPaths().stream().map(PathPattern::compile).toList();
-        this.permissions = config.permissions().stream()
+        this.permissions = config.permissions().rules().stream()
                 .map(rule -> new CompiledPermission(rule, PathPattern.compile(rule.pathPattern()))).toList();
-        this.logoutPath = PathPattern.compile(config.logoutPath());
+        this.logoutPath = PathPattern.compile(config.logout().path());
         this.loginPath = config.loginPage().map(page -> PathPattern.compile(page.split("\\?", 2)[0]));
     }
 
@@ -77,7 +77,7 @@ public final class PathAuthorization {
     public boolean isLogoutRequest(String method, Optional<String> path) {
         // in any case, like the permission rules' methods
         boolean logoutMethod = "POST".equalsIgnoreCase(method)
-                || config.logoutAllowGet() && "GET".equalsIgnoreCase(method);
+                || config.logout().allowGet() && "GET".equalsIgnoreCase(method);
         return logoutMethod && path.isPresent() && logoutPath.matches(path.get());
     }
 
@@ -128,7 +128,7 @@ public final class PathAuthorization {
     // deny mode only, for a request no rule matched (both callers have just looked): the rules govern this
     // path (some pattern matches it), so a method none of them names is refused
     private boolean isUnmatchedMethod(String path) {
-        if (config.permissionsUnmatchedMethods() != StytchWebConfig.UnmatchedMethods.DENY) {
+        if (config.permissions().unmatchedMethods() != StytchWebConfig.UnmatchedMethods.DENY) {
             return false;
         }
         for (CompiledPermission permission : permissions) {

@@ -61,9 +61,9 @@ public final class SessionCookies {
      * @param config the web configuration (path, domain, {@code Secure} policy, {@code HttpOnly})
      */
     public SessionCookies(StytchWebConfig config) {
-        this.attributes = "; Path=" + config.cookiePath() + config.cookieDomain().map(domain -> "; Domain=" + domain).orElse("");
-        this.httpOnly = config.cookieHttpOnly();
-        this.secure = config.cookieSecure();
+        this.attributes = "; Path=" + config.cookies().path() + config.cookies().domain().map(domain -> "; Domain=" + domain).orElse("");
+        this.httpOnly = config.cookies().httpOnly();
+        this.secure = config.cookies().secure();
     }
 
     /**

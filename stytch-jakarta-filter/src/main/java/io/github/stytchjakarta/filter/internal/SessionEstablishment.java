@@ -41,8 +41,8 @@ public final class SessionEstablishment {
      */
     public SessionEstablishment(StytchConfig core, StytchWebConfig config, CredentialResolver credentials, Clock clock,
                                 WebLog log) {
-        this.tokenCookie = core.tokenCookie();
-        this.sessionCookie = core.sessionCookie();
+        this.tokenCookie = core.token().cookie();
+        this.sessionCookie = core.session().cookie();
         this.cookies = new SessionCookies(config);
         this.credentials = credentials;
         this.clock = clock;

@@ -1,8 +1,9 @@
 package io.github.stytchjakarta.filter.internal;
 
-import io.github.stytchjakarta.core.ConfigKeys;
-import io.github.stytchjakarta.core.ConfigReader;
 import io.github.stytchjakarta.core.StytchConfig;
+import io.github.stytchjakarta.core.internal.config.ConfigKeys;
+import io.github.stytchjakarta.core.internal.config.ConfigReader;
+import io.github.stytchjakarta.core.internal.config.StytchConfigReading;
 import io.github.stytchjakarta.filter.StytchWebConfig;
 import java.lang.System.Logger.Level;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.Set;
  * Core's and the web configuration of an application, read in one pass with every check that makes a
  * mistake fail the start instead of leaving the application unprotected: unknown {@code stytch.*} keys
  * (with a suggestion), a missing project id (with the switch that turns the library off), and every
- * value's own validation, all recorded in one {@link io.github.stytchjakarta.core.ConfigProblems}.
+ * value's own validation, all recorded in one {@link io.github.stytchjakarta.core.internal.config.ConfigProblems}.
  * Public for the CDI module only; not an API.
  *
  * @param core the core configuration
@@ -65,8 +66,8 @@ public record WebSettings(StytchConfig core, StytchWebConfig web) {
         if (reader.string(StytchConfig.Keys.PROJECT_ID).isEmpty()) {
             reader.problems().add(StytchConfig.Keys.PROJECT_ID, PROJECT_ID_REQUIRED);
         }
-        Optional<StytchConfig> core = StytchConfig.read(reader);
-        Optional<StytchWebConfig> web = StytchWebConfig.read(reader, names);
+        Optional<StytchConfig> core = StytchConfigReading.read(reader);
+        Optional<StytchWebConfig> web = WebConfigReading.read(reader, names);
         return core.isPresent() && web.isPresent() ? Optional.of(new WebSettings(core.get(), web.get())) : Optional.empty();
     }
 }

@@ -2,10 +2,12 @@ package io.github.stytchjakarta.filter.support;
 
 import io.github.stytchjakarta.core.Stytch;
 import io.github.stytchjakarta.core.StytchConfig;
+import io.github.stytchjakarta.core.StytchConfigBuilder;
 import io.github.stytchjakarta.core.Vertical;
 import io.github.stytchjakarta.filter.StytchAuthenticationFilter;
 import io.github.stytchjakarta.filter.StytchWebAuthenticator;
 import io.github.stytchjakarta.filter.StytchWebConfig;
+import io.github.stytchjakarta.filter.StytchWebConfigBuilder;
 import io.github.stytchjakarta.testkit.StytchEmulator;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
@@ -40,7 +42,7 @@ public final class StytchApp implements AutoCloseable {
      * @param vertical consumer or B2B
      * @return a builder
      */
-    public static StytchConfig.Builder coreConfig(StytchEmulator emulator, Vertical vertical) {
+    public static StytchConfigBuilder coreConfig(StytchEmulator emulator, Vertical vertical) {
         return StytchConfig.builder()
                 .projectId(emulator.projectId())
                 .secret(emulator.secret())
@@ -82,9 +84,9 @@ public final class StytchApp implements AutoCloseable {
      * @return the started application
      * @throws Exception when Jetty cannot start
      */
-    public static StytchApp start(StytchEmulator emulator, Clock clock, Consumer<StytchWebConfig.Builder> web)
+    public static StytchApp start(StytchEmulator emulator, Clock clock, Consumer<StytchWebConfigBuilder> web)
             throws Exception {
-        StytchWebConfig.Builder builder = StytchWebConfig.builder();
+        StytchWebConfigBuilder builder = StytchWebConfig.builder();
         web.accept(builder);
         return start(coreConfig(emulator, Vertical.CONSUMER).build(), builder.build(), clock);
     }

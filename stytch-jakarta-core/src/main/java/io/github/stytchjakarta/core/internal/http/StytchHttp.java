@@ -95,11 +95,11 @@ public final class StytchHttp implements AutoCloseable {
         this.baseUrl = config.baseUrl();
         this.authorization = "Basic " + Base64.getEncoder().encodeToString(
                 (config.projectId() + ":" + config.secret()).getBytes(StandardCharsets.UTF_8));
-        this.requestTimeout = config.httpRequestTimeout();
-        this.maxRetries = config.httpMaxRetries();
+        this.requestTimeout = config.http().requestTimeout();
+        this.maxRetries = config.http().maxRetries();
         this.executor = Executors.newCachedThreadPool(DaemonThreads.numbered("stytch-http"));
         this.client = HttpClient.newBuilder()
-                .connectTimeout(config.httpConnectTimeout())
+                .connectTimeout(config.http().connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .executor(executor)
                 .build();

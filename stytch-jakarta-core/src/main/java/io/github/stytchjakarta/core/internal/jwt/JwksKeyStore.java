@@ -56,7 +56,7 @@ import java.util.concurrent.ScheduledExecutorService;
  *       load causes neither refusals nor a fetch per request). The wait is that one fetch, which the
  *       HTTP connect and request timeouts bound;</li>
  *   <li>otherwise the caller starts such a fetch if none started in the last
- *       {@link StytchConfig#jwksRateLimit()} ({@link StytchConfig#DEFAULT_JWKS_RATE_LIMIT}, 5 s), and waits
+ *       {@link io.github.stytchjakarta.core.JwksSettings#rateLimit()} ({@link StytchConfig#DEFAULT_JWKS_RATE_LIMIT}, 5 s), and waits
  *       for it;</li>
  *   <li>otherwise the {@code kid} is refused at once, without a network call and without waiting, so a
  *       flood of random {@code kid}s holds no request thread longer than a fetch in flight.</li>
@@ -65,7 +65,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * <ul>
  *   <li><b>fetches</b>: at most one key set fetch per rate-limit interval caused by unknown {@code kid}s,
  *       whatever their number, their callers or their threads (12 a minute by default), besides the
- *       ordinary refresh once per {@link StytchConfig#jwksCacheTtl()};</li>
+ *       ordinary refresh once per {@link io.github.stytchjakarta.core.JwksSettings#cacheTtl()};</li>
  *   <li><b>a newly published key</b> is accepted by every request arriving the rate-limit interval plus
  *       one fetch time or more after its publication, even while random {@code kid}s arrive all the
  *       time: by then a fetch that started after the publication has completed or is in flight, or
@@ -117,19 +117,19 @@ public final class JwksKeyStore implements Closeable {
      */
     public JwksKeyStore(StytchConfig config, StytchHttp http, Clock clock, Runnable onKeysChanged) {
         this.clock = clock;
-        this.rateLimitMillis = config.jwksRateLimit().toMillis();
+        this.rateLimitMillis = config.jwks().rateLimit().toMillis();
         this.onKeysChanged = onKeysChanged;
         JWKSetSource<SecurityContext> chain = new FailureLogging(
-                new URLBasedJWKSetSource<>(url(config), new JdkResourceRetriever(http)), LogText.url(config.jwksUrl()),
+                new URLBasedJWKSetSource<>(url(config), new JdkResourceRetriever(http)), LogText.url(config.jwks().url()),
                 clock);
-        if (!config.jwksOutageTolerance().isZero()) {
-            chain = new OutageTolerantJWKSetSource<>(chain, config.jwksOutageTolerance().toMillis(), null);
+        if (!config.jwks().outageTolerance().isZero()) {
+            chain = new OutageTolerantJWKSetSource<>(chain, config.jwks().outageTolerance().toMillis(), null);
         }
-        long refreshTimeout = config.httpConnectTimeout().plus(config.httpRequestTimeout()).toMillis();
+        long refreshTimeout = config.http().connectTimeout().plus(config.http().requestTimeout()).toMillis();
         ExecutorService refresher = Executors.newSingleThreadExecutor(DaemonThreads.named("stytch-jwks-refresh"));
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("stytch-jwks-schedule"));
-        this.source = new RefreshAheadCachingJWKSetSource<>(chain, config.jwksCacheTtl().toMillis(), refreshTimeout,
-                config.jwksRefreshAhead().toMillis(), refresher, true, this::onCacheEvent, scheduler, true);
+        this.source = new RefreshAheadCachingJWKSetSource<>(chain, config.jwks().cacheTtl().toMillis(), refreshTimeout,
+                config.jwks().refreshAhead().toMillis(), refresher, true, this::onCacheEvent, scheduler, true);
     }
 
     /**
@@ -288,7 +288,7 @@ public final class JwksKeyStore implements Closeable {
 
     private static URL url(StytchConfig config) {
         try {
-            return config.jwksUrl().toURL();
+            return config.jwks().url().toURL();
         } catch (MalformedURLException e) {
             throw new IllegalArgumentException("invalid JWKS URL", e);
         }

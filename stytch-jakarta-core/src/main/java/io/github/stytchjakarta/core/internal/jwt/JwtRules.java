@@ -30,12 +30,12 @@ public record JwtRules(List<ClaimValidator> beforeSignature, List<ClaimValidator
      * @return the rules
      */
     public static JwtRules forSessions(StytchConfig config) {
-        long skew = config.clockSkew().toMillis();
+        long skew = config.jwt().clockSkew().toMillis();
         List<ClaimValidator> after = new ArrayList<>();
         after.add(new NotBeforeValidator(skew));
         after.add(new SessionClaimValidator(config.vertical(), skew));
         after.add(new ExpiryValidator(skew));
-        config.maxTokenAge().ifPresent(age -> after.add(new MaxTokenAgeValidator(age.toMillis())));
+        config.jwt().maxTokenAge().ifPresent(age -> after.add(new MaxTokenAgeValidator(age.toMillis())));
         return new JwtRules(identity(config, TokenKind.SESSION), after);
     }
 
@@ -47,11 +47,11 @@ public record JwtRules(List<ClaimValidator> beforeSignature, List<ClaimValidator
      * @return the rules
      */
     public static JwtRules forM2m(StytchConfig config) {
-        long skew = config.clockSkew().toMillis();
+        long skew = config.jwt().clockSkew().toMillis();
         List<ClaimValidator> after = new ArrayList<>();
         after.add(new NotBeforeValidator(skew));
         after.add(new ExpiryValidator(skew));
-        config.maxTokenAge().ifPresent(age -> after.add(new MaxTokenAgeValidator(age.toMillis())));
+        config.jwt().maxTokenAge().ifPresent(age -> after.add(new MaxTokenAgeValidator(age.toMillis())));
         after.add(new M2mClaimValidator());
         return new JwtRules(identity(config, TokenKind.M2M_ACCESS), after);
     }
@@ -59,7 +59,7 @@ public record JwtRules(List<ClaimValidator> beforeSignature, List<ClaimValidator
     // the kind before the audience: an ID token (aud = its client) is a token of the wrong kind, not a sign that
     // the configured audience is wrong, which the audience check warns about
     private static List<ClaimValidator> identity(StytchConfig config, TokenKind kind) {
-        return List.of(new IssuerValidator(config.issuers()), new TokenKindValidator(kind),
-                new AudienceValidator(config.audience()));
+        return List.of(new IssuerValidator(config.jwt().issuers()), new TokenKindValidator(kind),
+                new AudienceValidator(config.jwt().audience()));
     }
 }

@@ -17,8 +17,8 @@ public final class ValidityWindow {
      * @param config the clock skew and maximum token age
      */
     public ValidityWindow(StytchConfig config) {
-        this.skewMillis = config.clockSkew().toMillis();
-        this.maxAgeMillis = config.maxTokenAge().map(age -> age.toMillis()).orElse(-1L);
+        this.skewMillis = config.jwt().clockSkew().toMillis();
+        this.maxAgeMillis = config.jwt().maxTokenAge().map(age -> age.toMillis()).orElse(-1L);
     }
 
     /**

@@ -1,5 +1,7 @@
-package io.github.stytchjakarta.core;
+package io.github.stytchjakarta.core.internal.config;
 
+import io.github.stytchjakarta.core.ConfigSource;
+import io.github.stytchjakarta.core.StytchConfig;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

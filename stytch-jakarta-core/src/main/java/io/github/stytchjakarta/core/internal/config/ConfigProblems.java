@@ -1,5 +1,7 @@
-package io.github.stytchjakarta.core;
+package io.github.stytchjakarta.core.internal.config;
 
+import io.github.stytchjakarta.core.ConfigProblem;
+import io.github.stytchjakarta.core.StytchConfigException;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,7 +1,10 @@
-package io.github.stytchjakarta.core;
+package io.github.stytchjakarta.core.internal.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.stytchjakarta.core.ConfigProblem;
+import io.github.stytchjakarta.core.ConfigSource;
+import io.github.stytchjakarta.core.StytchConfig;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;

@@ -1,5 +1,6 @@
-package io.github.stytchjakarta.core;
+package io.github.stytchjakarta.core.internal.config;
 
+import io.github.stytchjakarta.core.ConfigSource;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -174,15 +175,13 @@ public final class ConfigReader {
         return string(key).flatMap(value -> {
             try {
                 URI uri = new URI(value);
-                String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-                if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
-                        && uri.getRawQuery() == null && uri.getRawFragment() == null && uri.getRawUserInfo() == null) {
+                if (ConfigChecks.isHttpUrl(uri)) {
                     return Optional.of(uri);
                 }
             } catch (URISyntaxException e) {
                 // reported below
             }
-            problems.add(key, "must be an absolute http or https URL without user info, query or fragment");
+            problems.add(key, ConfigChecks.HTTP_URL_MESSAGE);
             return Optional.empty();
         });
     }

@@ -1,0 +1,344 @@
+package io.github.stytchjakarta.core;
+
+import static io.github.stytchjakarta.core.StytchConfig.DEFAULT_CACHE_MAX_BYTES;
+import static io.github.stytchjakarta.core.StytchConfig.DEFAULT_CACHE_MAX_ENTRIES;
+import static io.github.stytchjakarta.core.StytchConfig.DEFAULT_CLOCK_SKEW;
+import static io.github.stytchjakarta.core.StytchConfig.DEFAULT_HTTP_CONNECT_TIMEOUT;
+import static io.github.stytchjakarta.core.StytchConfig.DEFAULT_HTTP_MAX_RETRIES;
+import static io.github.stytchjakarta.core.StytchConfig.DEFAULT_HTTP_REQUEST_TIMEOUT;
+import static io.github.stytchjakarta.core.StytchConfig.DEFAULT_JWKS_CACHE_TTL;
+import static io.github.stytchjakarta.core.StytchConfig.DEFAULT_JWKS_OUTAGE_TOLERANCE;
+import static io.github.stytchjakarta.core.StytchConfig.DEFAULT_JWKS_PREFETCH;
+import static io.github.stytchjakarta.core.StytchConfig.DEFAULT_JWKS_RATE_LIMIT;
+import static io.github.stytchjakarta.core.StytchConfig.DEFAULT_JWKS_REFRESH_AHEAD;
+import static io.github.stytchjakarta.core.StytchConfig.DEFAULT_RBAC_POLICY_TTL;
+import static io.github.stytchjakarta.core.StytchConfig.DEFAULT_SESSION_COOKIE;
+import static io.github.stytchjakarta.core.StytchConfig.DEFAULT_STARTUP_CHECK;
+import static io.github.stytchjakarta.core.StytchConfig.DEFAULT_TOKEN_COOKIE;
+import static io.github.stytchjakarta.core.StytchConfig.DEFAULT_TOKEN_HEADER;
+import static io.github.stytchjakarta.core.StytchConfig.DEFAULT_VERTICAL;
+import static io.github.stytchjakarta.core.StytchConfig.LIVE_BASE_URL;
+import static io.github.stytchjakarta.core.StytchConfig.MAX_CLOCK_SKEW;
+import static io.github.stytchjakarta.core.StytchConfig.MAX_HTTP_MAX_RETRIES;
+import static io.github.stytchjakarta.core.StytchConfig.MAX_SESSION_DURATION_MINUTES;
+import static io.github.stytchjakarta.core.StytchConfig.MIN_SESSION_DURATION_MINUTES;
+import static io.github.stytchjakarta.core.StytchConfig.TEST_BASE_URL;
+import static io.github.stytchjakarta.core.internal.config.ConfigChecks.isBlank;
+
+import io.github.stytchjakarta.core.StytchConfig.Keys;
+import io.github.stytchjakarta.core.internal.config.ConfigChecks;
+import io.github.stytchjakarta.core.internal.config.ConfigProblems;
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Builds a {@link StytchConfig}. Every setting starts at its documented default (the {@code DEFAULT_*}
+ * constants of {@link StytchConfig}); {@link #build()} validates all of them together and reports every
+ * problem at once, each naming its key and never the value.
+ *
+ * <p>Not thread-safe.
+ */
+public final class StytchConfigBuilder {
+
+    private static final Pattern PROJECT_ID_SYNTAX = Pattern.compile("[A-Za-z0-9_-]+");
+
+    private String projectId;
+    private String secret;
+    private Vertical vertical = DEFAULT_VERTICAL;
+    private URI baseUrl;
+    private List<String> additionalIssuers = List.of();
+    private String audience;
+    private Duration clockSkew = DEFAULT_CLOCK_SKEW;
+    private Duration maxTokenAge;
+    private URI jwksUrl;
+    private Duration jwksCacheTtl = DEFAULT_JWKS_CACHE_TTL;
+    private Duration jwksRefreshAhead = DEFAULT_JWKS_REFRESH_AHEAD;
+    private Duration jwksRateLimit = DEFAULT_JWKS_RATE_LIMIT;
+    private Duration jwksOutageTolerance = DEFAULT_JWKS_OUTAGE_TOLERANCE;
+    private boolean jwksPrefetch = DEFAULT_JWKS_PREFETCH;
+    private Duration httpConnectTimeout = DEFAULT_HTTP_CONNECT_TIMEOUT;
+    private Duration httpRequestTimeout = DEFAULT_HTTP_REQUEST_TIMEOUT;
+    private int httpMaxRetries = DEFAULT_HTTP_MAX_RETRIES;
+    private Duration rbacPolicyTtl = DEFAULT_RBAC_POLICY_TTL;
+    private String sessionCookie = DEFAULT_SESSION_COOKIE;
+    private String tokenCookie = DEFAULT_TOKEN_COOKIE;
+    private String tokenHeader = DEFAULT_TOKEN_HEADER;
+    private int cacheMaxEntries = DEFAULT_CACHE_MAX_ENTRIES;
+    private int cacheMaxBytes = DEFAULT_CACHE_MAX_BYTES;
+    private Integer sessionDurationMinutes;
+    private boolean startupCheck = DEFAULT_STARTUP_CHECK;
+
+    StytchConfigBuilder() {
+    }
+
+    /** @param projectId the project id (required) @return this builder */
+    public StytchConfigBuilder projectId(String projectId) {
+        this.projectId = projectId;
+        return this;
+    }
+
+    /** @param secret the project secret (required) @return this builder */
+    public StytchConfigBuilder secret(String secret) {
+        this.secret = secret;
+        return this;
+    }
+
+    /** @param vertical consumer or B2B; must not be {@code null} @return this builder */
+    public StytchConfigBuilder vertical(Vertical vertical) {
+        this.vertical = Objects.requireNonNull(vertical, "vertical");
+        return this;
+    }
+
+    /**
+     * @param baseUrl a custom API base URL (custom domain or emulator); {@code null} derives it from
+     *                the project id. A trailing slash is removed. It is also accepted as JWT issuer.
+     * @return this builder
+     */
+    public StytchConfigBuilder baseUrl(URI baseUrl) {
+        this.baseUrl = baseUrl;
+        return this;
+    }
+
+    /** @param issuers issuers accepted besides the derived ones; must not be {@code null} @return this builder */
+    public StytchConfigBuilder additionalIssuers(List<String> issuers) {
+        this.additionalIssuers = List.copyOf(issuers);
+        return this;
+    }
+
+    /** @param audience the required JWT audience; {@code null} means the project id @return this builder */
+    public StytchConfigBuilder audience(String audience) {
+        this.audience = audience;
+        return this;
+    }
+
+    /** @param clockSkew the tolerated clock skew; must not be {@code null} @return this builder */
+    public StytchConfigBuilder clockSkew(Duration clockSkew) {
+        this.clockSkew = Objects.requireNonNull(clockSkew, "clockSkew");
+        return this;
+    }
+
+    /**
+     * @param maxTokenAge the maximum age of a JWT since {@code iat}, {@code null} for no limit;
+     *                    {@link Duration#ZERO} sends every JWT to Stytch
+     * @return this builder
+     */
+    public StytchConfigBuilder maxTokenAge(Duration maxTokenAge) {
+        this.maxTokenAge = maxTokenAge;
+        return this;
+    }
+
+    /** @param jwksUrl the JWKS URL; {@code null} derives it from base URL and vertical @return this builder */
+    public StytchConfigBuilder jwksUrl(URI jwksUrl) {
+        this.jwksUrl = jwksUrl;
+        return this;
+    }
+
+    /** @param ttl the key set cache lifetime; must not be {@code null} @return this builder */
+    public StytchConfigBuilder jwksCacheTtl(Duration ttl) {
+        this.jwksCacheTtl = Objects.requireNonNull(ttl, "ttl");
+        return this;
+    }
+
+    /** @param refreshAhead the background refresh lead time; must not be {@code null} @return this builder */
+    public StytchConfigBuilder jwksRefreshAhead(Duration refreshAhead) {
+        this.jwksRefreshAhead = Objects.requireNonNull(refreshAhead, "refreshAhead");
+        return this;
+    }
+
+    /** @param rateLimit minimum interval between unknown-kid fetches; must not be {@code null} @return this builder */
+    public StytchConfigBuilder jwksRateLimit(Duration rateLimit) {
+        this.jwksRateLimit = Objects.requireNonNull(rateLimit, "rateLimit");
+        return this;
+    }
+
+    /** @param outageTolerance how long keys are kept while JWKS fails; must not be {@code null} @return this builder */
+    public StytchConfigBuilder jwksOutageTolerance(Duration outageTolerance) {
+        this.jwksOutageTolerance = Objects.requireNonNull(outageTolerance, "outageTolerance");
+        return this;
+    }
+
+    /** @param prefetch whether to fetch the key set at start-up @return this builder */
+    public StytchConfigBuilder jwksPrefetch(boolean prefetch) {
+        this.jwksPrefetch = prefetch;
+        return this;
+    }
+
+    /** @param timeout the connect timeout; must not be {@code null} @return this builder */
+    public StytchConfigBuilder httpConnectTimeout(Duration timeout) {
+        this.httpConnectTimeout = Objects.requireNonNull(timeout, "timeout");
+        return this;
+    }
+
+    /** @param timeout the per-attempt request timeout; must not be {@code null} @return this builder */
+    public StytchConfigBuilder httpRequestTimeout(Duration timeout) {
+        this.httpRequestTimeout = Objects.requireNonNull(timeout, "timeout");
+        return this;
+    }
+
+    /** @param maxRetries retries of idempotent calls @return this builder */
+    public StytchConfigBuilder httpMaxRetries(int maxRetries) {
+        this.httpMaxRetries = maxRetries;
+        return this;
+    }
+
+    /** @param ttl the RBAC policy lifetime; must not be {@code null} @return this builder */
+    public StytchConfigBuilder rbacPolicyTtl(Duration ttl) {
+        this.rbacPolicyTtl = Objects.requireNonNull(ttl, "ttl");
+        return this;
+    }
+
+    /** @param name the opaque session token cookie name @return this builder */
+    public StytchConfigBuilder sessionCookie(String name) {
+        this.sessionCookie = name;
+        return this;
+    }
+
+    /** @param name the session JWT cookie name @return this builder */
+    public StytchConfigBuilder tokenCookie(String name) {
+        this.tokenCookie = name;
+        return this;
+    }
+
+    /** @param name the bearer token header name @return this builder */
+    public StytchConfigBuilder tokenHeader(String name) {
+        this.tokenHeader = name;
+        return this;
+    }
+
+    /** @param maxEntries the verified-token cache size, 0 to disable @return this builder */
+    public StytchConfigBuilder cacheMaxEntries(int maxEntries) {
+        this.cacheMaxEntries = maxEntries;
+        return this;
+    }
+
+    /** @param maxBytes the verified-token cache's estimated memory bound in bytes, 0 to disable @return this builder */
+    public StytchConfigBuilder cacheMaxBytes(int maxBytes) {
+        this.cacheMaxBytes = maxBytes;
+        return this;
+    }
+
+    /** @param minutes session extension on remote checks, {@code null} for none @return this builder */
+    public StytchConfigBuilder sessionDurationMinutes(Integer minutes) {
+        this.sessionDurationMinutes = minutes;
+        return this;
+    }
+
+    /**
+     * @param check whether {@link Stytch#create} calls {@code GET /v1/debug/whoami} and fails with a
+     *              {@link StytchConfigException} naming {@code stytch.secret}, {@code stytch.project-id} or
+     *              {@code stytch.base-url} when Stytch refuses the credentials, answers for another project,
+     *              or no Stytch API answers at the base URL
+     * @return this builder
+     */
+    public StytchConfigBuilder startupCheck(boolean check) {
+        this.startupCheck = check;
+        return this;
+    }
+
+    /**
+     * Validates every setting and builds the configuration.
+     *
+     * @return the configuration
+     * @throws StytchConfigException listing every problem, each with its key
+     */
+    public StytchConfig build() {
+        ConfigProblems problems = new ConfigProblems();
+        check(problems);
+        problems.throwIfAny();
+        URI effectiveBaseUrl = baseUrl != null ? withoutTrailingSlash(baseUrl) : derivedBaseUrl(projectId);
+        Set<String> issuers = new LinkedHashSet<>();
+        issuers.add("stytch.com/" + projectId);
+        if (baseUrl != null) {
+            issuers.add(effectiveBaseUrl.toString());
+        }
+        issuers.addAll(additionalIssuers);
+        URI effectiveJwksUrl = jwksUrl != null ? jwksUrl : URI.create(effectiveBaseUrl
+                + (vertical == Vertical.B2B ? "/v1/b2b/sessions/jwks/" : "/v1/sessions/jwks/") + projectId);
+        return new StytchConfig(projectId, secret, vertical, effectiveBaseUrl, startupCheck,
+                new JwtSettings(issuers, audience != null ? audience : projectId, clockSkew, Optional.ofNullable(maxTokenAge)),
+                new JwksSettings(effectiveJwksUrl, jwksCacheTtl, jwksRefreshAhead, jwksRateLimit, jwksOutageTolerance,
+                        jwksPrefetch),
+                new HttpSettings(httpConnectTimeout, httpRequestTimeout, httpMaxRetries),
+                new RbacSettings(rbacPolicyTtl),
+                new SessionSettings(sessionCookie, sessionDurationMinutes == null ? OptionalInt.empty()
+                        : OptionalInt.of(sessionDurationMinutes)),
+                new TokenSettings(tokenCookie, tokenHeader),
+                new CacheSettings(cacheMaxEntries, cacheMaxBytes));
+    }
+
+    private void check(ConfigProblems problems) {
+        if (isBlank(projectId)) {
+            problems.add(Keys.PROJECT_ID, "is required");
+        } else if (!PROJECT_ID_SYNTAX.matcher(projectId).matches()) {
+            problems.add(Keys.PROJECT_ID, "must contain only letters, digits, '-' and '_'");
+        }
+        if (isBlank(secret)) {
+            problems.add(Keys.SECRET, "is required");
+        }
+        ConfigChecks.httpUrl(problems, Keys.BASE_URL, baseUrl);
+        ConfigChecks.httpUrl(problems, Keys.JWKS_URL, jwksUrl);
+        for (String issuer : additionalIssuers) {
+            if (isBlank(issuer)) {
+                problems.add(Keys.JWT_ISSUERS, "must not contain blank issuers");
+            }
+        }
+        if (audience != null && isBlank(audience)) {
+            problems.add(Keys.JWT_AUDIENCE, "must not be blank");
+        }
+        ConfigChecks.notNegative(problems, Keys.JWT_CLOCK_SKEW, clockSkew);
+        if (clockSkew.compareTo(MAX_CLOCK_SKEW) > 0) {
+            problems.add(Keys.JWT_CLOCK_SKEW, "must be at most " + MAX_CLOCK_SKEW);
+        }
+        if (maxTokenAge != null) {
+            ConfigChecks.notNegative(problems, Keys.JWT_MAX_TOKEN_AGE, maxTokenAge);
+        }
+        ConfigChecks.positive(problems, Keys.JWKS_CACHE_TTL, jwksCacheTtl);
+        ConfigChecks.notNegative(problems, Keys.JWKS_REFRESH_AHEAD, jwksRefreshAhead);
+        ConfigChecks.notNegative(problems, Keys.JWKS_RATE_LIMIT, jwksRateLimit);
+        ConfigChecks.notNegative(problems, Keys.JWKS_OUTAGE_TOLERANCE, jwksOutageTolerance);
+        ConfigChecks.positive(problems, Keys.HTTP_CONNECT_TIMEOUT, httpConnectTimeout);
+        ConfigChecks.positive(problems, Keys.HTTP_REQUEST_TIMEOUT, httpRequestTimeout);
+        if (jwksRefreshAhead.plus(httpConnectTimeout).plus(httpRequestTimeout).compareTo(jwksCacheTtl) >= 0) {
+            problems.add(Keys.JWKS_REFRESH_AHEAD, "plus the connect and request timeouts must be shorter than "
+                    + Keys.JWKS_CACHE_TTL);
+        }
+        if (httpMaxRetries < 0 || httpMaxRetries > MAX_HTTP_MAX_RETRIES) {
+            problems.add(Keys.HTTP_MAX_RETRIES, "must be a whole number from 0 to " + MAX_HTTP_MAX_RETRIES);
+        }
+        ConfigChecks.positive(problems, Keys.RBAC_POLICY_TTL, rbacPolicyTtl);
+        ConfigChecks.token(problems, Keys.SESSION_COOKIE, sessionCookie);
+        ConfigChecks.token(problems, Keys.TOKEN_COOKIE, tokenCookie);
+        ConfigChecks.token(problems, Keys.TOKEN_HEADER, tokenHeader);
+        if (cacheMaxEntries < 0) {
+            problems.add(Keys.CACHE_MAX_ENTRIES, "must not be negative");
+        }
+        if (cacheMaxBytes < 0) {
+            problems.add(Keys.CACHE_MAX_BYTES, "must not be negative");
+        }
+        if (sessionDurationMinutes != null && (sessionDurationMinutes < MIN_SESSION_DURATION_MINUTES
+                || sessionDurationMinutes > MAX_SESSION_DURATION_MINUTES)) {
+            problems.add(Keys.SESSION_DURATION_MINUTES, "must be a whole number from "
+                    + MIN_SESSION_DURATION_MINUTES + " to " + MAX_SESSION_DURATION_MINUTES);
+        }
+    }
+
+    private static URI derivedBaseUrl(String projectId) {
+        return projectId.startsWith("project-live-") ? LIVE_BASE_URL : TEST_BASE_URL;
+    }
+
+    private static URI withoutTrailingSlash(URI uri) {
+        String value = uri.toString();
+        while (value.endsWith("/")) {
+            value = value.substring(0, value.length() - 1);
+        }
+        return URI.create(value);
+    }
+}
+

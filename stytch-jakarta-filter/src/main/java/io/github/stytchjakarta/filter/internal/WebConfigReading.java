@@ -1,0 +1,138 @@
+package io.github.stytchjakarta.filter.internal;
+
+import io.github.stytchjakarta.core.ConfigProblem;
+import io.github.stytchjakarta.core.StytchConfigException;
+import io.github.stytchjakarta.core.internal.config.ConfigProblems;
+import io.github.stytchjakarta.core.internal.config.ConfigReader;
+import io.github.stytchjakarta.filter.PathPermission;
+import io.github.stytchjakarta.filter.StytchWebConfig;
+import io.github.stytchjakarta.filter.StytchWebConfig.Keys;
+import io.github.stytchjakarta.filter.StytchWebConfig.Mode;
+import io.github.stytchjakarta.filter.StytchWebConfig.OrganizationRoles;
+import io.github.stytchjakarta.filter.StytchWebConfig.SecureCookies;
+import io.github.stytchjakarta.filter.StytchWebConfig.UnmatchedMethods;
+import io.github.stytchjakarta.filter.StytchWebConfigBuilder;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Reads the web keys ({@code stytch.web.*}, {@code stytch.roles.*}) into a {@link StytchWebConfig}: every
+ * value through core's {@link ConfigReader}, then the builder's validation, so that unreadable and invalid
+ * values are reported together, each naming its key and never the value.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class WebConfigReading {
+
+    private WebConfigReading() {
+    }
+
+    /**
+     * Reads the web keys, recording problems in the reader's {@link ConfigProblems} instead of throwing,
+     * so that a caller reading core's keys with the same reader reports everything at once.
+     *
+     * @param reader   the reader; must not be {@code null}
+     * @param keyNames every key name the configuration source defines (or at least those starting with
+     *                 {@value Keys#ROLE_MAPPING_PREFIX}): sources can only be asked for a key by name, so
+     *                 role mappings are found through these; must not be {@code null}
+     * @return the configuration, or empty when a problem was recorded for one of its keys
+     */
+    public static Optional<StytchWebConfig> read(ConfigReader reader, Collection<String> keyNames) {
+        ConfigProblems problems = new ConfigProblems();
+        ConfigReader own = new ConfigReader(reader.source(), problems);
+        StytchWebConfigBuilder builder = StytchWebConfig.builder();
+        own.enumValue(Keys.MODE, Mode.class).ifPresent(builder::mode);
+        own.string(Keys.LOGIN_PAGE).ifPresent(builder::loginPage);
+        own.string(Keys.RETURN_PARAMETER).ifPresent(builder::returnParameter);
+        if (own.string(Keys.PROTECTED_PATHS).isPresent()) {
+            builder.protectedPaths(own.list(Keys.PROTECTED_PATHS));
+        }
+        builder.publicPaths(own.list(Keys.PUBLIC_PATHS));
+        readPermissions(own, builder);
+        own.enumValue(Keys.PERMISSIONS_UNMATCHED_METHODS, UnmatchedMethods.class)
+                .ifPresent(builder::permissionsUnmatchedMethods);
+        own.string(Keys.LOGOUT_PATH).ifPresent(builder::logoutPath);
+        own.bool(Keys.LOGOUT_ALLOW_GET).ifPresent(builder::logoutAllowGet);
+        own.string(Keys.LOGOUT_REDIRECT).ifPresent(builder::logoutRedirect);
+        own.string(Keys.REALM).ifPresent(builder::realm);
+        own.duration(Keys.RETRY_AFTER).ifPresent(builder::retryAfter);
+        own.bool(Keys.CSRF_ENABLED).ifPresent(builder::csrfEnabled);
+        builder.csrfAllowedOrigins(own.list(Keys.CSRF_ALLOWED_ORIGINS));
+        own.bool(Keys.COOKIE_HTTP_ONLY).ifPresent(builder::cookieHttpOnly);
+        own.enumValue(Keys.COOKIE_SECURE, SecureCookies.class).ifPresent(builder::cookieSecure);
+        own.string(Keys.COOKIE_PATH).ifPresent(builder::cookiePath);
+        own.string(Keys.COOKIE_DOMAIN).ifPresent(builder::cookieDomain);
+        Set<String> mapped = new HashSet<>();
+        for (String key : new TreeSet<>(keyNames)) {
+            if (key.startsWith(Keys.ROLE_MAPPING_PREFIX)) {
+                String role = key.substring(Keys.ROLE_MAPPING_PREFIX.length());
+                builder.roleMapping(role, own.list(key));
+                mapped.add(role);
+            }
+        }
+        readRoleMappings(own, builder, mapped);
+        own.enumValue(Keys.ORGANIZATION_ROLES, OrganizationRoles.class).ifPresent(builder::organizationRoles);
+        Optional<StytchWebConfig> config = build(builder, problems);
+        problems.list().forEach(problem -> reader.problems().add(problem.key(), problem.message()));
+        return problems.isEmpty() ? config : Optional.empty();
+    }
+
+    // validates what could be read too, so that every problem is reported at once
+    private static Optional<StytchWebConfig> build(StytchWebConfigBuilder builder, ConfigProblems problems) {
+        try {
+            return Optional.of(builder.build());
+        } catch (StytchConfigException e) {
+            for (ConfigProblem problem : e.problems()) {
+                problems.add(problem.key(), problem.message());
+            }
+            return Optional.empty();
+        }
+    }
+
+    private static void readRoleMappings(ConfigReader reader, StytchWebConfigBuilder builder, Set<String> mapped) {
+        Optional<String> value = reader.string(Keys.ROLE_MAPPINGS);
+        if (value.isEmpty()) {
+            return;
+        }
+        List<String> entries = entries(value.get(), "[;\\n]");
+        for (int i = 0; i < entries.size(); i++) {
+            String entry = entries.get(i);
+            int equals = entry.indexOf('=');
+            String role = equals < 0 ? "" : entry.substring(0, equals).trim();
+            List<String> appRoles = equals < 0 ? List.of() : entries(entry.substring(equals + 1), ",");
+            if (!RoleNames.isValid(role) || appRoles.isEmpty() || appRoles.stream().anyMatch(appRole -> !RoleNames.isValid(appRole))) {
+                reader.problems().add(Keys.ROLE_MAPPINGS,
+                        "entry " + (i + 1) + ": must be <stytch-role>=<app-role>[,<app-role>...]");
+            } else if (!mapped.add(role)) {
+                reader.problems().add(Keys.ROLE_MAPPINGS, "entry " + (i + 1) + ": maps a Stytch role that is already mapped");
+            } else {
+                builder.roleMapping(role, appRoles);
+            }
+        }
+    }
+
+    private static void readPermissions(ConfigReader reader, StytchWebConfigBuilder builder) {
+        Optional<String> value = reader.string(Keys.PERMISSIONS);
+        if (value.isEmpty()) {
+            return;
+        }
+        List<String> rules = entries(value.get(), "[,\\n]");
+        for (int i = 0; i < rules.size(); i++) {
+            try {
+                builder.permission(PathPermission.parse(rules.get(i)));
+            } catch (IllegalArgumentException e) {
+                reader.problems().add(Keys.PERMISSIONS, "rule " + (i + 1) + ": " + e.getMessage());
+            }
+        }
+    }
+
+    // the non-blank items of a list, trimmed
+    private static List<String> entries(String value, String separatorRegex) {
+        return Arrays.stream(value.split(separatorRegex)).map(String::trim).filter(item -> !item.isEmpty()).toList();
+    }
+}
