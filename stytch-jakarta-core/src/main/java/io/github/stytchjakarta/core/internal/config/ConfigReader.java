@@ -103,11 +103,8 @@ public final class ConfigReader {
                 problems.add(key, "must be an ISO-8601 duration such as PT30S, or a whole number of seconds");
                 return Optional.empty();
             }
-            if (duration.isNegative()) {
-                problems.add(key, "must not be negative");
-                return Optional.empty();
-            }
-            return Optional.of(duration);
+            ConfigChecks.notNegative(problems, key, duration);
+            return duration.isNegative() ? Optional.empty() : Optional.of(duration);
         });
     }
 

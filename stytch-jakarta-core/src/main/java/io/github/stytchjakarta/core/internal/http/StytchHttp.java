@@ -19,14 +19,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Base64;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * HTTP transport to the Stytch API on the JDK {@link HttpClient}: Basic auth, a User-Agent naming
@@ -57,15 +52,6 @@ public final class StytchHttp implements AutoCloseable {
 
     /** Largest response body read; Stytch's answers are a few KiB. */
     public static final int MAX_RESPONSE_BYTES = 1 << 20;
-
-    /** First backoff bound; the n-th retry waits a random time up to this times 2^(n-1). */
-    public static final Duration INITIAL_BACKOFF = Duration.ofMillis(100);
-
-    /** Largest backoff bound. */
-    public static final Duration MAX_BACKOFF = Duration.ofSeconds(2);
-
-    /** A {@code Retry-After} longer than this is not waited for: the call fails at once, passing it on. */
-    public static final Duration MAX_RETRY_AFTER_WAIT = Duration.ofSeconds(5);
 
     private static final System.Logger LOG = System.getLogger(StytchHttp.class.getName());
     private static final String WITHOUT_ERROR_BODY = "without a Stytch error body";
@@ -236,19 +222,19 @@ public final class StytchHttp implements AutoCloseable {
                     return new Answer(status, body);
                 }
                 JsonNode error = readTree(body);
-                foreign = !isStytchError(error, status);
+                foreign = !StytchErrorBody.isStytchError(error, status);
                 if (status != 429 && status < 500) {
                     if (!foreign) {
-                        throw apiError(status, error);
+                        throw StytchErrorBody.apiError(status, error);
                     }
                     // not retried: a wrong base URL stays wrong
                     warnForeignAnswer(request, status, WITHOUT_ERROR_BODY);
                     throw new StytchUnavailableException(describeCall(request) + " answered HTTP " + status + " "
                             + WITHOUT_ERROR_BODY, status, null, null);
                 }
-                Duration retryAfter = retryAfter(response).orElse(null);
+                Duration retryAfter = RetryTiming.retryAfter(response).orElse(null);
                 failure = new StytchUnavailableException(describeCall(request) + " answered HTTP " + status
-                        + (foreign ? " " + WITHOUT_ERROR_BODY : describeError(error)), status, retryAfter, null);
+                        + (foreign ? " " + WITHOUT_ERROR_BODY : StytchErrorBody.describe(error)), status, retryAfter, null);
             } catch (IOException e) {
                 failure = new StytchUnavailableException("Stytch could not be reached for " + request.method() + " "
                         + request.uri().getPath() + ": " + e.getClass().getSimpleName(), null, null, e);
@@ -257,13 +243,13 @@ public final class StytchHttp implements AutoCloseable {
                 throw new StytchUnavailableException("interrupted while calling Stytch", null, null, e);
             }
             Duration wait = failure.retryAfter().orElse(Duration.ZERO);
-            if (attempt >= attempts || wait.compareTo(MAX_RETRY_AFTER_WAIT) > 0 || closed) {
+            if (attempt >= attempts || wait.compareTo(RetryTiming.MAX_RETRY_AFTER_WAIT) > 0 || closed) {
                 if (foreign) {
                     warnForeignAnswer(request, failure.statusCode().orElseThrow(), WITHOUT_ERROR_BODY);
                 }
                 throw failure;
             }
-            Duration delay = max(wait, backoff(attempt));
+            Duration delay = RetryTiming.delay(wait, attempt);
             String reason = failure.getMessage();
             LOG.log(System.Logger.Level.DEBUG, () -> "retrying Stytch call in " + delay.toMillis() + " ms after: " + reason);
             sleep(delay, failure);
@@ -288,16 +274,6 @@ public final class StytchHttp implements AutoCloseable {
         return value;
     }
 
-    /** A Stytch error body: a JSON object naming the HTTP status and an error type (OAuth: an error). */
-    private static boolean isStytchError(JsonNode error, int status) {
-        if (error == null) {
-            return false;
-        }
-        JsonNode statusCode = error.get("status_code");
-        return statusCode != null && statusCode.isIntegralNumber() && statusCode.asLong() == status
-                && (text(error, "error_type", null) != null || text(error, "error", null) != null);
-    }
-
     private void warnForeignAnswer(HttpRequest request, int status, String what) {
         if (foreignAnswerWarnings.tryWarn(System.currentTimeMillis())) {
             LOG.log(System.Logger.Level.WARNING, "Stytch API call " + request.method() + " "
@@ -310,20 +286,6 @@ public final class StytchHttp implements AutoCloseable {
         return "Stytch API call " + request.method() + " " + request.uri().getRawPath();
     }
 
-    private static StytchApiException apiError(int status, JsonNode error) {
-        String errorType = text(error, "error_type", text(error, "error", "unknown_error"));
-        String errorMessage = text(error, "error_message", text(error, "error_description", "HTTP " + status));
-        String errorUrl = text(error, "error_url", text(error, "error_uri", "https://stytch.com/docs/api/errors/" + status));
-        String requestId = text(error, "request_id", null);
-        return new StytchApiException(status, requestId, errorType, errorMessage, errorUrl);
-    }
-
-    private static String describeError(JsonNode error) {
-        String errorType = text(error, "error_type", null);
-        String requestId = text(error, "request_id", null);
-        return (errorType == null ? "" : " " + errorType) + (requestId == null ? "" : " (request_id " + requestId + ")");
-    }
-
     private JsonNode readTree(byte[] body) {
         try {
             JsonNode node = json.readTree(body);
@@ -331,40 +293,6 @@ public final class StytchHttp implements AutoCloseable {
         } catch (IOException e) {
             return null;
         }
-    }
-
-    private static String text(JsonNode node, String field, String fallback) {
-        if (node == null) {
-            return fallback;
-        }
-        JsonNode value = node.get(field);
-        return value != null && value.isTextual() ? value.asText() : fallback;
-    }
-
-    private static Optional<Duration> retryAfter(HttpResponse<?> response) {
-        return response.headers().firstValue("Retry-After").flatMap(value -> {
-            String trimmed = value.trim();
-            try {
-                return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(trimmed))));
-            } catch (NumberFormatException e) {
-                try {
-                    ZonedDateTime at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME);
-                    Duration until = Duration.between(ZonedDateTime.now(at.getZone()), at);
-                    return Optional.of(until.isNegative() ? Duration.ZERO : until);
-                } catch (DateTimeParseException ignored) {
-                    return Optional.empty();
-                }
-            }
-        });
-    }
-
-    private static Duration backoff(int attempt) {
-        long bound = Math.min(MAX_BACKOFF.toMillis(), INITIAL_BACKOFF.toMillis() << Math.min(attempt - 1, 20));
-        return Duration.ofMillis(ThreadLocalRandom.current().nextLong(bound + 1));
-    }
-
-    private static Duration max(Duration a, Duration b) {
-        return a.compareTo(b) >= 0 ? a : b;
     }
 
     private static void sleep(Duration delay, StytchUnavailableException failure) {
