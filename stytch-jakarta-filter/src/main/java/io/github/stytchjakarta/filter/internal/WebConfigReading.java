@@ -1,7 +1,5 @@
 package io.github.stytchjakarta.filter.internal;
 
-import io.github.stytchjakarta.core.ConfigProblem;
-import io.github.stytchjakarta.core.StytchConfigException;
 import io.github.stytchjakarta.core.internal.config.ConfigProblems;
 import io.github.stytchjakarta.core.internal.config.ConfigReader;
 import io.github.stytchjakarta.filter.PathPermission;
@@ -77,21 +75,9 @@ public final class WebConfigReading {
         }
         readRoleMappings(own, builder, mapped);
         own.enumValue(Keys.ORGANIZATION_ROLES, OrganizationRoles.class).ifPresent(builder::organizationRoles);
-        Optional<StytchWebConfig> config = build(builder, problems);
-        problems.list().forEach(problem -> reader.problems().add(problem.key(), problem.message()));
+        Optional<StytchWebConfig> config = problems.validated(builder::build);
+        reader.problems().addAll(problems.list());
         return problems.isEmpty() ? config : Optional.empty();
-    }
-
-    // validates what could be read too, so that every problem is reported at once
-    private static Optional<StytchWebConfig> build(StytchWebConfigBuilder builder, ConfigProblems problems) {
-        try {
-            return Optional.of(builder.build());
-        } catch (StytchConfigException e) {
-            for (ConfigProblem problem : e.problems()) {
-                problems.add(problem.key(), problem.message());
-            }
-            return Optional.empty();
-        }
     }
 
     private static void readRoleMappings(ConfigReader reader, StytchWebConfigBuilder builder, Set<String> mapped) {

@@ -4,6 +4,8 @@ import io.github.stytchjakarta.core.ConfigProblem;
 import io.github.stytchjakarta.core.StytchConfigException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Collects configuration problems so that all of them are reported together, naming their keys.
@@ -30,6 +32,32 @@ public final class ConfigProblems {
             }
         }
         problems.add(new ConfigProblem(key, message));
+    }
+
+    /**
+     * Records each of the problems, as {@link #add} does.
+     *
+     * @param others problems found elsewhere, e.g. by another module's reader; must not be {@code null}
+     */
+    public void addAll(List<ConfigProblem> others) {
+        others.forEach(problem -> add(problem.key(), problem.message()));
+    }
+
+    /**
+     * Builds a configuration, recording the problems its validation finds instead of throwing them, so
+     * that the values that could be read are validated too and every problem is reported at once.
+     *
+     * @param build the builder's {@code build()}; must not be {@code null}
+     * @param <T>   the configuration
+     * @return the configuration, or empty when its validation found problems
+     */
+    public <T> Optional<T> validated(Supplier<T> build) {
+        try {
+            return Optional.of(build.get());
+        } catch (StytchConfigException e) {
+            addAll(e.problems());
+            return Optional.empty();
+        }
     }
 
     /**

@@ -4,12 +4,10 @@ import static io.github.stytchjakarta.core.StytchConfig.MAX_HTTP_MAX_RETRIES;
 import static io.github.stytchjakarta.core.StytchConfig.MAX_SESSION_DURATION_MINUTES;
 import static io.github.stytchjakarta.core.StytchConfig.MIN_SESSION_DURATION_MINUTES;
 
-import io.github.stytchjakarta.core.ConfigProblem;
 import io.github.stytchjakarta.core.ConfigSource;
 import io.github.stytchjakarta.core.StytchConfig;
 import io.github.stytchjakarta.core.StytchConfig.Keys;
 import io.github.stytchjakarta.core.StytchConfigBuilder;
-import io.github.stytchjakarta.core.StytchConfigException;
 import io.github.stytchjakarta.core.Vertical;
 import java.util.Optional;
 
@@ -49,7 +47,7 @@ public final class StytchConfigReading {
         // core's own collection: other modules' problems already in the reader must not hide a valid config
         ConfigProblems problems = new ConfigProblems();
         Optional<StytchConfig> config = read(new ConfigReader(reader.source(), problems), problems);
-        problems.list().forEach(problem -> reader.problems().add(problem.key(), problem.message()));
+        reader.problems().addAll(problems.list());
         return config;
     }
 
@@ -81,15 +79,7 @@ public final class StytchConfigReading {
         reader.integer(Keys.SESSION_DURATION_MINUTES, MIN_SESSION_DURATION_MINUTES, MAX_SESSION_DURATION_MINUTES)
                 .ifPresent(builder::sessionDurationMinutes);
         reader.bool(Keys.STARTUP_CHECK).ifPresent(builder::startupCheck);
-        // validate what could be read too, so that every problem is reported at once
-        try {
-            StytchConfig config = builder.build();
-            return problems.isEmpty() ? Optional.of(config) : Optional.empty();
-        } catch (StytchConfigException e) {
-            for (ConfigProblem problem : e.problems()) {
-                problems.add(problem.key(), problem.message());
-            }
-            return Optional.empty();
-        }
+        Optional<StytchConfig> config = problems.validated(builder::build);
+        return problems.isEmpty() ? config : Optional.empty();
     }
 }
