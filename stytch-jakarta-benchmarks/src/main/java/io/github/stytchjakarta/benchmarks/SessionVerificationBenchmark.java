@@ -9,6 +9,7 @@ import com.stytch.java.common.StytchResult;
 import io.github.stytchjakarta.core.AuthenticatedSession;
 import io.github.stytchjakarta.core.AuthenticatedSession.VerifiedBy;
 import io.github.stytchjakarta.core.AuthorizationDecision;
+import io.github.stytchjakarta.core.Permission;
 import io.github.stytchjakarta.core.SessionCredential.SessionJwt;
 import io.github.stytchjakarta.core.Stytch;
 import io.github.stytchjakarta.core.StytchConfig;
@@ -157,7 +158,7 @@ public class SessionVerificationBenchmark {
         sdkSessions = sdk.getSessions();
 
         require(jcaVerify(), "jcaVerify: the signature does not verify");
-        AuthenticatedSession first = cached.sessions().authenticate(credential);
+        AuthenticatedSession first = cached.authenticator().authenticate(credential);
         require(first.verifiedBy() == VerifiedBy.LOCAL, "first verification was not local: " + first.verifiedBy());
         principal = (StytchMember) first.principal();
         require(principal.memberId().equals(bob.memberId()), "first verification: wrong member");
@@ -210,13 +211,13 @@ public class SessionVerificationBenchmark {
     public AuthenticatedSession ourColdVerify() {
         SessionJwt next = newCredentials[nextNew];
         nextNew = (nextNew + 1) % newCredentials.length;
-        return uncached.sessions().authenticate(next);
+        return uncached.authenticator().authenticate(next);
     }
 
     /** @return the session of the token verified before, from the cache */
     @Benchmark
     public AuthenticatedSession ourWarmVerify() {
-        return cached.sessions().authenticate(credential);
+        return cached.authenticator().authenticate(credential);
     }
 
     /** @return the SDK's {@code StytchResult<MemberSession>} */
@@ -228,7 +229,7 @@ public class SessionVerificationBenchmark {
     /** @return the decision (granted) */
     @Benchmark
     public AuthorizationDecision rbacCheck() {
-        return cached.authorizer().check(principal, principal.organizationId(), DemoData.RESOURCE, ACTION);
+        return cached.authorizer().checkInOrganization(principal, principal.organizationId(), new Permission(DemoData.RESOURCE, ACTION));
     }
 
     /** @return the emulator, for tests of this class */

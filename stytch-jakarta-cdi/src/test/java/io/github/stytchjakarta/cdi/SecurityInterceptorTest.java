@@ -11,6 +11,7 @@ import io.github.stytchjakarta.cdi.fixtures.StaffService;
 import io.github.stytchjakarta.cdi.fixtures.TestContainers;
 import io.github.stytchjakarta.cdi.internal.SecurityRule;
 import io.github.stytchjakarta.cdi.internal.SecurityRules;
+import io.github.stytchjakarta.core.Permission;
 import io.github.stytchjakarta.core.SessionAuthenticator;
 import io.github.stytchjakarta.core.SessionCredential;
 import io.github.stytchjakarta.core.StytchAuthorizer;
@@ -259,7 +260,7 @@ class SecurityInterceptorTest {
         Optional<SecurityRule> first = rules.ruleFor(DocumentService.class, read);
 
         assertThat(first).hasValueSatisfying(rule -> assertThat(rule.permissions())
-                .containsExactly(new SecurityRule.Permission("documents", "read")));
+                .containsExactly(new Permission("documents", "read")));
         assertThat(rules.ruleFor(DocumentService.class, read)).isSameAs(first);
     }
 

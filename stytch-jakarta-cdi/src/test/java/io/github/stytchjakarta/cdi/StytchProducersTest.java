@@ -8,6 +8,7 @@ import io.github.stytchjakarta.cdi.fixtures.MemberGreeter;
 import io.github.stytchjakarta.cdi.fixtures.MicroProfileConfigs;
 import io.github.stytchjakarta.cdi.fixtures.TestContainers;
 import io.github.stytchjakarta.core.M2mTokenVerifier;
+import io.github.stytchjakarta.core.Permission;
 import io.github.stytchjakarta.core.SessionAuthenticator;
 import io.github.stytchjakarta.core.SessionCredential;
 import io.github.stytchjakarta.core.Stytch;
@@ -72,9 +73,9 @@ class StytchProducersTest {
         Stytch stytch = container.select(Stytch.class).get();
         assertThat(container.select(Stytch.class).get()).isSameAs(stytch);
         assertThat(container.select(StytchClient.class).get()).isSameAs(stytch.client());
-        assertThat(container.select(SessionAuthenticator.class).get()).isSameAs(stytch.sessions());
+        assertThat(container.select(SessionAuthenticator.class).get()).isSameAs(stytch.authenticator());
         assertThat(container.select(StytchAuthorizer.class).get()).isSameAs(stytch.authorizer());
-        assertThat(container.select(M2mTokenVerifier.class).get()).isSameAs(stytch.m2m());
+        assertThat(container.select(M2mTokenVerifier.class).get()).isSameAs(stytch.m2mVerifier());
         assertThat(container.select(StytchConfig.class).get()).isSameAs(stytch.config());
         assertThat(container.select(StytchWebAuthenticator.class).get())
                 .isSameAs(container.select(StytchWebAuthenticator.class).get());
@@ -96,7 +97,7 @@ class StytchProducersTest {
         Set<Thread> before = policyRefreshThreads();
         WeldContainer another = TestContainers.start();
         Stytch stytch = another.select(Stytch.class).get();
-        assertThat(stytch.authorizer().check(alice, DemoData.RESOURCE, "read").granted()).isTrue();
+        assertThat(stytch.authorizer().check(alice, new Permission(DemoData.RESOURCE, "read")).granted()).isTrue();
         Set<Thread> started = policyRefreshThreads();
         started.removeAll(before);
         assertThat(started).as("the facade's policy refresh thread").isNotEmpty();

@@ -32,10 +32,10 @@ public final class M2mTokenVerifier {
 
     private final JwtProcessor processor;
     private final ValidityWindow validity;
-    private final VerifiedTokenCache<M2mClient> cache;
+    private final VerifiedTokenCache<M2mCaller> cache;
     private final Clock clock;
 
-    M2mTokenVerifier(JwtProcessor processor, ValidityWindow validity, VerifiedTokenCache<M2mClient> cache, Clock clock) {
+    M2mTokenVerifier(JwtProcessor processor, ValidityWindow validity, VerifiedTokenCache<M2mCaller> cache, Clock clock) {
         this.processor = processor;
         this.validity = validity;
         this.cache = cache;
@@ -52,7 +52,7 @@ public final class M2mTokenVerifier {
      * @throws InsufficientScopeException  when a required scope is not granted
      * @throws StytchUnavailableException  when no signing keys can be had
      */
-    public M2mClient verify(String accessToken, String... requiredScopes) {
+    public M2mCaller verify(String accessToken, String... requiredScopes) {
         return verify(accessToken, Arrays.asList(requiredScopes));
     }
 
@@ -66,14 +66,14 @@ public final class M2mTokenVerifier {
      * @throws InsufficientScopeException  when a required scope is not granted
      * @throws StytchUnavailableException  when no signing keys can be had
      */
-    public M2mClient verify(String accessToken, Collection<String> requiredScopes) {
+    public M2mCaller verify(String accessToken, Collection<String> requiredScopes) {
         if (accessToken == null) {
             throw new InvalidTokenException(InvalidTokenException.Reason.MALFORMED);
         }
         long now = clock.millis();
         CompactJws token = CompactJws.parse(accessToken.getBytes(StandardCharsets.UTF_8));
         VerifiedTokenCache.Key key = VerifiedTokenCache.Key.of(token.tokenHash());
-        M2mClient client = cache.get(key, now);
+        M2mCaller client = cache.get(key, now);
         if (client == null) {
             JwtClaims claims = processor.process(token, now);
             client = M2mClaims.client(claims);

@@ -16,8 +16,8 @@ import java.util.Objects;
  *
  * <pre>
  * try (Stytch stytch = Stytch.create(StytchConfig.load(ConfigSource.environment()))) {
- *     AuthenticatedSession session = stytch.sessions().authenticate(new SessionCredential.SessionJwt(jwt));
- *     if (stytch.authorizer().check(session.principal(), "documents", "read").granted()) { ... }
+ *     AuthenticatedSession session = stytch.authenticator().authenticate(new SessionCredential.SessionJwt(jwt));
+ *     if (stytch.authorizer().check(session.principal(), new Permission("documents", "read")).granted()) { ... }
  * }
  * </pre>
  *
@@ -52,7 +52,7 @@ public final class Stytch implements AutoCloseable {
         }
         CacheSettings cache = config.cache();
         VerifiedTokenCache<AuthenticatedSession> sessionCache = new VerifiedTokenCache<>(cache.maxEntries(), cache.maxBytes());
-        VerifiedTokenCache<M2mClient> m2mCache = new VerifiedTokenCache<>(cache.maxEntries(), cache.maxBytes());
+        VerifiedTokenCache<M2mCaller> m2mCache = new VerifiedTokenCache<>(cache.maxEntries(), cache.maxBytes());
         this.keys = new JwksKeyStore(config, client.http(), clock, () -> {
             sessionCache.clear();
             m2mCache.clear();
@@ -104,8 +104,8 @@ public final class Stytch implements AutoCloseable {
         return client;
     }
 
-    /** @return the session authenticator */
-    public SessionAuthenticator sessions() {
+    /** @return the session authenticator (for API calls on sessions, see {@link #client()}) */
+    public SessionAuthenticator authenticator() {
         return sessions;
     }
 
@@ -115,7 +115,7 @@ public final class Stytch implements AutoCloseable {
     }
 
     /** @return the M2M access token verifier */
-    public M2mTokenVerifier m2m() {
+    public M2mTokenVerifier m2mVerifier() {
         return m2m;
     }
 

@@ -37,13 +37,12 @@ public final class StytchAuthorizer {
      * Checks a permission within the caller's own organization (B2B) or for a consumer user.
      *
      * @param principal  the caller; must not be {@code null}
-     * @param resourceId the resource, e.g. {@code documents}
-     * @param action     the action, e.g. {@code read}
+     * @param permission the permission, e.g. {@code new Permission("documents", "read")}
      * @return the decision
      * @throws StytchUnavailableException when the policy cannot be had
      */
-    public AuthorizationDecision check(StytchPrincipal principal, String resourceId, String action) {
-        return decide(principal, resourceId, action);
+    public AuthorizationDecision check(StytchPrincipal principal, Permission permission) {
+        return decide(principal, permission);
     }
 
     /**
@@ -51,18 +50,17 @@ public final class StytchAuthorizer {
      *
      * @param principal      the caller; must not be {@code null}
      * @param organizationId the organization owning the resource; must not be {@code null}
-     * @param resourceId     the resource
-     * @param action         the action
+     * @param permission     the permission
      * @return the decision
      * @throws StytchUnavailableException when the policy cannot be had
      */
-    public AuthorizationDecision check(StytchPrincipal principal, String organizationId, String resourceId,
-                                       String action) {
+    public AuthorizationDecision checkInOrganization(StytchPrincipal principal, String organizationId,
+                                                     Permission permission) {
         Objects.requireNonNull(organizationId, "organizationId");
         if (!(principal instanceof StytchMember member) || !member.organizationId().equals(organizationId)) {
             return AuthorizationDecision.TENANCY_MISMATCH;
         }
-        return decide(principal, resourceId, action);
+        return decide(principal, permission);
     }
 
     /**
@@ -94,9 +92,9 @@ public final class StytchAuthorizer {
         policies.refresh();
     }
 
-    private AuthorizationDecision decide(StytchPrincipal principal, String resourceId, String action) {
-        Objects.requireNonNull(resourceId, "resourceId");
-        Objects.requireNonNull(action, "action");
+    private AuthorizationDecision decide(StytchPrincipal principal, Permission permission) {
+        String resourceId = permission.resourceId();
+        String action = permission.action();
         PolicyIndex project = policies.project();
         Optional<PolicyIndex> organization = principal instanceof StytchMember member
                 ? policies.organization(member.organizationId())

@@ -111,12 +111,12 @@ class DifferentialVerificationTest {
         EmulatedSession session = emulator.createSession(emulator.createUser(u -> u.email("eve@example.com")
                 .roles("editor")), s -> s.customClaim("tier", "gold").customClaim("limits", Map.of("n", 7, "f", 1.5)));
         sessionJwt = emulator.tokens().jwt(session).mint();
-        assertThat(stytch.sessions().authenticate(new SessionJwt(sessionJwt)).verifiedBy()).isEqualTo(VerifiedBy.LOCAL);
+        assertThat(stytch.authenticator().authenticate(new SessionJwt(sessionJwt)).verifiedBy()).isEqualTo(VerifiedBy.LOCAL);
         emulator.revokeSession(session.sessionId());
         EmulatedM2mClient client = emulator.createM2mClient(c -> c.scopes("read:users", "admin")
                 .customClaim("team", "ops"));
         m2mToken = emulator.tokens().m2mToken(client).mint();
-        stytch.m2m().verify(m2mToken);
+        stytch.m2mVerifier().verify(m2mToken);
 
         JWKSet keys = new JWKSet(emulator.keys().published().stream().map(key -> (JWK) key.publicJwk()).toList());
         long skewSeconds = config.jwt().clockSkew().toSeconds();
@@ -183,7 +183,7 @@ class DifferentialVerificationTest {
     private void compareSession(String description, String token) {
         AuthenticatedSession ours;
         try {
-            ours = stytch.sessions().authenticate(new SessionJwt(token));
+            ours = stytch.authenticator().authenticate(new SessionJwt(token));
         } catch (InvalidTokenException e) {
             ours = null;
         } catch (RuntimeException e) {
@@ -216,9 +216,9 @@ class DifferentialVerificationTest {
     }
 
     private void compareM2m(String description, String token) {
-        M2mClient ours;
+        M2mCaller ours;
         try {
-            ours = stytch.m2m().verify(token);
+            ours = stytch.m2mVerifier().verify(token);
         } catch (InvalidTokenException e) {
             ours = null;
         } catch (RuntimeException e) {

@@ -44,7 +44,7 @@ class M2mTokenVerifierTest {
         M2mTokenResponse issued = stytch.client().m2m().token(client.clientId(), client.clientSecret(),
                 List.of("read:users", "admin"));
 
-        M2mClient verified = stytch.m2m().verify(issued.accessToken(), "read:users");
+        M2mCaller verified = stytch.m2mVerifier().verify(issued.accessToken(), "read:users");
 
         assertThat(issued.tokenType()).isEqualToIgnoringCase("bearer");
         assertThat(issued.expiresIn()).isEqualTo(3600);
@@ -58,16 +58,16 @@ class M2mTokenVerifierTest {
     void verifyWhenResourceWildcardScopeThenSatisfiesAnyResourceOfThatAction() {
         String token = emulator.tokens().m2mToken(client).scopes("read:*").mint();
 
-        assertThat(stytch.m2m().verify(token, "read:users", "read:books").scopes()).containsExactly("read:*");
+        assertThat(stytch.m2mVerifier().verify(token, "read:users", "read:books").scopes()).containsExactly("read:*");
     }
 
     @Test
     void verifyWhenScopeWithoutResourceThenMatchedExactly() {
         String token = emulator.tokens().m2mToken(client).scopes("admin").mint();
 
-        assertThat(stytch.m2m().verify(token, "admin").clientId()).isEqualTo(client.clientId());
+        assertThat(stytch.m2mVerifier().verify(token, "admin").clientId()).isEqualTo(client.clientId());
         assertThatExceptionOfType(InsufficientScopeException.class)
-                .isThrownBy(() -> stytch.m2m().verify(token, "admin:users"));
+                .isThrownBy(() -> stytch.m2mVerifier().verify(token, "admin:users"));
     }
 
     @Test
@@ -75,27 +75,27 @@ class M2mTokenVerifierTest {
         String token = emulator.tokens().m2mToken(client).scopes("read:users").mint();
 
         assertThatExceptionOfType(InsufficientScopeException.class)
-                .isThrownBy(() -> stytch.m2m().verify(token, "read:users", "write:users", "delete:*"))
+                .isThrownBy(() -> stytch.m2mVerifier().verify(token, "read:users", "write:users", "delete:*"))
                 .satisfies(e -> assertThat(e.missingScopes()).containsExactly("write:users", "delete:*"));
     }
 
     @Test
     void verifyWhenCachedTokenThenScopesStillCheckedEachTime() {
         String token = emulator.tokens().m2mToken(client).scopes("read:users").mint();
-        stytch.m2m().verify(token, "read:users");
+        stytch.m2mVerifier().verify(token, "read:users");
 
         assertThatExceptionOfType(InsufficientScopeException.class)
-                .isThrownBy(() -> stytch.m2m().verify(token, "write:users"));
+                .isThrownBy(() -> stytch.m2mVerifier().verify(token, "write:users"));
     }
 
     @Test
     void verifyWhenExpiredThenRejectedLocallyWithoutRemoteFallback() {
-        stytch.m2m().verify(emulator.tokens().m2mToken(client).mint());
+        stytch.m2mVerifier().verify(emulator.tokens().m2mToken(client).mint());
         emulator.requestLog().clear();
         String expired = emulator.tokens().m2mToken(client).expired().mint();
 
         assertThatExceptionOfType(InvalidTokenException.class)
-                .isThrownBy(() -> stytch.m2m().verify(expired))
+                .isThrownBy(() -> stytch.m2mVerifier().verify(expired))
                 .satisfies(e -> assertThat(e.reason()).isEqualTo(Reason.EXPIRED));
         assertThat(emulator.requestLog().requests()).isEmpty();
     }
@@ -105,23 +105,23 @@ class M2mTokenVerifierTest {
         var session = emulator.createSession(emulator.createUser(u -> u.email("m2m@example.com")), s -> { });
 
         assertThatExceptionOfType(InvalidTokenException.class)
-                .isThrownBy(() -> stytch.m2m().verify(session.sessionJwt()))
+                .isThrownBy(() -> stytch.m2mVerifier().verify(session.sessionJwt()))
                 .satisfies(e -> assertThat(e.reason()).isEqualTo(Reason.WRONG_TOKEN_KIND));
     }
 
     @Test
     void verifyWhenWrongAudienceOrSignatureThenRejected() {
         assertThatExceptionOfType(InvalidTokenException.class)
-                .isThrownBy(() -> stytch.m2m().verify(emulator.tokens().m2mToken(client).audience("other").mint()))
+                .isThrownBy(() -> stytch.m2mVerifier().verify(emulator.tokens().m2mToken(client).audience("other").mint()))
                 .satisfies(e -> assertThat(e.reason()).isEqualTo(Reason.WRONG_AUDIENCE));
         assertThatExceptionOfType(InvalidTokenException.class)
-                .isThrownBy(() -> stytch.m2m().verify(emulator.tokens().m2mToken(client).claim("scope", 42).mint()))
+                .isThrownBy(() -> stytch.m2mVerifier().verify(emulator.tokens().m2mToken(client).claim("scope", 42).mint()))
                 .satisfies(e -> assertThat(e.reason()).isEqualTo(Reason.MISSING_CLAIM));
         assertThatExceptionOfType(InvalidTokenException.class) // without scope, a token is not an M2M access token
-                .isThrownBy(() -> stytch.m2m().verify(emulator.tokens().m2mToken(client).removeClaim("scope").mint()))
+                .isThrownBy(() -> stytch.m2mVerifier().verify(emulator.tokens().m2mToken(client).removeClaim("scope").mint()))
                 .satisfies(e -> assertThat(e.reason()).isEqualTo(Reason.WRONG_TOKEN_KIND));
         assertThatExceptionOfType(InvalidTokenException.class)
-                .isThrownBy(() -> stytch.m2m().verify(null))
+                .isThrownBy(() -> stytch.m2mVerifier().verify(null))
                 .satisfies(e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED));
     }
 

@@ -55,7 +55,7 @@ class MemberSessionAuthenticatorTest {
 
     @Test
     void authenticateWhenMemberJwtThenMemberWithOrganizationAndRoles() {
-        AuthenticatedSession result = stytch.sessions().authenticate(new SessionJwt(session.sessionJwt()));
+        AuthenticatedSession result = stytch.authenticator().authenticate(new SessionJwt(session.sessionJwt()));
 
         assertThat(result.verifiedBy()).isEqualTo(VerifiedBy.LOCAL);
         assertThat(result.principal()).isInstanceOfSatisfying(StytchMember.class, principal -> {
@@ -74,7 +74,7 @@ class MemberSessionAuthenticatorTest {
 
     @Test
     void authenticateWhenExpiredMemberJwtThenRefreshedRemotely() {
-        AuthenticatedSession result = stytch.sessions().authenticate(new SessionJwt(emulator.tokens().jwt(session).expired().mint()));
+        AuthenticatedSession result = stytch.authenticator().authenticate(new SessionJwt(emulator.tokens().jwt(session).expired().mint()));
 
         assertThat(result.verifiedBy()).isEqualTo(VerifiedBy.REMOTE);
         assertThat(result.refreshedJwt()).isPresent();
@@ -87,7 +87,7 @@ class MemberSessionAuthenticatorTest {
 
     @Test
     void authenticateWhenMemberSessionTokenThenRemoteMember() {
-        AuthenticatedSession result = stytch.sessions().authenticate(new SessionToken(session.sessionToken()));
+        AuthenticatedSession result = stytch.authenticator().authenticate(new SessionToken(session.sessionToken()));
 
         assertThat(result.principal()).isInstanceOfSatisfying(StytchMember.class,
                 principal -> assertThat(principal.memberId()).isEqualTo(member.memberId()));
@@ -98,7 +98,7 @@ class MemberSessionAuthenticatorTest {
         EmulatedSession consumerSession = emulator.createSession(emulator.createUser(u -> u.email("bob@example.com")), s -> { });
 
         assertThatExceptionOfType(InvalidTokenException.class)
-                .isThrownBy(() -> stytch.sessions().authenticate(new SessionJwt(consumerSession.sessionJwt())))
+                .isThrownBy(() -> stytch.authenticator().authenticate(new SessionJwt(consumerSession.sessionJwt())))
                 .satisfies(e -> assertThat(e.reason()).isEqualTo(Reason.MISSING_CLAIM));
     }
 
@@ -106,6 +106,6 @@ class MemberSessionAuthenticatorTest {
     void authenticateWhenIssuerIsStytchStyleThenAlsoAccepted() {
         String stytchIssued = emulator.tokens().jwt(session).issuer("stytch.com/" + emulator.projectId()).mint();
 
-        assertThat(stytch.sessions().authenticate(new SessionJwt(stytchIssued)).verifiedBy()).isEqualTo(VerifiedBy.LOCAL);
+        assertThat(stytch.authenticator().authenticate(new SessionJwt(stytchIssued)).verifiedBy()).isEqualTo(VerifiedBy.LOCAL);
     }
 }

@@ -58,7 +58,7 @@ class MisconfigurationTest {
         try (ForeignServer server = ForeignServer.html(404); Stytch stytch = Stytch.create(foreign(server))) {
             for (int i = 0; i < 2; i++) {
                 assertThatExceptionOfType(StytchUnavailableException.class)
-                        .isThrownBy(() -> stytch.sessions().authenticate(new SessionToken(TOKEN)))
+                        .isThrownBy(() -> stytch.authenticator().authenticate(new SessionToken(TOKEN)))
                         .satisfies(e -> assertThat(e.statusCode()).hasValue(404))
                         .withMessageNotContaining(TOKEN);
             }
@@ -75,7 +75,7 @@ class MisconfigurationTest {
     void authenticateWhenBaseUrlAnswers200HtmlThenUnavailableAndWarning() {
         try (ForeignServer server = ForeignServer.html(200); Stytch stytch = Stytch.create(foreign(server))) {
             assertThatExceptionOfType(StytchUnavailableException.class)
-                    .isThrownBy(() -> stytch.sessions().authenticate(new SessionToken(TOKEN)));
+                    .isThrownBy(() -> stytch.authenticator().authenticate(new SessionToken(TOKEN)));
 
             assertThat(log.messages(Level.WARNING, StytchHttp.class)).containsExactly("Stytch API call POST "
                     + server.baseUrl() + AUTHENTICATE + " answered HTTP 200 with a body that is not Stytch's JSON:"
@@ -90,7 +90,7 @@ class MisconfigurationTest {
              Stytch stytch = Stytch.create(EmulatorConfigs.builder(emulator, Vertical.CONSUMER).projectId(PROJECT)
                      .secret(SECRET).baseUrl(server.baseUrl()).httpMaxRetries(1).build())) {
             assertThatExceptionOfType(StytchUnavailableException.class)
-                    .isThrownBy(() -> stytch.sessions().authenticate(new SessionToken(TOKEN)))
+                    .isThrownBy(() -> stytch.authenticator().authenticate(new SessionToken(TOKEN)))
                     .satisfies(e -> assertThat(e.statusCode()).hasValue(500));
 
             assertThat(server.requests()).isEqualTo(2);
@@ -106,7 +106,7 @@ class MisconfigurationTest {
         String springError = "{\"timestamp\":\"2024-01-01T00:00:00Z\",\"status\":404,\"error\":\"Not Found\",\"path\":\"/x\"}";
         try (ForeignServer server = ForeignServer.json(404, springError); Stytch stytch = Stytch.create(foreign(server))) {
             assertThatExceptionOfType(StytchUnavailableException.class)
-                    .isThrownBy(() -> stytch.sessions().authenticate(new SessionToken(TOKEN)));
+                    .isThrownBy(() -> stytch.authenticator().authenticate(new SessionToken(TOKEN)));
 
             assertThat(log.messages(Level.WARNING, StytchHttp.class)).singleElement().asString()
                     .contains("answered HTTP 404 without a Stytch error body");
@@ -117,7 +117,7 @@ class MisconfigurationTest {
     void authenticateWhenStytchAnswers404SessionNotFoundThenStillRejectedWithoutWarning() {
         try (Stytch stytch = Stytch.create(EmulatorConfigs.consumer(emulator))) {
             assertThatExceptionOfType(InvalidTokenException.class)
-                    .isThrownBy(() -> stytch.sessions().authenticate(new SessionToken(TOKEN)))
+                    .isThrownBy(() -> stytch.authenticator().authenticate(new SessionToken(TOKEN)))
                     .satisfies(e -> assertThat(e.reason()).isEqualTo(Reason.SESSION_NOT_FOUND))
                     .withCauseInstanceOf(StytchApiException.class);
 
@@ -134,7 +134,7 @@ class MisconfigurationTest {
                      .baseUrl(server.baseUrl()).build())) {
             for (int i = 0; i < 2; i++) {
                 assertThatExceptionOfType(StytchUnavailableException.class)
-                        .isThrownBy(() -> stytch.sessions().authenticate(new SessionJwt(jwt)));
+                        .isThrownBy(() -> stytch.authenticator().authenticate(new SessionJwt(jwt)));
             }
 
             assertThat(log.messages(Level.WARNING, JwksKeyStore.class)).containsExactly(
@@ -152,7 +152,7 @@ class MisconfigurationTest {
              Stytch stytch = Stytch.create(EmulatorConfigs.builder(emulator, Vertical.CONSUMER)
                      .baseUrl(server.baseUrl()).build())) {
             assertThatExceptionOfType(StytchUnavailableException.class)
-                    .isThrownBy(() -> stytch.sessions().authenticate(new SessionJwt(jwt)));
+                    .isThrownBy(() -> stytch.authenticator().authenticate(new SessionJwt(jwt)));
 
             assertThat(log.messages(Level.WARNING, JwksKeyStore.class)).singleElement().asString()
                     .contains(server.baseUrl() + "/v1/sessions/jwks/", ": the answer is not a JSON Web Key Set;")
@@ -166,7 +166,7 @@ class MisconfigurationTest {
         String jwt = emulator.tokens().jwt(session()).mint();
         try (Stytch stytch = Stytch.create(EmulatorConfigs.builder(emulator, Vertical.CONSUMER).jwksUrl(nowhere).build())) {
             assertThatExceptionOfType(StytchUnavailableException.class)
-                    .isThrownBy(() -> stytch.sessions().authenticate(new SessionJwt(jwt)));
+                    .isThrownBy(() -> stytch.authenticator().authenticate(new SessionJwt(jwt)));
 
             assertThat(log.messages(Level.WARNING, JwksKeyStore.class)).containsExactly(
                     "JWT signing keys could not be fetched from " + nowhere + ": ConnectException; check"
@@ -180,13 +180,13 @@ class MisconfigurationTest {
         try (Stytch stytch = Stytch.builder(EmulatorConfigs.consumer(emulator)).clock(CLOCK).build()) {
             for (int i = 0; i < 2; i++) {
                 assertThatExceptionOfType(InvalidTokenException.class)
-                        .isThrownBy(() -> stytch.sessions().authenticate(new SessionJwt(jwt)))
+                        .isThrownBy(() -> stytch.authenticator().authenticate(new SessionJwt(jwt)))
                         .satisfies(e -> assertThat(e.reason()).isEqualTo(Reason.WRONG_ISSUER));
             }
             List<String> afterTwo = log.messages(Level.WARNING, ISSUER_LOGGER);
             CLOCK.advance(Duration.ofSeconds(61));
             assertThatExceptionOfType(InvalidTokenException.class)
-                    .isThrownBy(() -> stytch.sessions().authenticate(new SessionJwt(jwt)));
+                    .isThrownBy(() -> stytch.authenticator().authenticate(new SessionJwt(jwt)));
 
             assertThat(afterTwo).containsExactly("JWT issuer not accepted: received \"stytch.com/project-test-other\","
                     + " expected one of [stytch.com/" + emulator.projectId() + ", " + emulator.baseUrl() + "];"
@@ -203,7 +203,7 @@ class MisconfigurationTest {
         String jwt = emulator.tokens().jwt(session()).issuer(hostile).mint();
         try (Stytch stytch = Stytch.create(EmulatorConfigs.consumer(emulator))) {
             assertThatExceptionOfType(InvalidTokenException.class)
-                    .isThrownBy(() -> stytch.sessions().authenticate(new SessionJwt(jwt)));
+                    .isThrownBy(() -> stytch.authenticator().authenticate(new SessionJwt(jwt)));
 
             assertThat(log.messages(Level.WARNING, ISSUER_LOGGER)).singleElement().asString()
                     .contains("received \"evil?SEVERE:?forged?line??script?xxx")
@@ -218,7 +218,7 @@ class MisconfigurationTest {
         try (Stytch stytch = Stytch.create(EmulatorConfigs.consumer(emulator))) {
             for (int i = 0; i < 2; i++) {
                 assertThatExceptionOfType(InvalidTokenException.class)
-                        .isThrownBy(() -> stytch.sessions().authenticate(new SessionJwt(jwt)))
+                        .isThrownBy(() -> stytch.authenticator().authenticate(new SessionJwt(jwt)))
                         .satisfies(e -> assertThat(e.reason()).isEqualTo(Reason.WRONG_AUDIENCE));
             }
 

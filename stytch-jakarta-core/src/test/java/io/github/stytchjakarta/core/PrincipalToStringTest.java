@@ -36,8 +36,8 @@ class PrincipalToStringTest {
                 .factor(EmulatedFactors.smsOtp("+15550100")).factor(EmulatedFactors.googleOAuth("ada-google-subject")));
 
         try (Stytch stytch = Stytch.builder(EmulatorConfigs.consumer(emulator)).clock(CLOCK).build()) {
-            AuthenticatedSession remote = stytch.sessions().authenticate(new SessionToken(session.sessionToken()));
-            AuthenticatedSession local = stytch.sessions().authenticate(new SessionJwt(session.sessionJwt()));
+            AuthenticatedSession remote = stytch.authenticator().authenticate(new SessionToken(session.sessionToken()));
+            AuthenticatedSession local = stytch.authenticator().authenticate(new SessionJwt(session.sessionJwt()));
             StytchUser principal = (StytchUser) remote.principal();
 
             assertThat(principal.session().attributes().ipAddress()).isEqualTo("203.0.113.7");
@@ -60,7 +60,7 @@ class PrincipalToStringTest {
                 .factor(EmulatedFactors.emailOtp("ada@example.test")));
 
         try (Stytch stytch = Stytch.builder(EmulatorConfigs.b2b(emulator)).clock(CLOCK).build()) {
-            AuthenticatedSession result = stytch.sessions().authenticate(new SessionJwt(session.sessionJwt()));
+            AuthenticatedSession result = stytch.authenticator().authenticate(new SessionJwt(session.sessionJwt()));
             StytchMember principal = (StytchMember) result.principal();
 
             assertThat(principal.session().authenticationFactors()).isNotEmpty();

@@ -67,7 +67,8 @@ class SessionAuthenticatorRejectionTest {
 
     @BeforeEach
     void warmUp() {
-        stytch.sessions().authenticate(new SessionJwt(emulator.tokens().jwt(session).issuedAt(CLOCK.instant().minusSeconds(1)).mint()));
+        stytch.authenticator()
+                .authenticate(new SessionJwt(emulator.tokens().jwt(session).issuedAt(CLOCK.instant().minusSeconds(1)).mint()));
         emulator.requestLog().clear();
     }
 
@@ -130,7 +131,7 @@ class SessionAuthenticatorRejectionTest {
         String token = forge.apply(emulator.tokens().jwt(session));
 
         assertThatExceptionOfType(InvalidTokenException.class)
-                .isThrownBy(() -> stytch.sessions().authenticate(new SessionJwt(token)))
+                .isThrownBy(() -> stytch.authenticator().authenticate(new SessionJwt(token)))
                 .satisfies(e -> assertThat(e.reason()).isEqualTo(reason))
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(token));
         assertThat(emulator.requestLog().requests()).isEmpty();
@@ -144,7 +145,7 @@ class SessionAuthenticatorRejectionTest {
             "eyJhbGciOjQyfQ.e30.c2ln", "Bearer eyJhbGciOiJSUzI1NiJ9.e30.c2ln", "eyJhbGciOiJSUzI1NiJ9é.e30.c2ln"})
     void authenticateWhenGarbageThenMalformedWithoutNetworkCall(String garbage) {
         assertThatExceptionOfType(InvalidTokenException.class)
-                .isThrownBy(() -> stytch.sessions().authenticate(new SessionJwt(garbage)))
+                .isThrownBy(() -> stytch.authenticator().authenticate(new SessionJwt(garbage)))
                 .satisfies(e -> assertThat(e.reason()).isIn(Reason.MALFORMED, Reason.WRONG_TYPE));
         assertThat(emulator.requestLog().requests()).isEmpty();
     }
@@ -154,7 +155,7 @@ class SessionAuthenticatorRejectionTest {
         String huge = "eyJhbGciOiJSUzI1NiJ9." + "A".repeat(100_000) + ".c2ln";
 
         assertThatExceptionOfType(InvalidTokenException.class)
-                .isThrownBy(() -> stytch.sessions().authenticate(new SessionJwt(huge)))
+                .isThrownBy(() -> stytch.authenticator().authenticate(new SessionJwt(huge)))
                 .satisfies(e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED));
     }
 
@@ -163,7 +164,7 @@ class SessionAuthenticatorRejectionTest {
         String header = Base64URL.encode("[".repeat(5_000) + "]".repeat(5_000)).toString();
 
         assertThatExceptionOfType(InvalidTokenException.class)
-                .isThrownBy(() -> stytch.sessions().authenticate(new SessionJwt(header + ".e30.c2ln")))
+                .isThrownBy(() -> stytch.authenticator().authenticate(new SessionJwt(header + ".e30.c2ln")))
                 .satisfies(e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED));
     }
 
@@ -172,7 +173,7 @@ class SessionAuthenticatorRejectionTest {
             + "ooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooong"})
     void authenticateWhenImplausibleSessionTokenThenMalformedWithoutNetworkCall(String token) {
         assertThatExceptionOfType(InvalidTokenException.class)
-                .isThrownBy(() -> stytch.sessions().authenticate(new SessionToken(token)))
+                .isThrownBy(() -> stytch.authenticator().authenticate(new SessionToken(token)))
                 .satisfies(e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED));
         assertThat(emulator.requestLog().requests()).isEmpty();
     }
@@ -185,7 +186,7 @@ class SessionAuthenticatorRejectionTest {
         String token = jwt.claim(SESSION_CLAIM, sessionClaimExpiringAt(jwt, Instant.parse(expiresAt))).mint();
 
         assertThatExceptionOfType(InvalidTokenException.class)
-                .isThrownBy(() -> stytch.sessions().authenticate(new SessionJwt(token)))
+                .isThrownBy(() -> stytch.authenticator().authenticate(new SessionJwt(token)))
                 .satisfies(e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED));
         assertThat(emulator.requestLog().requests()).isEmpty();
     }
@@ -196,7 +197,7 @@ class SessionAuthenticatorRejectionTest {
         String token = emulator.tokens().jwt(session).header(name, name.equals("b64") ? Boolean.FALSE : "JWT").mint();
 
         assertThatExceptionOfType(InvalidTokenException.class)
-                .isThrownBy(() -> stytch.sessions().authenticate(new SessionJwt(token)))
+                .isThrownBy(() -> stytch.authenticator().authenticate(new SessionJwt(token)))
                 .satisfies(e -> assertThat(e.reason()).isEqualTo(Reason.UNSUPPORTED_HEADER));
         assertThat(emulator.requestLog().requests()).isEmpty();
     }

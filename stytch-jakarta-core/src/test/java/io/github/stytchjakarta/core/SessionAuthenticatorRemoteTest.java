@@ -52,7 +52,7 @@ class SessionAuthenticatorRemoteTest {
     void authenticateWhenJwtExpiredThenRefreshedRemotelyAndNewJwtVerifiesLocally() {
         String expired = emulator.tokens().jwt(session).expired().mint();
 
-        AuthenticatedSession result = stytch.sessions().authenticate(new SessionJwt(expired));
+        AuthenticatedSession result = stytch.authenticator().authenticate(new SessionJwt(expired));
 
         assertThat(result.verifiedBy()).isEqualTo(VerifiedBy.REMOTE);
         assertThat(result.principal().sessionId()).isEqualTo(session.sessionId());
@@ -62,7 +62,7 @@ class SessionAuthenticatorRemoteTest {
             assertThat(request.authenticated()).isTrue();
             assertThat(request.body()).contains("\"session_jwt\"").doesNotContain("session_duration_minutes");
         });
-        assertThat(stytch.sessions().authenticate(new SessionJwt(refreshed)).verifiedBy()).isEqualTo(VerifiedBy.LOCAL);
+        assertThat(stytch.authenticator().authenticate(new SessionJwt(refreshed)).verifiedBy()).isEqualTo(VerifiedBy.LOCAL);
     }
 
     @Test
@@ -71,7 +71,7 @@ class SessionAuthenticatorRemoteTest {
         emulator.revokeSession(session.sessionId());
 
         assertThatExceptionOfType(InvalidTokenException.class)
-                .isThrownBy(() -> stytch.sessions().authenticate(new SessionJwt(expired)))
+                .isThrownBy(() -> stytch.authenticator().authenticate(new SessionJwt(expired)))
                 .satisfies(e -> assertThat(e.reason()).isEqualTo(Reason.SESSION_NOT_FOUND))
                 .withCauseInstanceOf(StytchApiException.class);
     }
@@ -81,12 +81,12 @@ class SessionAuthenticatorRemoteTest {
         String jwt = session.sessionJwt();
         emulator.revokeSession(session.sessionId());
 
-        assertThat(stytch.sessions().authenticate(new SessionJwt(jwt)).verifiedBy()).isEqualTo(VerifiedBy.LOCAL);
+        assertThat(stytch.authenticator().authenticate(new SessionJwt(jwt)).verifiedBy()).isEqualTo(VerifiedBy.LOCAL);
     }
 
     @Test
     void authenticateWhenSessionTokenThenCheckedRemotelyWithFreshJwt() {
-        AuthenticatedSession result = stytch.sessions().authenticate(new SessionToken(session.sessionToken()));
+        AuthenticatedSession result = stytch.authenticator().authenticate(new SessionToken(session.sessionToken()));
 
         assertThat(result.verifiedBy()).isEqualTo(VerifiedBy.REMOTE);
         assertThat(result.principal()).isInstanceOfSatisfying(StytchUser.class,
@@ -101,14 +101,14 @@ class SessionAuthenticatorRemoteTest {
         emulator.revokeSession(session.sessionId());
 
         assertThatExceptionOfType(InvalidTokenException.class)
-                .isThrownBy(() -> stytch.sessions().authenticate(new SessionToken(session.sessionToken())))
+                .isThrownBy(() -> stytch.authenticator().authenticate(new SessionToken(session.sessionToken())))
                 .satisfies(e -> assertThat(e.reason()).isEqualTo(Reason.SESSION_NOT_FOUND));
     }
 
     @Test
     void authenticateWhenUnknownSessionTokenThenSessionNotFound() {
         assertThatExceptionOfType(InvalidTokenException.class)
-                .isThrownBy(() -> stytch.sessions().authenticate(new SessionToken("A".repeat(44))))
+                .isThrownBy(() -> stytch.authenticator().authenticate(new SessionToken("A".repeat(44))))
                 .satisfies(e -> assertThat(e.reason()).isEqualTo(Reason.SESSION_NOT_FOUND));
     }
 
@@ -118,10 +118,10 @@ class SessionAuthenticatorRemoteTest {
                 .maxTokenAge(Duration.ofMinutes(1)).build())) {
             String twoMinutesOld = emulator.tokens().jwt(session).issuedAt(CLOCK.instant().minus(Duration.ofMinutes(2))).mint();
 
-            AuthenticatedSession result = strict.sessions().authenticate(new SessionJwt(twoMinutesOld));
+            AuthenticatedSession result = strict.authenticator().authenticate(new SessionJwt(twoMinutesOld));
 
             assertThat(result.verifiedBy()).isEqualTo(VerifiedBy.REMOTE);
-            assertThat(strict.sessions().authenticate(new SessionJwt(result.refreshedJwt().orElseThrow())).verifiedBy())
+            assertThat(strict.authenticator().authenticate(new SessionJwt(result.refreshedJwt().orElseThrow())).verifiedBy())
                     .isEqualTo(VerifiedBy.LOCAL);
         }
     }
@@ -130,7 +130,7 @@ class SessionAuthenticatorRemoteTest {
     void authenticateWhenSessionDurationConfiguredThenRemoteCheckExtendsSession() {
         try (Stytch extending = stytch(EmulatorConfigs.builder(emulator, Vertical.CONSUMER)
                 .sessionDurationMinutes(600).build())) {
-            AuthenticatedSession result = extending.sessions().authenticate(new SessionToken(session.sessionToken()));
+            AuthenticatedSession result = extending.authenticator().authenticate(new SessionToken(session.sessionToken()));
 
             assertThat(result.principal().sessionExpiresAt())
                     .isCloseTo(CLOCK.instant().plus(Duration.ofMinutes(600)), within(1, ChronoUnit.SECONDS));
@@ -143,7 +143,7 @@ class SessionAuthenticatorRemoteTest {
     void authenticateWhenStytchFailsOnceThenReadOnlyCheckIsRetried() {
         emulator.faults().respond(AUTHENTICATE, 503, 1);
 
-        AuthenticatedSession result = stytch.sessions().authenticate(new SessionToken(session.sessionToken()));
+        AuthenticatedSession result = stytch.authenticator().authenticate(new SessionToken(session.sessionToken()));
 
         assertThat(result.verifiedBy()).isEqualTo(VerifiedBy.REMOTE);
         assertThat(emulator.requestLog().requests(AUTHENTICATE)).extracting(RecordedRequest::status).containsExactly(503, 200);
@@ -156,7 +156,7 @@ class SessionAuthenticatorRemoteTest {
             emulator.faults().respond(AUTHENTICATE, 500, 1);
 
             assertThatExceptionOfType(StytchUnavailableException.class)
-                    .isThrownBy(() -> extending.sessions().authenticate(new SessionToken(session.sessionToken())))
+                    .isThrownBy(() -> extending.authenticator().authenticate(new SessionToken(session.sessionToken())))
                     .satisfies(e -> assertThat(e.statusCode()).hasValue(500));
             assertThat(emulator.requestLog().requests(AUTHENTICATE)).hasSize(1);
         }
@@ -167,7 +167,7 @@ class SessionAuthenticatorRemoteTest {
         emulator.faults().respond(AUTHENTICATE, 500);
 
         assertThatExceptionOfType(StytchUnavailableException.class)
-                .isThrownBy(() -> stytch.sessions().authenticate(new SessionJwt(emulator.tokens().jwt(session).expired().mint())))
+                .isThrownBy(() -> stytch.authenticator().authenticate(new SessionJwt(emulator.tokens().jwt(session).expired().mint())))
                 .satisfies(e -> assertThat(e.statusCode()).hasValue(500));
         assertThat(emulator.requestLog().requests(AUTHENTICATE)).hasSize(1 + StytchConfig.DEFAULT_HTTP_MAX_RETRIES);
     }
@@ -177,7 +177,7 @@ class SessionAuthenticatorRemoteTest {
         emulator.faults().resetConnection(AUTHENTICATE);
 
         assertThatExceptionOfType(StytchUnavailableException.class)
-                .isThrownBy(() -> stytch.sessions().authenticate(new SessionToken(session.sessionToken())))
+                .isThrownBy(() -> stytch.authenticator().authenticate(new SessionToken(session.sessionToken())))
                 .satisfies(e -> assertThat(e.statusCode()).isEmpty());
     }
 
@@ -188,7 +188,7 @@ class SessionAuthenticatorRemoteTest {
             emulator.faults().latency(AUTHENTICATE, Duration.ofSeconds(5));
 
             assertThatExceptionOfType(StytchUnavailableException.class)
-                    .isThrownBy(() -> impatient.sessions().authenticate(new SessionToken(session.sessionToken())))
+                    .isThrownBy(() -> impatient.authenticator().authenticate(new SessionToken(session.sessionToken())))
                     .withMessageContaining("HttpTimeoutException");
         }
     }
@@ -198,7 +198,7 @@ class SessionAuthenticatorRemoteTest {
         StytchConfig wrongSecret = EmulatorConfigs.builder(emulator, Vertical.CONSUMER).secret("secret-test-wrong").build();
         try (Stytch misconfigured = stytch(wrongSecret)) {
             assertThatExceptionOfType(StytchApiException.class)
-                    .isThrownBy(() -> misconfigured.sessions().authenticate(new SessionToken(session.sessionToken())))
+                    .isThrownBy(() -> misconfigured.authenticator().authenticate(new SessionToken(session.sessionToken())))
                     .satisfies(e -> {
                         assertThat(e.statusCode()).isEqualTo(401);
                         assertThat(e.errorType()).isEqualTo("unauthorized_credentials");
@@ -216,8 +216,8 @@ class SessionAuthenticatorRemoteTest {
         String expired = emulator.tokens().jwt(session).expired().mint();
 
         List<Throwable> failures = List.of(
-                catchAny(() -> stytch.sessions().authenticate(new SessionJwt(expired))),
-                catchAny(() -> stytch.sessions().authenticate(new SessionToken(session.sessionToken()))));
+                catchAny(() -> stytch.authenticator().authenticate(new SessionJwt(expired))),
+                catchAny(() -> stytch.authenticator().authenticate(new SessionToken(session.sessionToken()))));
 
         assertThat(failures).allSatisfy(failure -> assertThat(failure.getMessage())
                 .doesNotContain(expired).doesNotContain(session.sessionToken()).doesNotContain(emulator.secret()));

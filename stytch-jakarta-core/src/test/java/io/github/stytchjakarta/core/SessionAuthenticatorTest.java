@@ -50,7 +50,7 @@ class SessionAuthenticatorTest {
 
     @Test
     void authenticateWhenValidJwtThenVerifiedLocallyWithEverySessionClaim() {
-        AuthenticatedSession result = stytch.sessions().authenticate(new SessionJwt(session.sessionJwt()));
+        AuthenticatedSession result = stytch.authenticator().authenticate(new SessionJwt(session.sessionJwt()));
 
         assertThat(result.verifiedBy()).isEqualTo(VerifiedBy.LOCAL);
         assertThat(result.refreshedJwt()).isEmpty();
@@ -76,9 +76,9 @@ class SessionAuthenticatorTest {
     @Test
     void authenticateWhenSameJwtAgainThenServedFromCache() {
         String jwt = session.sessionJwt();
-        AuthenticatedSession first = stytch.sessions().authenticate(new SessionJwt(jwt));
+        AuthenticatedSession first = stytch.authenticator().authenticate(new SessionJwt(jwt));
 
-        AuthenticatedSession second = stytch.sessions().authenticate(new SessionJwt(jwt));
+        AuthenticatedSession second = stytch.authenticator().authenticate(new SessionJwt(jwt));
 
         assertThat(second.verifiedBy()).isEqualTo(VerifiedBy.CACHE);
         assertThat(second.principal()).isEqualTo(first.principal());
@@ -89,19 +89,19 @@ class SessionAuthenticatorTest {
         try (Stytch uncached = Stytch.builder(EmulatorConfigs.builder(emulator, Vertical.CONSUMER).cacheMaxEntries(0)
                 .build()).clock(CLOCK).build()) {
             String jwt = session.sessionJwt();
-            uncached.sessions().authenticate(new SessionJwt(jwt));
+            uncached.authenticator().authenticate(new SessionJwt(jwt));
 
-            assertThat(uncached.sessions().authenticate(new SessionJwt(jwt)).verifiedBy()).isEqualTo(VerifiedBy.LOCAL);
+            assertThat(uncached.authenticator().authenticate(new SessionJwt(jwt)).verifiedBy()).isEqualTo(VerifiedBy.LOCAL);
         }
     }
 
     @Test
     void authenticateWhenCachedJwtExpiresThenNoLongerServedFromCache() {
         String jwt = session.sessionJwt();
-        stytch.sessions().authenticate(new SessionJwt(jwt));
+        stytch.authenticator().authenticate(new SessionJwt(jwt));
         CLOCK.advance(Duration.ofMinutes(5).plus(StytchConfig.DEFAULT_CLOCK_SKEW));
 
-        AuthenticatedSession afterExpiry = stytch.sessions().authenticate(new SessionJwt(jwt));
+        AuthenticatedSession afterExpiry = stytch.authenticator().authenticate(new SessionJwt(jwt));
 
         assertThat(afterExpiry.verifiedBy()).isEqualTo(VerifiedBy.REMOTE);
         assertThat(afterExpiry.refreshedJwt()).isPresent();
@@ -109,9 +109,9 @@ class SessionAuthenticatorTest {
 
     @Test
     void authenticateWhenJwtOrTokenOfOneSessionThenSamePrincipalType() {
-        StytchUser local = (StytchUser) stytch.sessions().authenticate(new SessionJwt(session.sessionJwt())).principal();
+        StytchUser local = (StytchUser) stytch.authenticator().authenticate(new SessionJwt(session.sessionJwt())).principal();
 
-        StytchUser remote = (StytchUser) stytch.sessions().authenticate(new SessionToken(session.sessionToken())).principal();
+        StytchUser remote = (StytchUser) stytch.authenticator().authenticate(new SessionToken(session.sessionToken())).principal();
 
         assertThat(remote.userId()).isEqualTo(local.userId());
         assertThat(remote.session().sessionId()).isEqualTo(local.session().sessionId());
@@ -124,7 +124,7 @@ class SessionAuthenticatorTest {
 
     @Test
     void authenticateWhenKeysFetchedThenJwksRequestedAnonymouslyWithLibraryUserAgent() {
-        stytch.sessions().authenticate(new SessionJwt(session.sessionJwt()));
+        stytch.authenticator().authenticate(new SessionJwt(session.sessionJwt()));
 
         List<RecordedRequest> fetches = emulator.requestLog().requests("/v1/sessions/jwks/");
         assertThat(fetches).singleElement().satisfies(fetch -> {
@@ -137,7 +137,7 @@ class SessionAuthenticatorTest {
     @Test
     void toStringWhenCredentialOrResultThenNoTokenShown() {
         String jwt = session.sessionJwt();
-        AuthenticatedSession remote = stytch.sessions().authenticate(new SessionToken(session.sessionToken()));
+        AuthenticatedSession remote = stytch.authenticator().authenticate(new SessionToken(session.sessionToken()));
 
         assertThat(new SessionJwt(jwt).toString()).doesNotContain(jwt);
         assertThat(new SessionToken(session.sessionToken()).toString()).doesNotContain(session.sessionToken());

@@ -150,7 +150,7 @@ class SigningKeysTest {
     void authenticateWhenTheFetchForANewKeyFailsThenEveryWaiterIsUnavailableNotRefused() throws Exception {
         try (Stytch intolerant = Stytch.builder(EmulatorConfigs.builder(emulator, Vertical.CONSUMER)
                 .jwksOutageTolerance(Duration.ZERO).build()).clock(clock).build()) {
-            intolerant.sessions().authenticate(new SessionJwt(session.sessionJwt()));
+            intolerant.authenticator().authenticate(new SessionJwt(session.sessionJwt()));
             emulator.keys().rotate();
             List<String> signedWithNewKey = new ArrayList<>();
             for (int i = 0; i < 32; i++) {
@@ -254,7 +254,7 @@ class SigningKeysTest {
                 .build()).clock(clock).build()) {
             assertThat(emulator.requestLog().requests(JWKS)).hasSize(1);
 
-            prefetching.sessions().authenticate(new SessionJwt(session.sessionJwt()));
+            prefetching.authenticator().authenticate(new SessionJwt(session.sessionJwt()));
             assertThat(emulator.requestLog().requests(JWKS)).hasSize(1);
         }
     }
@@ -266,7 +266,7 @@ class SigningKeysTest {
                 .build()).clock(clock).build()) {
             emulator.faults().clear();
 
-            assertThat(prefetching.sessions().authenticate(new SessionJwt(session.sessionJwt())).verifiedBy())
+            assertThat(prefetching.authenticator().authenticate(new SessionJwt(session.sessionJwt())).verifiedBy())
                     .isEqualTo(VerifiedBy.LOCAL);
             assertThat(emulator.requestLog().requests(JWKS)).extracting(RecordedRequest::status).isEqualTo(List.of(503, 200));
         }
@@ -296,7 +296,7 @@ class SigningKeysTest {
                 futures.add(threads.submit(() -> {
                     start.await();
                     try {
-                        return verifier.sessions().authenticate(new SessionJwt(token)).verifiedBy();
+                        return verifier.authenticator().authenticate(new SessionJwt(token)).verifiedBy();
                     } catch (InvalidTokenException e) {
                         return e.reason();
                     } catch (StytchUnavailableException e) {
@@ -316,7 +316,7 @@ class SigningKeysTest {
     }
 
     private AuthenticatedSession authenticate(String jwt) {
-        return stytch.sessions().authenticate(new SessionJwt(jwt));
+        return stytch.authenticator().authenticate(new SessionJwt(jwt));
     }
 
     private void assertRejected(String jwt, Reason reason) {

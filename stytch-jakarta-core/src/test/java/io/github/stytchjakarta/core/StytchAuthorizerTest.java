@@ -23,6 +23,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Local RBAC checks against the emulator's policies, consumer and B2B. */
 class StytchAuthorizerTest {
 
+    private static final Permission READ_DOCUMENTS = new Permission("documents", "read");
+    private static final Permission WRITE_DOCUMENTS = new Permission("documents", "write");
+    private static final Permission DELETE_DOCUMENTS = new Permission("documents", "delete");
+
     private static final String CONSUMER_POLICY = "/v1/rbac/policy";
     private static final String B2B_POLICY = "/v1/b2b/rbac/policy";
     private static final String ORG_POLICY = "/v1/b2b/rbac/organizations/";
@@ -68,7 +72,7 @@ class StytchAuthorizerTest {
         void checkWhenRoleListsActionThenGrantedByThatRole() {
             StytchPrincipal editor = principal("editor");
 
-            AuthorizationDecision decision = stytch.authorizer().check(editor, "documents", "write");
+            AuthorizationDecision decision = stytch.authorizer().check(editor, WRITE_DOCUMENTS);
 
             assertThat(decision.granted()).isTrue();
             assertThat(decision.grantingRoles()).containsExactly("editor");
@@ -76,49 +80,49 @@ class StytchAuthorizerTest {
 
         @Test
         void checkWhenNoRoleListsActionThenPermissionDenied() {
-            assertThat(stytch.authorizer().check(principal("editor"), "documents", "delete"))
+            assertThat(stytch.authorizer().check(principal("editor"), DELETE_DOCUMENTS))
                     .isEqualTo(AuthorizationDecision.PERMISSION_DENIED);
         }
 
         @Test
         void checkWhenRoleHasWildcardActionThenAnyActionGranted() {
-            assertThat(stytch.authorizer().check(principal("admin"), "documents", "archive").granted()).isTrue();
-            assertThat(stytch.authorizer().check(principal("admin"), "comments", "read").granted()).isFalse();
+            assertThat(stytch.authorizer().check(principal("admin"), new Permission("documents", "archive")).granted()).isTrue();
+            assertThat(stytch.authorizer().check(principal("admin"), new Permission("comments", "read")).granted()).isFalse();
         }
 
         @Test
         void checkWhenResourceOnlySimilarThenDenied() {
-            assertThat(stytch.authorizer().check(principal("editor"), "Documents", "read").granted()).isFalse();
-            assertThat(stytch.authorizer().check(principal("editor"), "documents/1", "read").granted()).isFalse();
+            assertThat(stytch.authorizer().check(principal("editor"), new Permission("Documents", "read")).granted()).isFalse();
+            assertThat(stytch.authorizer().check(principal("editor"), new Permission("documents/1", "read")).granted()).isFalse();
         }
 
         @Test
         void checkWhenSessionHasRolesUnknownToPolicyThenTheyAreIgnored() {
             StytchPrincipal ghost = principal("ghost", "viewer");
 
-            AuthorizationDecision decision = stytch.authorizer().check(ghost, "documents", "read");
+            AuthorizationDecision decision = stytch.authorizer().check(ghost, READ_DOCUMENTS);
 
             assertThat(decision.grantingRoles()).containsExactly("viewer");
-            assertThat(stytch.authorizer().check(principal("ghost"), "documents", "read").outcome())
+            assertThat(stytch.authorizer().check(principal("ghost"), READ_DOCUMENTS).outcome())
                     .isEqualTo(Outcome.PERMISSION_DENIED);
         }
 
         @Test
         void checkWhenSeveralRolesGrantThenAllListed() {
-            assertThat(stytch.authorizer().check(principal("viewer", "editor", "admin"), "documents", "read")
+            assertThat(stytch.authorizer().check(principal("viewer", "editor", "admin"), READ_DOCUMENTS)
                     .grantingRoles()).containsExactly("viewer", "editor", "admin");
         }
 
         @Test
         void checkWhenConsumerGivenAnOrganizationThenTenancyMismatch() {
-            assertThat(stytch.authorizer().check(principal("admin"), "organization-test-1", "documents", "read"))
+            assertThat(stytch.authorizer().checkInOrganization(principal("admin"), "organization-test-1", READ_DOCUMENTS))
                     .isEqualTo(AuthorizationDecision.TENANCY_MISMATCH);
         }
 
         @Test
         void checkWhenPolicyCachedThenFetchedOnce() {
-            stytch.authorizer().check(principal("editor"), "documents", "read");
-            stytch.authorizer().check(principal("viewer"), "documents", "read");
+            stytch.authorizer().check(principal("editor"), READ_DOCUMENTS);
+            stytch.authorizer().check(principal("viewer"), READ_DOCUMENTS);
 
             assertThat(emulator.requestLog().requests(CONSUMER_POLICY)).singleElement()
                     .satisfies(request -> assertThat(request.authenticated()).isTrue());
@@ -127,14 +131,14 @@ class StytchAuthorizerTest {
         @Test
         void checkWhenPolicyChangedThenSeenAfterRefresh() {
             StytchPrincipal viewer = principal("viewer");
-            assertThat(stytch.authorizer().check(viewer, "documents", "write").granted()).isFalse();
+            assertThat(stytch.authorizer().check(viewer, WRITE_DOCUMENTS).granted()).isFalse();
             emulator.rbac().setConsumerPolicy(documentsPolicy().toBuilder()
                     .role("viewer", "now writes too", EmulatedPolicy.permission("documents", "write")).build());
 
-            assertThat(stytch.authorizer().check(viewer, "documents", "write").granted()).isFalse();
+            assertThat(stytch.authorizer().check(viewer, WRITE_DOCUMENTS).granted()).isFalse();
             stytch.authorizer().refresh();
 
-            assertThat(stytch.authorizer().check(viewer, "documents", "write").granted()).isTrue();
+            assertThat(stytch.authorizer().check(viewer, WRITE_DOCUMENTS).granted()).isTrue();
         }
 
         @Test
@@ -142,12 +146,12 @@ class StytchAuthorizerTest {
             try (Stytch quick = Stytch.create(EmulatorConfigs.builder(emulator, Vertical.CONSUMER)
                     .rbacPolicyTtl(Duration.ofMillis(200)).build())) {
                 StytchPrincipal viewer = principal("viewer");
-                assertThat(quick.authorizer().check(viewer, "documents", "delete").granted()).isFalse();
+                assertThat(quick.authorizer().check(viewer, DELETE_DOCUMENTS).granted()).isFalse();
 
                 emulator.rbac().setConsumerPolicy(documentsPolicy("viewer"));
 
                 Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-                while (!quick.authorizer().check(viewer, "documents", "delete").granted()) {
+                while (!quick.authorizer().check(viewer, DELETE_DOCUMENTS).granted()) {
                     assertThat(Instant.now()).as("policy refreshed in the background").isBefore(deadline);
                     Thread.sleep(50);
                 }
@@ -157,12 +161,12 @@ class StytchAuthorizerTest {
         @Test
         void checkWhenRefreshFailsThenPreviousPolicyKept() {
             StytchPrincipal editor = principal("editor");
-            stytch.authorizer().check(editor, "documents", "read");
+            stytch.authorizer().check(editor, READ_DOCUMENTS);
             emulator.faults().respond(CONSUMER_POLICY, 500);
 
             assertThatExceptionOfType(StytchUnavailableException.class).isThrownBy(() -> stytch.authorizer().refresh());
 
-            assertThat(stytch.authorizer().check(editor, "documents", "read").granted()).isTrue();
+            assertThat(stytch.authorizer().check(editor, READ_DOCUMENTS).granted()).isTrue();
         }
 
         @Test
@@ -170,9 +174,9 @@ class StytchAuthorizerTest {
             emulator.faults().respond(CONSUMER_POLICY, 503);
 
             assertThatExceptionOfType(StytchUnavailableException.class)
-                    .isThrownBy(() -> stytch.authorizer().check(principal("editor"), "documents", "read"));
+                    .isThrownBy(() -> stytch.authorizer().check(principal("editor"), READ_DOCUMENTS));
             assertThatExceptionOfType(StytchUnavailableException.class)
-                    .isThrownBy(() -> stytch.authorizer().check(principal("editor"), "documents", "read"))
+                    .isThrownBy(() -> stytch.authorizer().check(principal("editor"), READ_DOCUMENTS))
                     .satisfies(e -> assertThat(e.retryAfter()).isPresent());
             assertThat(emulator.requestLog().requests(CONSUMER_POLICY)).hasSize(1 + StytchConfig.DEFAULT_HTTP_MAX_RETRIES);
         }
@@ -180,7 +184,7 @@ class StytchAuthorizerTest {
         private StytchPrincipal principal(String... roles) {
             var user = emulator.createUser(u -> u.roles(roles));
             var session = emulator.createSession(user, s -> { });
-            return stytch.sessions().authenticate(new SessionJwt(session.sessionJwt())).principal();
+            return stytch.authenticator().authenticate(new SessionJwt(session.sessionJwt())).principal();
         }
     }
 
@@ -210,9 +214,9 @@ class StytchAuthorizerTest {
         void checkWhenOwnOrganizationAndRoleGrantsThenGranted() {
             StytchMember editor = member(acme, "editor");
 
-            assertThat(stytch.authorizer().check(editor, acme.organizationId(), "documents", "write").granted()).isTrue();
-            assertThat(stytch.authorizer().check(editor, "documents", "write").granted()).isTrue();
-            assertThat(stytch.authorizer().check(editor, "stytch.self", "update").grantingRoles())
+            assertThat(stytch.authorizer().checkInOrganization(editor, acme.organizationId(), WRITE_DOCUMENTS).granted()).isTrue();
+            assertThat(stytch.authorizer().check(editor, WRITE_DOCUMENTS).granted()).isTrue();
+            assertThat(stytch.authorizer().check(editor, new Permission("stytch.self", "update")).grantingRoles())
                     .containsExactly("stytch_member");
         }
 
@@ -221,7 +225,7 @@ class StytchAuthorizerTest {
             StytchMember admin = member(acme, "admin");
             emulator.requestLog().clear();
 
-            AuthorizationDecision decision = stytch.authorizer().check(admin, globex.organizationId(), "documents", "read");
+            AuthorizationDecision decision = stytch.authorizer().checkInOrganization(admin, globex.organizationId(), READ_DOCUMENTS);
 
             assertThat(decision).isEqualTo(AuthorizationDecision.TENANCY_MISMATCH);
             assertThat(emulator.requestLog().requests("/v1/b2b/rbac/")).isEmpty();
@@ -233,7 +237,7 @@ class StytchAuthorizerTest {
                     EmulatedPolicy.role("acme-auditor", "Acme only", EmulatedPolicy.permission("documents", "read"))));
             StytchMember auditor = member(acme, "acme-auditor");
 
-            AuthorizationDecision decision = stytch.authorizer().check(auditor, "documents", "read");
+            AuthorizationDecision decision = stytch.authorizer().check(auditor, READ_DOCUMENTS);
 
             assertThat(decision.grantingRoles()).containsExactly("acme-auditor");
             assertThat(emulator.requestLog().requests(ORG_POLICY + acme.organizationId())).hasSize(1);
@@ -243,7 +247,7 @@ class StytchAuthorizerTest {
         void checkWhenOrganizationPolicyUnavailableButProjectRoleGrantsThenGranted() {
             emulator.faults().respond(ORG_POLICY, 503);
 
-            assertThat(stytch.authorizer().check(member(acme, "editor"), "documents", "read").granted()).isTrue();
+            assertThat(stytch.authorizer().check(member(acme, "editor"), READ_DOCUMENTS).granted()).isTrue();
         }
 
         @Test
@@ -251,13 +255,13 @@ class StytchAuthorizerTest {
             emulator.faults().respond(ORG_POLICY, 503);
 
             assertThatExceptionOfType(StytchUnavailableException.class)
-                    .isThrownBy(() -> stytch.authorizer().check(member(acme, "viewer"), "documents", "delete"));
+                    .isThrownBy(() -> stytch.authorizer().check(member(acme, "viewer"), DELETE_DOCUMENTS));
         }
 
         private StytchMember member(EmulatedOrganization organization, String... roles) {
             EmulatedMember member = emulator.createMember(organization, m -> m.roles(roles));
             var session = emulator.createMemberSession(member, s -> { });
-            return (StytchMember) stytch.sessions().authenticate(new SessionJwt(session.sessionJwt())).principal();
+            return (StytchMember) stytch.authenticator().authenticate(new SessionJwt(session.sessionJwt())).principal();
         }
     }
 }

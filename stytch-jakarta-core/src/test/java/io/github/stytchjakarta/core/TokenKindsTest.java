@@ -64,8 +64,8 @@ class TokenKindsTest {
         memberSession = emulator.createMemberSession(member, s -> { });
         client = emulator.createM2mClient(c -> c.scopes("read:users", "openid").customClaim("tenant", "acme"));
         // the keys are fetched once here, so that a refusal below can show it cost no call
-        consumer.sessions().authenticate(new SessionJwt(session.sessionJwt()));
-        b2b.sessions().authenticate(new SessionJwt(memberSession.sessionJwt()));
+        consumer.authenticator().authenticate(new SessionJwt(session.sessionJwt()));
+        b2b.authenticator().authenticate(new SessionJwt(memberSession.sessionJwt()));
     }
 
     @AfterAll
@@ -119,31 +119,31 @@ class TokenKindsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("notConsumerSessionJwts")
     void authenticateWhenConsumerGivenTokenOfAnotherKindThenWrongTokenKindWithoutCall(String name, Supplier<String> token) {
-        assertWrongKindWithoutCall(() -> consumer.sessions().authenticate(new SessionJwt(token.get())));
+        assertWrongKindWithoutCall(() -> consumer.authenticator().authenticate(new SessionJwt(token.get())));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("notMemberSessionJwts")
     void authenticateWhenB2bGivenTokenOfAnotherKindThenWrongTokenKindWithoutCall(String name, Supplier<String> token) {
-        assertWrongKindWithoutCall(() -> b2b.sessions().authenticate(new SessionJwt(token.get())));
+        assertWrongKindWithoutCall(() -> b2b.authenticator().authenticate(new SessionJwt(token.get())));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("notM2mTokens")
     void verifyWhenTokenOfAnotherKindThenWrongTokenKindWithoutCall(String name, Supplier<String> token) {
-        assertWrongKindWithoutCall(() -> consumer.m2m().verify(token.get()));
+        assertWrongKindWithoutCall(() -> consumer.m2mVerifier().verify(token.get()));
     }
 
     @Test
     void authenticateWhenExpiredConnectedAppTokenThenWrongTokenKindNotAskingStytch() {
         String expired = emulator.tokens().connectedAppToken(user).expired().mint();
 
-        assertWrongKindWithoutCall(() -> consumer.sessions().authenticate(new SessionJwt(expired)));
+        assertWrongKindWithoutCall(() -> consumer.authenticator().authenticate(new SessionJwt(expired)));
     }
 
     @Test
     void verifyWhenIdTokenThenNoAudienceWarningAsTheConfigurationIsNotToBlame() {
-        assertWrongKindWithoutCall(() -> consumer.m2m().verify(emulator.tokens().idToken(user).mint()));
+        assertWrongKindWithoutCall(() -> consumer.m2mVerifier().verify(emulator.tokens().idToken(user).mint()));
 
         assertThat(log.messages(Level.WARNING, AUDIENCE_LOGGER)).isEmpty();
     }
@@ -153,19 +153,19 @@ class TokenKindsTest {
         EmulatedSession withClaims = emulator.createSession(user, s -> s.customClaim("scope", "read:users")
                 .customClaim("client_id", "app-chosen"));
 
-        assertThat(consumer.sessions().authenticate(new SessionJwt(session.sessionJwt())).principal().getName())
+        assertThat(consumer.authenticator().authenticate(new SessionJwt(session.sessionJwt())).principal().getName())
                 .isEqualTo(user.userId());
-        assertThat(consumer.sessions().authenticate(new SessionJwt(withClaims.sessionJwt())).verifiedBy())
+        assertThat(consumer.authenticator().authenticate(new SessionJwt(withClaims.sessionJwt())).verifiedBy())
                 .isEqualTo(VerifiedBy.LOCAL);
-        assertThat(b2b.sessions().authenticate(new SessionJwt(memberSession.sessionJwt())).principal().getName())
+        assertThat(b2b.authenticator().authenticate(new SessionJwt(memberSession.sessionJwt())).principal().getName())
                 .isEqualTo(member.memberId());
     }
 
     @Test
     void verifyWhenGenuineM2mTokensThenAcceptedInEitherVertical() {
-        M2mClient verified = consumer.m2m().verify(emulator.tokens().m2mToken(client).mint(), "read:users");
-        M2mClient inB2b = b2b.m2m().verify(emulator.tokens().m2mToken(client).mint(), "read:users");
-        M2mClient chosenId = consumer.m2m().verify(emulator.tokens().m2mToken(client).subject("billing-service").mint());
+        M2mCaller verified = consumer.m2mVerifier().verify(emulator.tokens().m2mToken(client).mint(), "read:users");
+        M2mCaller inB2b = b2b.m2mVerifier().verify(emulator.tokens().m2mToken(client).mint(), "read:users");
+        M2mCaller chosenId = consumer.m2mVerifier().verify(emulator.tokens().m2mToken(client).subject("billing-service").mint());
 
         assertThat(verified.clientId()).isEqualTo(client.clientId());
         assertThat(verified.customClaims()).isEqualTo(Map.of("tenant", "acme"));

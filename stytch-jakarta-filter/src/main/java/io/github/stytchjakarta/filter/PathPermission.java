@@ -1,5 +1,6 @@
 package io.github.stytchjakarta.filter;
 
+import io.github.stytchjakarta.core.Permission;
 import io.github.stytchjakarta.filter.internal.PathPattern;
 import java.util.Locale;
 import java.util.Objects;
@@ -14,10 +15,9 @@ import java.util.regex.Pattern;
  * @param method      an HTTP method of letters in any case, kept in upper case, or {@code *} for any
  *                    ({@code GET} also covers {@code HEAD})
  * @param pathPattern a path pattern (see {@link StytchWebConfig})
- * @param resourceId  the Stytch RBAC resource, e.g. {@code documents}
- * @param action      the action, e.g. {@code read}
+ * @param permission  the Stytch RBAC permission the requests need
  */
-public record PathPermission(String method, String pathPattern, String resourceId, String action) {
+public record PathPermission(String method, String pathPattern, Permission permission) {
 
     private static final Pattern METHOD = Pattern.compile("\\*|[A-Za-z]+");
 
@@ -25,16 +25,12 @@ public record PathPermission(String method, String pathPattern, String resourceI
     public PathPermission {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(pathPattern, "pathPattern");
-        Objects.requireNonNull(resourceId, "resourceId");
-        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(permission, "permission");
         if (!METHOD.matcher(method).matches()) {
             throw new IllegalArgumentException("the method must be an HTTP method (letters only) or *");
         }
         method = method.toUpperCase(Locale.ROOT);
         PathPattern.compile(pathPattern);
-        if (resourceId.isBlank() || action.isBlank()) {
-            throw new IllegalArgumentException("the resource and the action must not be blank");
-        }
     }
 
     /**
@@ -49,10 +45,6 @@ public record PathPermission(String method, String pathPattern, String resourceI
         if (parts.length != 3) {
             throw new IllegalArgumentException("a permission rule must be METHOD PATTERN RESOURCE:ACTION");
         }
-        int colon = parts[2].lastIndexOf(':');
-        if (colon <= 0 || colon == parts[2].length() - 1) {
-            throw new IllegalArgumentException("the permission of a rule must be RESOURCE:ACTION");
-        }
-        return new PathPermission(parts[0], parts[1], parts[2].substring(0, colon), parts[2].substring(colon + 1));
+        return new PathPermission(parts[0], parts[1], Permission.parse(parts[2]));
     }
 }

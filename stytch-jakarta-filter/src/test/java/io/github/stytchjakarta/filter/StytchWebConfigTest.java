@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import io.github.stytchjakarta.core.ConfigProblem;
 import io.github.stytchjakarta.core.ConfigSource;
+import io.github.stytchjakarta.core.Permission;
 import io.github.stytchjakarta.core.StytchConfig;
 import io.github.stytchjakarta.core.StytchConfigException;
 import io.github.stytchjakarta.core.internal.config.ConfigProblems;
@@ -107,8 +108,8 @@ class StytchWebConfigTest {
         assertThat(config.protectedPaths()).containsExactly("/app/**", "/api/**");
         assertThat(config.publicPaths()).containsExactly("/api/health");
         assertThat(config.permissions().rules()).containsExactly(
-                new PathPermission("GET", "/api/documents/**", "documents", "read"),
-                new PathPermission("*", "/admin/**", "stytch.organization", "*"));
+                new PathPermission("GET", "/api/documents/**", new Permission("documents", "read")),
+                new PathPermission("*", "/admin/**", new Permission("stytch.organization", "*")));
         assertThat(config.permissions().unmatchedMethods()).isEqualTo(StytchWebConfig.UnmatchedMethods.DENY);
         assertThat(config.logout().path()).isEqualTo("/auth/logout");
         assertThat(config.logout().allowGet()).isTrue();
@@ -270,7 +271,7 @@ class StytchWebConfigTest {
                 "* /api documents:read, *"})
     void parseWhenMethodInAnyCaseThenUpperCase(String rule, String method) {
         assertThat(PathPermission.parse(rule).method()).isEqualTo(method);
-        assertThat(PathPermission.parse(rule)).isEqualTo(new PathPermission(method, "/api", "documents", "read"));
+        assertThat(PathPermission.parse(rule)).isEqualTo(new PathPermission(method, "/api", new Permission("documents", "read")));
     }
 
     @ParameterizedTest
@@ -284,6 +285,6 @@ class StytchWebConfigTest {
     @Test
     void parseWhenResourceContainsColonThenSplitAtTheLastOne() {
         assertThat(PathPermission.parse("  POST\t/api/**   urn:documents:write "))
-                .isEqualTo(new PathPermission("POST", "/api/**", "urn:documents", "write"));
+                .isEqualTo(new PathPermission("POST", "/api/**", new Permission("urn:documents", "write")));
     }
 }

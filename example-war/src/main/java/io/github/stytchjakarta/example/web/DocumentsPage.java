@@ -2,6 +2,7 @@ package io.github.stytchjakarta.example.web;
 
 import io.github.stytchjakarta.cdi.CurrentStytchSession;
 import io.github.stytchjakarta.cdi.RequiresPermission;
+import io.github.stytchjakarta.core.Permission;
 import io.github.stytchjakarta.core.StytchAuthorizer;
 import io.github.stytchjakarta.core.StytchPrincipal;
 import io.github.stytchjakarta.example.documents.Document;
@@ -128,7 +129,7 @@ public class DocumentsPage {
 
     // shows which permission an action needs when the caller's roles do not grant it
     private Html hint(StytchPrincipal caller, String action) {
-        boolean granted = authorizer.check(caller, DocumentPermissions.RESOURCE, action).granted();
+        boolean granted = authorizer.check(caller, new Permission(DocumentPermissions.RESOURCE, action)).granted();
         return granted ? Html.EMPTY : Html.of("<span class=\"needs\" title=\"Your roles lack this permission: the server "
                 + "will refuse it\">needs {}:{}</span>", DocumentPermissions.RESOURCE, action);
     }

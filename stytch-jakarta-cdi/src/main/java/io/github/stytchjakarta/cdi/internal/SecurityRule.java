@@ -4,6 +4,7 @@ import io.github.stytchjakarta.cdi.OrganizationId;
 import io.github.stytchjakarta.cdi.RequiresAuthentication;
 import io.github.stytchjakarta.cdi.RequiresPermission;
 import io.github.stytchjakarta.cdi.RequiresRole;
+import io.github.stytchjakarta.core.Permission;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -45,20 +46,6 @@ public record SecurityRule(boolean denyAll, Set<String> anyOfRoles, List<Permiss
     // enterprise beans, whose container enforces the Jakarta annotations (the EJB API may be absent)
     private static final Set<String> ENTERPRISE_BEAN_ANNOTATIONS = Set.of("jakarta.ejb.Stateless",
             "jakarta.ejb.Stateful", "jakarta.ejb.Singleton", "jakarta.ejb.MessageDriven");
-
-    /**
-     * One {@link RequiresPermission}.
-     *
-     * @param resource the resource id
-     * @param action   the action
-     */
-    public record Permission(String resource, String action) {
-
-        @Override
-        public String toString() {
-            return resource + ":" + action;
-        }
-    }
 
     public SecurityRule {
         anyOfRoles = Set.copyOf(anyOfRoles);

@@ -66,7 +66,7 @@ public final class StytchProducers {
     @Produces
     @Typed(SessionAuthenticator.class)
     SessionAuthenticator sessions(Stytch stytch) {
-        return stytch.sessions();
+        return stytch.authenticator();
     }
 
     @Produces
@@ -78,7 +78,7 @@ public final class StytchProducers {
     @Produces
     @Typed(M2mTokenVerifier.class)
     M2mTokenVerifier m2m(Stytch stytch) {
-        return stytch.m2m();
+        return stytch.m2mVerifier();
     }
 
     @Produces

@@ -4,6 +4,7 @@ import io.github.stytchjakarta.cdi.CurrentStytchSession;
 import io.github.stytchjakarta.cdi.StytchAccessDeniedException;
 import io.github.stytchjakarta.cdi.StytchNotAuthenticatedException;
 import io.github.stytchjakarta.core.AuthorizationDecision;
+import io.github.stytchjakarta.core.Permission;
 import io.github.stytchjakarta.core.StytchApiException;
 import io.github.stytchjakarta.core.StytchAuthorizer;
 import io.github.stytchjakarta.core.StytchPrincipal;
@@ -92,7 +93,7 @@ public class StytchSecurityInterceptor implements Serializable {
             return new StytchNotAuthenticatedException();
         });
         checkRoles(rule, current::hasRole, principal.getName(), invocation);
-        for (SecurityRule.Permission permission : rule.permissions()) {
+        for (Permission permission : rule.permissions()) {
             AuthorizationDecision decision = decide(principal, permission, rule.organizationParameter(),
                     invocation.getParameters());
             if (!decision.granted()) {
@@ -136,16 +137,16 @@ public class StytchSecurityInterceptor implements Serializable {
         }
     }
 
-    private AuthorizationDecision decide(StytchPrincipal principal, SecurityRule.Permission permission,
+    private AuthorizationDecision decide(StytchPrincipal principal, Permission permission,
                                          int organizationParameter, Object[] arguments) {
         try {
             if (organizationParameter < 0) {
-                return authorizer.get().check(principal, permission.resource(), permission.action());
+                return authorizer.get().check(principal, permission);
             }
             if (!(arguments[organizationParameter] instanceof String organizationId) || organizationId.isBlank()) {
                 return AuthorizationDecision.TENANCY_MISMATCH;
             }
-            return authorizer.get().check(principal, organizationId, permission.resource(), permission.action());
+            return authorizer.get().checkInOrganization(principal, organizationId, permission);
         } catch (StytchApiException e) {
             // this application's fault (e.g. a wrong secret), not the caller's: 503 like the filter
             LOG.log(Level.WARNING, "Stytch refused the RBAC policy request: HTTP " + e.statusCode() + " " + e.errorType());

@@ -101,7 +101,7 @@ public final class PathAuthorization {
         }
         AuthorizationDecision decision;
         try {
-            decision = authorizer.check(authentication.principal(), rule.get().resourceId(), rule.get().action());
+            decision = authorizer.check(authentication.principal(), rule.get().permission());
         } catch (StytchUnavailableException e) {
             log.throttledWarning("RBAC policy unavailable: " + e.getMessage());
             return Optional.of(WebFailures.unavailable(e.retryAfter().orElse(config.retryAfter())));
@@ -112,7 +112,7 @@ public final class PathAuthorization {
         if (decision.granted()) {
             return Optional.empty();
         }
-        log.debug(() -> "permission " + rule.get().resourceId() + ":" + rule.get().action() + " refused: " + decision.outcome());
+        log.debug(() -> "permission " + rule.get().permission() + " refused: " + decision.outcome());
         return Optional.of(WebFailures.forbidden(decision.outcome(), authentication.source()));
     }
 

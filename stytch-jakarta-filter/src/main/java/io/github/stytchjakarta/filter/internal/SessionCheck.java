@@ -74,7 +74,7 @@ public final class SessionCheck {
     private WebAuthentication check(HttpServletRequest request, Resolution resolution) {
         CredentialSource source = resolution.source();
         try {
-            AuthenticatedSession session = stytch.sessions().authenticate(resolution.credential());
+            AuthenticatedSession session = stytch.authenticator().authenticate(resolution.credential());
             // the project policy may be needed to tell project roles from organization roles: same failures
             return new WebAuthentication.Authenticated(session, source, config.rolesOf(session.principal(), stytch.authorizer()));
         } catch (InvalidTokenException e) {

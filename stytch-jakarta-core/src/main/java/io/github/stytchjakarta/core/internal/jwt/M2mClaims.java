@@ -1,6 +1,6 @@
 package io.github.stytchjakarta.core.internal.jwt;
 
-import io.github.stytchjakarta.core.M2mClient;
+import io.github.stytchjakarta.core.M2mCaller;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -24,12 +24,12 @@ public final class M2mClaims {
      * @param claims verified M2M claims (see {@link M2mClaimValidator})
      * @return the client
      */
-    public static M2mClient client(JwtClaims claims) {
+    public static M2mCaller client(JwtClaims claims) {
         String scope = (String) claims.custom().get(StytchClaims.SCOPE);
         List<String> scopes = Arrays.stream(scope.split(" ")).filter(s -> !s.isEmpty()).toList();
         Map<String, Object> custom = new LinkedHashMap<>(claims.custom());
         custom.remove(StytchClaims.SCOPE);
-        return new M2mClient(claims.subject(), scopes, custom);
+        return new M2mCaller(claims.subject(), scopes, custom);
     }
 
     /**
