@@ -3,6 +3,8 @@ package io.github.stytchjakarta.core;
 import io.github.stytchjakarta.core.AuthenticatedSession.VerifiedBy;
 import io.github.stytchjakarta.core.InvalidTokenException.Reason;
 import io.github.stytchjakarta.core.SessionCredential.SessionJwt;
+import io.github.stytchjakarta.core.internal.Sha256;
+import io.github.stytchjakarta.core.internal.cache.SingleFlight;
 import io.github.stytchjakarta.core.internal.cache.VerifiedTokenCache;
 import io.github.stytchjakarta.core.internal.jwt.CompactJws;
 import io.github.stytchjakarta.core.internal.jwt.JwtClaims;
@@ -61,6 +63,13 @@ import java.util.Optional;
  * so a misconfiguration never turns into "session not found". A remote check never changes the session unless
  * {@code stytch.session.duration-minutes} is set, in which case it extends it (and is not retried).
  *
+ * <p>Remote checks are bounded (ADR 009): concurrent checks of the same credential share one call; a credential
+ * Stytch refused ({@code SESSION_NOT_FOUND}, {@code MALFORMED}) is refused again without a call for
+ * {@link CacheSettings#refusedTtl()}; a remote success with a refreshed JWT is reused, as {@link VerifiedBy#CACHE},
+ * until that JWT would fail here: always for an expired JWT, and for an opaque token when
+ * {@link CacheSettings#opaqueTokens()} is on (off by default, so a revoked opaque token is refused at once). The
+ * calls themselves are bounded by the transport's timeouts, bulkhead and circuit breaker.
+ *
  * <p>Thread-safe. Rejections are logged at DEBUG with their reason only; tokens are never logged.
  */
 public final class SessionAuthenticator {
@@ -76,6 +85,9 @@ public final class SessionAuthenticator {
     private final SessionClaimsMapper mapper;
     private final ValidityWindow validity;
     private final VerifiedTokenCache<AuthenticatedSession> cache;
+    private final VerifiedTokenCache<Reason> refused;
+    private final SingleFlight<VerifiedTokenCache.Key, AuthenticatedSession> remoteChecks =
+            new SingleFlight<>(SessionAuthenticator::forWaiter);
     private final Clock clock;
 
     SessionAuthenticator(StytchConfig config, StytchClient client, JwtProcessor processor, ValidityWindow validity,
@@ -86,6 +98,8 @@ public final class SessionAuthenticator {
         this.mapper = new SessionClaimsMapper(config.vertical());
         this.validity = validity;
         this.cache = cache;
+        this.refused = config.cache().refusedTtl().isZero() ? new VerifiedTokenCache<>(0, 0)
+                : new VerifiedTokenCache<>(config.cache().maxEntries(), config.cache().maxBytes());
         this.clock = clock;
     }
 
@@ -107,7 +121,14 @@ public final class SessionAuthenticator {
         if (!isPlausibleSessionToken(token)) {
             throw reject(Reason.MALFORMED);
         }
-        return authenticateRemotely(SessionAuthenticateRequest.ofToken(token));
+        VerifiedTokenCache.Key key = VerifiedTokenCache.Key.of(Sha256.of(token.getBytes(StandardCharsets.US_ASCII)));
+        if (config.cache().opaqueTokens()) {
+            AuthenticatedSession cached = cache.get(key, clock.millis());
+            if (cached != null) {
+                return cached;
+            }
+        }
+        return authenticateRemotely(key, SessionAuthenticateRequest.ofToken(token), config.cache().opaqueTokens());
     }
 
     private AuthenticatedSession authenticateJwt(String jwt) {
@@ -129,7 +150,7 @@ public final class SessionAuthenticator {
         } catch (InvalidTokenException e) {
             if (e.reason() == Reason.EXPIRED || e.reason() == Reason.TOO_OLD) {
                 LOG.log(System.Logger.Level.DEBUG, () -> "session JWT " + e.reason() + " locally, asking Stytch");
-                return authenticateRemotely(SessionAuthenticateRequest.ofJwt(jwt));
+                return authenticateRemotely(key, SessionAuthenticateRequest.ofJwt(jwt), true);
             }
             LOG.log(System.Logger.Level.DEBUG, () -> "session JWT rejected locally: " + e.reason());
             throw e;
@@ -138,6 +159,63 @@ public final class SessionAuthenticator {
         cache.put(key, new AuthenticatedSession(principal, Optional.empty(), VerifiedBy.CACHE),
                 VerifiedTokenCache.estimatedBytes(jwt.length()), validity.until(claims, principal.sessionExpiresAt()), now);
         return new AuthenticatedSession(principal, Optional.empty(), VerifiedBy.LOCAL);
+    }
+
+    // one call per credential at a time; Stytch's refusals remembered; a success cached when asked to (see the class doc)
+    private AuthenticatedSession authenticateRemotely(VerifiedTokenCache.Key key, SessionAuthenticateRequest request,
+                                                      boolean cacheResult) {
+        Reason refusal = refused.get(key, clock.millis());
+        if (refusal != null) {
+            throw reject(refusal);
+        }
+        return remoteChecks.run(key, () -> {
+            try {
+                AuthenticatedSession session = authenticateRemotely(request);
+                if (cacheResult) {
+                    cacheUntilRefreshedJwtExpires(key, session);
+                }
+                return session;
+            } catch (InvalidTokenException e) {
+                long now = clock.millis();
+                refused.put(key, e.reason(), VerifiedTokenCache.ENTRY_OVERHEAD_BYTES,
+                        now + config.cache().refusedTtl().toMillis(), now);
+                throw e;
+            }
+        });
+    }
+
+    // A refreshed JWT, valid for minutes, is what the caller uses next anyway: reusing the result as long does not
+    // accept the credential a moment longer than that JWT would be. No refreshed JWT, or one that does not verify
+    // here, and nothing is cached.
+    private void cacheUntilRefreshedJwtExpires(VerifiedTokenCache.Key key, AuthenticatedSession session) {
+        if (session.refreshedJwt().isEmpty()) {
+            return;
+        }
+        long now = clock.millis();
+        try {
+            JwtClaims claims = processor.process(CompactJws.parse(
+                    session.refreshedJwt().get().getBytes(StandardCharsets.UTF_8)), now);
+            cache.put(key, new AuthenticatedSession(session.principal(), session.refreshedJwt(), VerifiedBy.CACHE),
+                    VerifiedTokenCache.estimatedBytes(session.refreshedJwt().get().length()),
+                    validity.until(claims, session.principal().sessionExpiresAt()), now);
+        } catch (InvalidTokenException | StytchUnavailableException e) {
+            LOG.log(System.Logger.Level.DEBUG, () -> "remote result not cached: its session JWT did not verify here");
+        }
+    }
+
+    private static RuntimeException forWaiter(RuntimeException failure) {
+        if (failure instanceof InvalidTokenException invalid) {
+            return new InvalidTokenException(invalid.reason(), invalid);
+        }
+        if (failure instanceof StytchUnavailableException unavailable) {
+            return new StytchUnavailableException(unavailable.getMessage(), unavailable.statusCode().isPresent()
+                    ? unavailable.statusCode().getAsInt() : null, unavailable.retryAfter().orElse(null), unavailable);
+        }
+        if (failure instanceof StytchApiException) {
+            return failure;
+        }
+        return new StytchUnavailableException("the remote session check failed: " + failure.getClass().getSimpleName(),
+                null, null, failure);
     }
 
     private AuthenticatedSession authenticateRemotely(SessionAuthenticateRequest request) {

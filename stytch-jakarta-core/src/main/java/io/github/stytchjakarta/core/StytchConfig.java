@@ -36,12 +36,17 @@ import java.util.Set;
  *   <tr><td>{@code stytch.http.connect-timeout}</td><td>{@link #DEFAULT_HTTP_CONNECT_TIMEOUT}</td></tr>
  *   <tr><td>{@code stytch.http.request-timeout}</td><td>{@link #DEFAULT_HTTP_REQUEST_TIMEOUT}</td></tr>
  *   <tr><td>{@code stytch.http.max-retries}</td><td>{@link #DEFAULT_HTTP_MAX_RETRIES}</td></tr>
+ *   <tr><td>{@code stytch.http.max-concurrent-calls}</td><td>{@link #DEFAULT_HTTP_MAX_CONCURRENT_CALLS}</td></tr>
+ *   <tr><td>{@code stytch.http.circuit-failure-threshold}</td><td>{@link #DEFAULT_HTTP_CIRCUIT_FAILURE_THRESHOLD}</td></tr>
+ *   <tr><td>{@code stytch.http.circuit-open-duration}</td><td>{@link #DEFAULT_HTTP_CIRCUIT_OPEN_DURATION}</td></tr>
  *   <tr><td>{@code stytch.rbac.policy-ttl}</td><td>{@link #DEFAULT_RBAC_POLICY_TTL}</td></tr>
  *   <tr><td>{@code stytch.session.cookie}</td><td>{@link #DEFAULT_SESSION_COOKIE}</td></tr>
  *   <tr><td>{@code stytch.token.cookie}</td><td>{@link #DEFAULT_TOKEN_COOKIE}</td></tr>
  *   <tr><td>{@code stytch.token.header}</td><td>{@link #DEFAULT_TOKEN_HEADER}</td></tr>
  *   <tr><td>{@code stytch.cache.max-entries}</td><td>{@link #DEFAULT_CACHE_MAX_ENTRIES}</td></tr>
  *   <tr><td>{@code stytch.cache.max-bytes}</td><td>{@link #DEFAULT_CACHE_MAX_BYTES}</td></tr>
+ *   <tr><td>{@code stytch.cache.refused-ttl}</td><td>{@link #DEFAULT_CACHE_REFUSED_TTL}</td></tr>
+ *   <tr><td>{@code stytch.cache.opaque-tokens}</td><td>{@link #DEFAULT_CACHE_OPAQUE_TOKENS}</td></tr>
  *   <tr><td>{@code stytch.session.duration-minutes}</td><td>none (remote checks do not extend sessions)</td></tr>
  *   <tr><td>{@code stytch.startup-check}</td><td>{@link #DEFAULT_STARTUP_CHECK}</td></tr>
  * </table>
@@ -91,6 +96,12 @@ public final class StytchConfig {
         public static final String HTTP_REQUEST_TIMEOUT = "stytch.http.request-timeout";
         /** Retries of idempotent calls on 429, 5xx and I/O errors. */
         public static final String HTTP_MAX_RETRIES = "stytch.http.max-retries";
+        /** Calls to Stytch in flight at once (a bulkhead); a call beyond it waits briefly, then fails as unavailable. */
+        public static final String HTTP_MAX_CONCURRENT_CALLS = "stytch.http.max-concurrent-calls";
+        /** Failed calls in a row that open the circuit breaker; 0 disables it. */
+        public static final String HTTP_CIRCUIT_FAILURE_THRESHOLD = "stytch.http.circuit-failure-threshold";
+        /** How long an open circuit fails calls at once before one probe call is let through. */
+        public static final String HTTP_CIRCUIT_OPEN_DURATION = "stytch.http.circuit-open-duration";
         /** How long an RBAC policy is used before it is refreshed in the background. */
         public static final String RBAC_POLICY_TTL = "stytch.rbac.policy-ttl";
         /** Cookie holding the opaque session token. */
@@ -103,6 +114,10 @@ public final class StytchConfig {
         public static final String CACHE_MAX_ENTRIES = "stytch.cache.max-entries";
         /** Estimated memory of the verified-token cache in bytes, per cache (sessions, M2M); 0 disables it. */
         public static final String CACHE_MAX_BYTES = "stytch.cache.max-bytes";
+        /** How long a credential Stytch refused is refused again without a call; 0 disables it. */
+        public static final String CACHE_REFUSED_TTL = "stytch.cache.refused-ttl";
+        /** Whether results of remote checks are cached until the session JWT Stytch returned with them expires. */
+        public static final String CACHE_OPAQUE_TOKENS = "stytch.cache.opaque-tokens";
         /** When set, remote session checks extend the session by this many minutes. */
         public static final String SESSION_DURATION_MINUTES = "stytch.session.duration-minutes";
         /** Whether {@link Stytch#create} checks project id, secret and base URL with Stytch ({@code /v1/debug/whoami}). */
@@ -112,8 +127,9 @@ public final class StytchConfig {
         public static final Set<String> ALL = Set.of(PROJECT_ID, SECRET, VERTICAL, BASE_URL, JWT_ISSUERS, JWT_AUDIENCE,
                 JWT_CLOCK_SKEW, JWT_MAX_TOKEN_AGE, JWKS_URL, JWKS_CACHE_TTL, JWKS_REFRESH_AHEAD, JWKS_RATE_LIMIT,
                 JWKS_OUTAGE_TOLERANCE, JWKS_PREFETCH, HTTP_CONNECT_TIMEOUT, HTTP_REQUEST_TIMEOUT, HTTP_MAX_RETRIES,
-                RBAC_POLICY_TTL, SESSION_COOKIE, TOKEN_COOKIE, TOKEN_HEADER, CACHE_MAX_ENTRIES, CACHE_MAX_BYTES,
-                SESSION_DURATION_MINUTES,
+                HTTP_MAX_CONCURRENT_CALLS, HTTP_CIRCUIT_FAILURE_THRESHOLD, HTTP_CIRCUIT_OPEN_DURATION, RBAC_POLICY_TTL,
+                SESSION_COOKIE, TOKEN_COOKIE, TOKEN_HEADER, CACHE_MAX_ENTRIES, CACHE_MAX_BYTES, CACHE_REFUSED_TTL,
+                CACHE_OPAQUE_TOKENS, SESSION_DURATION_MINUTES,
                 STARTUP_CHECK);
 
         private Keys() {
@@ -169,14 +185,32 @@ public final class StytchConfig {
     /** Default connect timeout: 5 seconds. */
     public static final Duration DEFAULT_HTTP_CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
-    /** Default timeout of one HTTP exchange: 10 seconds. */
-    public static final Duration DEFAULT_HTTP_REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * Default timeout of one HTTP exchange: 5 seconds. Stytch answers in well under a second; a request thread
+     * waits at most this long for a hung Stytch (a timed-out exchange is not retried).
+     */
+    public static final Duration DEFAULT_HTTP_REQUEST_TIMEOUT = Duration.ofSeconds(5);
 
     /** Default retries of an idempotent call: 2 (so at most 3 attempts). */
     public static final int DEFAULT_HTTP_MAX_RETRIES = 2;
 
     /** Largest accepted number of retries. */
     public static final int MAX_HTTP_MAX_RETRIES = 10;
+
+    /**
+     * Default bulkhead: 64 calls to Stytch in flight at once per {@link Stytch} instance, so a slow Stytch holds at
+     * most 64 of the server's request threads; the others fail fast with 503.
+     */
+    public static final int DEFAULT_HTTP_MAX_CONCURRENT_CALLS = 64;
+
+    /** Default circuit breaker threshold: 3 failed calls in a row (timeouts, I/O errors, 429, 5xx) open it. */
+    public static final int DEFAULT_HTTP_CIRCUIT_FAILURE_THRESHOLD = 3;
+
+    /**
+     * Default time an open circuit fails calls at once: 5 seconds (longer when Stytch's {@code Retry-After} asks
+     * for more, up to {@code 12} times this), after which one probe call decides whether it closes.
+     */
+    public static final Duration DEFAULT_HTTP_CIRCUIT_OPEN_DURATION = Duration.ofSeconds(5);
 
     /** Default RBAC policy lifetime: 5 minutes, as Stytch's docs and the Node, Go and Ruby SDKs. */
     public static final Duration DEFAULT_RBAC_POLICY_TTL = Duration.ofMinutes(5);
@@ -201,6 +235,20 @@ public final class StytchConfig {
      * size (16 KiB) stop at about 1,980 entries.
      */
     public static final int DEFAULT_CACHE_MAX_BYTES = 32 * 1024 * 1024;
+
+    /**
+     * Default time a credential Stytch refused (unknown, revoked or expired session, malformed token) is refused
+     * again without a call: 5 minutes. Such a credential never becomes valid, so the time only bounds memory
+     * ({@code stytch.cache.max-entries} bounds the entries).
+     */
+    public static final Duration DEFAULT_CACHE_REFUSED_TTL = Duration.ofMinutes(5);
+
+    /**
+     * Default: results of remote checks (opaque session tokens, expired JWTs) are not cached, so every such request
+     * asks Stytch and sees a revocation at once. When enabled, a result is reused until the session JWT Stytch returned
+     * with it expires (at most 5 minutes): the same revocation delay as a session JWT has.
+     */
+    public static final boolean DEFAULT_CACHE_OPAQUE_TOKENS = false;
 
     /**
      * Default: no start-up check, so start-up never depends on Stytch being reachable; a wrong setting

@@ -2,8 +2,13 @@ package io.github.stytchjakarta.core;
 
 import static io.github.stytchjakarta.core.StytchConfig.DEFAULT_CACHE_MAX_BYTES;
 import static io.github.stytchjakarta.core.StytchConfig.DEFAULT_CACHE_MAX_ENTRIES;
+import static io.github.stytchjakarta.core.StytchConfig.DEFAULT_CACHE_OPAQUE_TOKENS;
+import static io.github.stytchjakarta.core.StytchConfig.DEFAULT_CACHE_REFUSED_TTL;
 import static io.github.stytchjakarta.core.StytchConfig.DEFAULT_CLOCK_SKEW;
+import static io.github.stytchjakarta.core.StytchConfig.DEFAULT_HTTP_CIRCUIT_FAILURE_THRESHOLD;
+import static io.github.stytchjakarta.core.StytchConfig.DEFAULT_HTTP_CIRCUIT_OPEN_DURATION;
 import static io.github.stytchjakarta.core.StytchConfig.DEFAULT_HTTP_CONNECT_TIMEOUT;
+import static io.github.stytchjakarta.core.StytchConfig.DEFAULT_HTTP_MAX_CONCURRENT_CALLS;
 import static io.github.stytchjakarta.core.StytchConfig.DEFAULT_HTTP_MAX_RETRIES;
 import static io.github.stytchjakarta.core.StytchConfig.DEFAULT_HTTP_REQUEST_TIMEOUT;
 import static io.github.stytchjakarta.core.StytchConfig.DEFAULT_JWKS_CACHE_TTL;
@@ -66,12 +71,17 @@ public final class StytchConfigBuilder {
     private Duration httpConnectTimeout = DEFAULT_HTTP_CONNECT_TIMEOUT;
     private Duration httpRequestTimeout = DEFAULT_HTTP_REQUEST_TIMEOUT;
     private int httpMaxRetries = DEFAULT_HTTP_MAX_RETRIES;
+    private int httpMaxConcurrentCalls = DEFAULT_HTTP_MAX_CONCURRENT_CALLS;
+    private int httpCircuitFailureThreshold = DEFAULT_HTTP_CIRCUIT_FAILURE_THRESHOLD;
+    private Duration httpCircuitOpenDuration = DEFAULT_HTTP_CIRCUIT_OPEN_DURATION;
     private Duration rbacPolicyTtl = DEFAULT_RBAC_POLICY_TTL;
     private String sessionCookie = DEFAULT_SESSION_COOKIE;
     private String tokenCookie = DEFAULT_TOKEN_COOKIE;
     private String tokenHeader = DEFAULT_TOKEN_HEADER;
     private int cacheMaxEntries = DEFAULT_CACHE_MAX_ENTRIES;
     private int cacheMaxBytes = DEFAULT_CACHE_MAX_BYTES;
+    private Duration cacheRefusedTtl = DEFAULT_CACHE_REFUSED_TTL;
+    private boolean cacheOpaqueTokens = DEFAULT_CACHE_OPAQUE_TOKENS;
     private Integer sessionDurationMinutes;
     private boolean startupCheck = DEFAULT_STARTUP_CHECK;
 
@@ -188,6 +198,24 @@ public final class StytchConfigBuilder {
         return this;
     }
 
+    /** @param maxCalls calls to Stytch in flight at once, at least 1 @return this builder */
+    public StytchConfigBuilder httpMaxConcurrentCalls(int maxCalls) {
+        this.httpMaxConcurrentCalls = maxCalls;
+        return this;
+    }
+
+    /** @param failures failed calls in a row that open the circuit breaker, 0 to disable it @return this builder */
+    public StytchConfigBuilder httpCircuitFailureThreshold(int failures) {
+        this.httpCircuitFailureThreshold = failures;
+        return this;
+    }
+
+    /** @param duration how long an open circuit fails calls; must not be {@code null} @return this builder */
+    public StytchConfigBuilder httpCircuitOpenDuration(Duration duration) {
+        this.httpCircuitOpenDuration = Objects.requireNonNull(duration, "duration");
+        return this;
+    }
+
     /** @param ttl the RBAC policy lifetime; must not be {@code null} @return this builder */
     public StytchConfigBuilder rbacPolicyTtl(Duration ttl) {
         this.rbacPolicyTtl = Objects.requireNonNull(ttl, "ttl");
@@ -221,6 +249,18 @@ public final class StytchConfigBuilder {
     /** @param maxBytes the verified-token cache's estimated memory bound in bytes, 0 to disable @return this builder */
     public StytchConfigBuilder cacheMaxBytes(int maxBytes) {
         this.cacheMaxBytes = maxBytes;
+        return this;
+    }
+
+    /** @param ttl how long refused credentials are remembered, zero to disable; must not be {@code null} @return this builder */
+    public StytchConfigBuilder cacheRefusedTtl(Duration ttl) {
+        this.cacheRefusedTtl = Objects.requireNonNull(ttl, "ttl");
+        return this;
+    }
+
+    /** @param cache whether remote results are cached until their session JWT expires @return this builder */
+    public StytchConfigBuilder cacheOpaqueTokens(boolean cache) {
+        this.cacheOpaqueTokens = cache;
         return this;
     }
 
@@ -265,12 +305,13 @@ public final class StytchConfigBuilder {
                 new JwtSettings(issuers, audience != null ? audience : projectId, clockSkew, Optional.ofNullable(maxTokenAge)),
                 new JwksSettings(effectiveJwksUrl, jwksCacheTtl, jwksRefreshAhead, jwksRateLimit, jwksOutageTolerance,
                         jwksPrefetch),
-                new HttpSettings(httpConnectTimeout, httpRequestTimeout, httpMaxRetries),
+                new HttpSettings(httpConnectTimeout, httpRequestTimeout, httpMaxRetries, httpMaxConcurrentCalls,
+                        httpCircuitFailureThreshold, httpCircuitOpenDuration),
                 new RbacSettings(rbacPolicyTtl),
                 new SessionSettings(sessionCookie, sessionDurationMinutes == null ? OptionalInt.empty()
                         : OptionalInt.of(sessionDurationMinutes)),
                 new TokenSettings(tokenCookie, tokenHeader),
-                new CacheSettings(cacheMaxEntries, cacheMaxBytes));
+                new CacheSettings(cacheMaxEntries, cacheMaxBytes, cacheRefusedTtl, cacheOpaqueTokens));
     }
 
     private void check(ConfigProblems problems) {
@@ -312,6 +353,13 @@ public final class StytchConfigBuilder {
         if (httpMaxRetries < 0 || httpMaxRetries > MAX_HTTP_MAX_RETRIES) {
             problems.add(Keys.HTTP_MAX_RETRIES, "must be a whole number from 0 to " + MAX_HTTP_MAX_RETRIES);
         }
+        if (httpMaxConcurrentCalls < 1) {
+            problems.add(Keys.HTTP_MAX_CONCURRENT_CALLS, "must be at least 1");
+        }
+        if (httpCircuitFailureThreshold < 0) {
+            problems.add(Keys.HTTP_CIRCUIT_FAILURE_THRESHOLD, "must not be negative");
+        }
+        ConfigChecks.positive(problems, Keys.HTTP_CIRCUIT_OPEN_DURATION, httpCircuitOpenDuration);
         ConfigChecks.positive(problems, Keys.RBAC_POLICY_TTL, rbacPolicyTtl);
         ConfigChecks.token(problems, Keys.SESSION_COOKIE, sessionCookie);
         ConfigChecks.token(problems, Keys.TOKEN_COOKIE, tokenCookie);
@@ -322,6 +370,7 @@ public final class StytchConfigBuilder {
         if (cacheMaxBytes < 0) {
             problems.add(Keys.CACHE_MAX_BYTES, "must not be negative");
         }
+        ConfigChecks.notNegative(problems, Keys.CACHE_REFUSED_TTL, cacheRefusedTtl);
         if (sessionDurationMinutes != null && (sessionDurationMinutes < MIN_SESSION_DURATION_MINUTES
                 || sessionDurationMinutes > MAX_SESSION_DURATION_MINUTES)) {
             problems.add(Keys.SESSION_DURATION_MINUTES, "must be a whole number from "

@@ -81,7 +81,7 @@ public record Problem(int status, String code, String title, String detail, Opti
         Map<String, String> headers = new LinkedHashMap<>();
         wwwAuthenticate.ifPresent(value -> headers.put("WWW-Authenticate", value));
         retryAfter.ifPresent(delay -> headers.put("Retry-After",
-                Long.toString(Math.max(MIN_RETRY_AFTER_SECONDS, delay.toSeconds()))));
+                Long.toString(Math.max(MIN_RETRY_AFTER_SECONDS, (delay.toMillis() + 999) / 1000))));
         headers.put("Cache-Control", "no-store");
         return headers;
     }

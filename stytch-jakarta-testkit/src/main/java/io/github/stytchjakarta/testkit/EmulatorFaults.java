@@ -29,7 +29,7 @@ public final class EmulatorFaults {
 
     /**
      * Delays every matching request until cleared (the longest matching delay wins). The delay ends early when the
-     * emulator closes.
+     * faults are cleared (the request is then answered) or the emulator closes.
      *
      * @param pathPrefix e.g. {@code /v1/sessions/authenticate}
      * @param delay      how long

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -31,6 +32,7 @@ public final class FaultRules {
 
     private final List<Rule> rules = new CopyOnWriteArrayList<>();
     private volatile boolean jwksOutage;
+    private long clears; // guarded by this; delays end when it changes
 
     public void addLatency(String pathPrefix, Duration delay) {
         if (delay.isNegative()) {
@@ -63,6 +65,31 @@ public final class FaultRules {
     public void clear() {
         rules.clear();
         jwksOutage = false;
+        synchronized (this) {
+            clears++;
+            notifyAll();
+        }
+    }
+
+    /**
+     * Waits the longest latency configured for a path, or until {@link #clear()}: a hung Stytch answers again
+     * as soon as the test clears the fault, and no emulator thread stays held by it.
+     *
+     * @param path a request path
+     * @throws InterruptedException when the emulator closes
+     */
+    public void delay(String path) throws InterruptedException {
+        Duration latency = latencyFor(path);
+        if (latency.isZero()) {
+            return;
+        }
+        long deadline = System.nanoTime() + latency.toNanos();
+        synchronized (this) {
+            long clearsBefore = clears;
+            for (long left = latency.toNanos(); left > 0 && clears == clearsBefore; left = deadline - System.nanoTime()) {
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+        }
     }
 
     /**

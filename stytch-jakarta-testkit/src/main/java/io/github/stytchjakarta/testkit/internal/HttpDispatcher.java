@@ -9,7 +9,6 @@ import java.io.OutputStream;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -105,10 +104,7 @@ public final class HttpDispatcher implements HttpHandler {
             }
             String requestId = state.ids().next("request-id");
 
-            Duration latency = state.faults().latencyFor(path);
-            if (!latency.isZero()) {
-                Thread.sleep(latency.toMillis());
-            }
+            state.faults().delay(path);
             if (state.faults().takeReset(path)) {
                 record(exchange, method, path, rawQuery, body, authenticated, RecordedRequest.CONNECTION_RESET);
                 return; // closing the exchange before any response closes the connection

@@ -70,12 +70,17 @@ public final class StytchConfigReading {
         reader.duration(Keys.HTTP_CONNECT_TIMEOUT).ifPresent(builder::httpConnectTimeout);
         reader.duration(Keys.HTTP_REQUEST_TIMEOUT).ifPresent(builder::httpRequestTimeout);
         reader.integer(Keys.HTTP_MAX_RETRIES, 0, MAX_HTTP_MAX_RETRIES).ifPresent(builder::httpMaxRetries);
+        reader.integer(Keys.HTTP_MAX_CONCURRENT_CALLS, 1, Integer.MAX_VALUE).ifPresent(builder::httpMaxConcurrentCalls);
+        reader.integer(Keys.HTTP_CIRCUIT_FAILURE_THRESHOLD, 0, Integer.MAX_VALUE).ifPresent(builder::httpCircuitFailureThreshold);
+        reader.duration(Keys.HTTP_CIRCUIT_OPEN_DURATION).ifPresent(builder::httpCircuitOpenDuration);
         reader.duration(Keys.RBAC_POLICY_TTL).ifPresent(builder::rbacPolicyTtl);
         reader.string(Keys.SESSION_COOKIE).ifPresent(builder::sessionCookie);
         reader.string(Keys.TOKEN_COOKIE).ifPresent(builder::tokenCookie);
         reader.string(Keys.TOKEN_HEADER).ifPresent(builder::tokenHeader);
         reader.integer(Keys.CACHE_MAX_ENTRIES, 0, Integer.MAX_VALUE).ifPresent(builder::cacheMaxEntries);
         reader.integer(Keys.CACHE_MAX_BYTES, 0, Integer.MAX_VALUE).ifPresent(builder::cacheMaxBytes);
+        reader.duration(Keys.CACHE_REFUSED_TTL).ifPresent(builder::cacheRefusedTtl);
+        reader.bool(Keys.CACHE_OPAQUE_TOKENS).ifPresent(builder::cacheOpaqueTokens);
         reader.integer(Keys.SESSION_DURATION_MINUTES, MIN_SESSION_DURATION_MINUTES, MAX_SESSION_DURATION_MINUTES)
                 .ifPresent(builder::sessionDurationMinutes);
         reader.bool(Keys.STARTUP_CHECK).ifPresent(builder::startupCheck);

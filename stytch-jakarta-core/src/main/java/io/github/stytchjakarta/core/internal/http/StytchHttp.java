@@ -17,7 +17,9 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.ExecutorService;
@@ -26,8 +28,17 @@ import java.util.concurrent.Executors;
 /**
  * HTTP transport to the Stytch API on the JDK {@link HttpClient}: Basic auth, a User-Agent naming
  * this library, connect and per-attempt request timeouts, bounded response sizes, and retries with
- * full-jitter exponential backoff for idempotent calls on 429, 5xx and I/O errors only, honouring
- * {@code Retry-After} up to {@link #MAX_RETRY_AFTER_WAIT}.
+ * full-jitter exponential backoff for idempotent calls on 429, 5xx and I/O errors other than timeouts (a
+ * Stytch that did not answer in time would not answer the retry either), honouring {@code Retry-After} up to
+ * {@link RetryTiming#MAX_RETRY_AFTER_WAIT}.
+ *
+ * <p>Bounded waiting ({@link CallAdmission}): a bulkhead limits the calls in flight at once
+ * ({@code stytch.http.max-concurrent-calls}; a call beyond it waits briefly for a slot, then fails), and a
+ * {@link CircuitBreaker} fails every call at once after {@code stytch.http.circuit-failure-threshold} failed calls
+ * in a row, until a probe succeeds. Both apply to the API calls and to the key set fetches, and both fail with
+ * {@link StytchUnavailableException} (or, for a key set fetch, {@link UnavailableNowException}) carrying how long
+ * to wait, so a request that needs Stytch gets 503 with {@code Retry-After} at once, and one that does not (a JWT
+ * verified with cached keys) never waits for Stytch at all.
  *
  * <p>Error mapping: 2xx is parsed into the response type; 429 and 5xx (after retries) and I/O
  * failures become {@link StytchUnavailableException}; any other status with a Stytch error body
@@ -53,6 +64,7 @@ public final class StytchHttp implements AutoCloseable {
     /** Largest response body read; Stytch's answers are a few KiB. */
     public static final int MAX_RESPONSE_BYTES = 1 << 20;
 
+
     private static final System.Logger LOG = System.getLogger(StytchHttp.class.getName());
     private static final String WITHOUT_ERROR_BODY = "without a Stytch error body";
     private static final String UNREADABLE_BODY = "with a body that is not Stytch's JSON";
@@ -61,6 +73,7 @@ public final class StytchHttp implements AutoCloseable {
     private final String authorization;
     private final Duration requestTimeout;
     private final int maxRetries;
+    private final CallAdmission admission;
     private final ExecutorService executor;
     private final HttpClient client;
     private final ObjectMapper json = Json.mapper();
@@ -83,6 +96,7 @@ public final class StytchHttp implements AutoCloseable {
                 (config.projectId() + ":" + config.secret()).getBytes(StandardCharsets.UTF_8));
         this.requestTimeout = config.http().requestTimeout();
         this.maxRetries = config.http().maxRetries();
+        this.admission = new CallAdmission(config.http(), Clock.systemUTC());
         this.executor = Executors.newCachedThreadPool(DaemonThreads.numbered("stytch-http"));
         this.client = HttpClient.newBuilder()
                 .connectTimeout(config.http().connectTimeout())
@@ -163,7 +177,18 @@ public final class StytchHttp implements AutoCloseable {
             throw new IOException("the Stytch client is closed");
         }
         try {
-            return fetchPublic(url, maxBytes);
+            CallAdmission.Refusal refusal = admission.admit();
+            if (refusal != null) {
+                throw new UnavailableNowException(refusal.reason(), refusal.retryAfter());
+            }
+            try {
+                byte[] body = fetchPublic(url, maxBytes);
+                admission.succeeded();
+                return body;
+            } catch (IOException | RuntimeException e) {
+                admission.failed(Duration.ZERO);
+                throw e;
+            }
         } finally {
             exit();
         }
@@ -203,7 +228,25 @@ public final class StytchHttp implements AutoCloseable {
             throw new StytchUnavailableException("the Stytch client is closed", null, null, null);
         }
         try {
-            return sendWithRetries(request, retryable);
+            CallAdmission.Refusal refusal = admission.admit();
+            if (refusal != null) {
+                throw new StytchUnavailableException(refusal.reason() + " (" + describeCall(request) + ")", null,
+                        refusal.retryAfter(), null);
+            }
+            try {
+                Answer answer = sendWithRetries(request, retryable);
+                admission.succeeded();
+                return answer;
+            } catch (StytchApiException e) {
+                admission.succeeded();
+                throw e;
+            } catch (StytchUnavailableException e) {
+                admission.failed(e.retryAfter().orElse(Duration.ZERO));
+                throw e;
+            } catch (RuntimeException e) {
+                admission.failed(Duration.ZERO);
+                throw e;
+            }
         } finally {
             exit();
         }
@@ -238,12 +281,16 @@ public final class StytchHttp implements AutoCloseable {
             } catch (IOException e) {
                 failure = new StytchUnavailableException("Stytch could not be reached for " + request.method() + " "
                         + request.uri().getPath() + ": " + e.getClass().getSimpleName(), null, null, e);
+                if (e instanceof HttpTimeoutException) {
+                    throw failure;
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new StytchUnavailableException("interrupted while calling Stytch", null, null, e);
             }
             Duration wait = failure.retryAfter().orElse(Duration.ZERO);
-            if (attempt >= attempts || wait.compareTo(RetryTiming.MAX_RETRY_AFTER_WAIT) > 0 || closed) {
+            if (attempt >= attempts || wait.compareTo(RetryTiming.MAX_RETRY_AFTER_WAIT) > 0 || closed
+                    || admission.isCircuitOpen()) {
                 if (foreign) {
                     warnForeignAnswer(request, failure.statusCode().orElseThrow(), WITHOUT_ERROR_BODY);
                 }
@@ -316,24 +363,6 @@ public final class StytchHttp implements AutoCloseable {
 
     /** A 2xx answer: its status and body. */
     private record Answer(int status, byte[] body) {
-    }
-
-    /** A public resource answered with a status other than 200; the message names the URL, not the body. */
-    public static final class HttpStatusException extends IOException {
-
-        private static final long serialVersionUID = 1L;
-
-        private final int status;
-
-        HttpStatusException(int status, URI url) {
-            super("HTTP " + status + " from " + LogText.url(url));
-            this.status = status;
-        }
-
-        /** @return the HTTP status answered */
-        public int status() {
-            return status;
-        }
     }
 
     /**

@@ -2,9 +2,8 @@ package io.github.stytchjakarta.core.internal.jwt;
 
 import io.github.stytchjakarta.core.InvalidTokenException;
 import io.github.stytchjakarta.core.InvalidTokenException.Reason;
+import io.github.stytchjakarta.core.internal.Sha256;
 import java.nio.ByteBuffer;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
 /**
  * A token in the compact JWS form {@code header.payload.signature}, located in its bytes. Its
@@ -21,14 +20,6 @@ public final class CompactJws {
 
     /** Longest token accepted, in bytes: Stytch session JWTs are 1-2 KiB, custom claims add at most 4 KiB. */
     public static final int MAX_TOKEN_LENGTH = 16 * 1024;
-
-    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform provides SHA-256", e);
-        }
-    });
 
     private final byte[] token;
     private final int headerEnd;
@@ -73,7 +64,7 @@ public final class CompactJws {
      * @return 32 bytes, computed on each call
      */
     public byte[] tokenHash() {
-        return SHA_256.get().digest(token);
+        return Sha256.of(token);
     }
 
     /** @return the token bytes (shared: do not modify) */

@@ -2,6 +2,7 @@ package io.github.stytchjakarta.core.internal.jwt;
 
 import com.nimbusds.jose.util.Resource;
 import com.nimbusds.jose.util.ResourceRetriever;
+import io.github.stytchjakarta.core.internal.http.HttpStatusException;
 import io.github.stytchjakarta.core.internal.http.StytchHttp;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -12,7 +13,7 @@ import java.nio.charset.StandardCharsets;
  * Nimbus {@link ResourceRetriever} on the library's JDK HTTP client, so the JWKS fetch shares its
  * timeouts and User-Agent. The JWKS is fetched anonymously, as Stytch's Java, Node, Go and Python
  * SDKs do: it is public, and the secret then travels only where it is needed. A status other than 200
- * fails with {@link StytchHttp.HttpStatusException}, so the key store can log the status.
+ * fails with {@link HttpStatusException}, so the key store can log the status.
  */
 final class JdkResourceRetriever implements ResourceRetriever {
 

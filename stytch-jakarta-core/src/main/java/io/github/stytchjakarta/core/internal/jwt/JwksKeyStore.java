@@ -23,13 +23,16 @@ import io.github.stytchjakarta.core.StytchUnavailableException;
 import io.github.stytchjakarta.core.internal.DaemonThreads;
 import io.github.stytchjakarta.core.internal.LogText;
 import io.github.stytchjakarta.core.internal.LogThrottle;
+import io.github.stytchjakarta.core.internal.http.HttpStatusException;
 import io.github.stytchjakarta.core.internal.http.StytchHttp;
+import io.github.stytchjakarta.core.internal.http.UnavailableNowException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -205,7 +208,8 @@ public final class JwksKeyStore implements Closeable {
             // a fresh exception per waiter: the fetching thread throws the original
             Throwable failure = e.getCause();
             if (failure instanceof StytchUnavailableException unavailable) {
-                throw new StytchUnavailableException(unavailable.getMessage(), null, null, unavailable);
+                throw new StytchUnavailableException(unavailable.getMessage(), null, unavailable.retryAfter().orElse(null),
+                        unavailable);
             }
             throw new StytchUnavailableException("no JWT signing keys available: " + failure.getClass().getSimpleName(),
                     null, null, failure);
@@ -226,8 +230,18 @@ public final class JwksKeyStore implements Closeable {
             return source.getJWKSet(evaluator, now, null);
         } catch (KeySourceException e) {
             throw new StytchUnavailableException("no JWT signing keys available: " + e.getClass().getSimpleName(),
-                    null, null, e);
+                    null, retryAfter(e), e);
         }
+    }
+
+    // when the transport refused the fetch (circuit open, bulkhead full), its wait becomes the 503's Retry-After
+    private static Duration retryAfter(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnavailableNowException refused) {
+                return refused.retryAfter();
+            }
+        }
+        return null;
     }
 
     private void onCacheEvent(Event<CachingJWKSetSource<SecurityContext>, SecurityContext> event) {
@@ -338,7 +352,10 @@ public final class JwksKeyStore implements Closeable {
                 return "the answer is not a JSON Web Key Set";
             }
             for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-                if (cause instanceof StytchHttp.HttpStatusException status) {
+                if (cause instanceof UnavailableNowException refused) {
+                    return refused.getMessage();
+                }
+                if (cause instanceof HttpStatusException status) {
                     return "HTTP " + status.status();
                 }
                 if (cause instanceof IOException) {
