@@ -8,6 +8,9 @@ module io.github.stytchjakarta.core {
     requires static java.desktop;
     requires static java.sql;
     requires static java.xml;
+    // metrics and spans when the OpenTelemetry API is present (internal.telemetry)
+    requires static io.opentelemetry.api;
+    requires static io.opentelemetry.context;
 
     exports io.github.stytchjakarta.core;
     exports io.github.stytchjakarta.core.model;

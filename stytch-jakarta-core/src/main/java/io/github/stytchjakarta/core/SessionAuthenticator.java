@@ -11,11 +11,13 @@ import io.github.stytchjakarta.core.internal.jwt.JwtClaims;
 import io.github.stytchjakarta.core.internal.jwt.JwtProcessor;
 import io.github.stytchjakarta.core.internal.jwt.SessionClaimsMapper;
 import io.github.stytchjakarta.core.internal.jwt.ValidityWindow;
+import io.github.stytchjakarta.core.internal.telemetry.Telemetry;
 import io.github.stytchjakarta.core.model.MemberSessionAuthenticateResponse;
 import io.github.stytchjakarta.core.model.SessionAuthenticateRequest;
 import io.github.stytchjakarta.core.model.SessionAuthenticateResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -70,6 +72,9 @@ import java.util.Optional;
  * {@link CacheSettings#opaqueTokens()} is on (off by default, so a revoked opaque token is refused at once). The
  * calls themselves are bounded by the transport's timeouts, bulkhead and circuit breaker.
  *
+ * <p>Each authentication is counted in the {@code stytch.authentications} metric by outcome ({@code cache},
+ * {@code local}, {@code remote}, {@code refused} with its reason, {@code unavailable}).
+ *
  * <p>Thread-safe. Rejections are logged at DEBUG with their reason only; tokens are never logged.
  */
 public final class SessionAuthenticator {
@@ -78,6 +83,7 @@ public final class SessionAuthenticator {
     public static final int MAX_SESSION_TOKEN_LENGTH = 128;
 
     private static final System.Logger LOG = System.getLogger(SessionAuthenticator.class.getName());
+    private static final String KIND = "session";
 
     private final StytchConfig config;
     private final StytchClient client;
@@ -89,9 +95,10 @@ public final class SessionAuthenticator {
     private final SingleFlight<VerifiedTokenCache.Key, AuthenticatedSession> remoteChecks =
             new SingleFlight<>(SessionAuthenticator::forWaiter);
     private final Clock clock;
+    private final Telemetry telemetry;
 
     SessionAuthenticator(StytchConfig config, StytchClient client, JwtProcessor processor, ValidityWindow validity,
-                         VerifiedTokenCache<AuthenticatedSession> cache, Clock clock) {
+                         VerifiedTokenCache<AuthenticatedSession> cache, Clock clock, Telemetry telemetry) {
         this.config = config;
         this.client = client;
         this.processor = processor;
@@ -101,6 +108,7 @@ public final class SessionAuthenticator {
         this.refused = config.cache().refusedTtl().isZero() ? new VerifiedTokenCache<>(0, 0)
                 : new VerifiedTokenCache<>(config.cache().maxEntries(), config.cache().maxBytes());
         this.clock = clock;
+        this.telemetry = telemetry;
     }
 
     /**
@@ -114,6 +122,20 @@ public final class SessionAuthenticator {
      */
     public AuthenticatedSession authenticate(SessionCredential credential) {
         Objects.requireNonNull(credential, "credential");
+        try {
+            AuthenticatedSession session = authenticateCredential(credential);
+            telemetry.authentication(KIND, session.verifiedBy().name().toLowerCase(Locale.ROOT), null);
+            return session;
+        } catch (InvalidTokenException e) {
+            telemetry.authentication(KIND, "refused", e.reason().name().toLowerCase(Locale.ROOT));
+            throw e;
+        } catch (StytchUnavailableException e) {
+            telemetry.authentication(KIND, "unavailable", null);
+            throw e;
+        }
+    }
+
+    private AuthenticatedSession authenticateCredential(SessionCredential credential) {
         if (credential instanceof SessionJwt jwt) {
             return authenticateJwt(jwt.value());
         }
@@ -201,6 +223,11 @@ public final class SessionAuthenticator {
         } catch (InvalidTokenException | StytchUnavailableException e) {
             LOG.log(System.Logger.Level.DEBUG, () -> "remote result not cached: its session JWT did not verify here");
         }
+    }
+
+    /** @return the number of credentials Stytch refused that are remembered */
+    int refusedEntries() {
+        return refused.size();
     }
 
     private static RuntimeException forWaiter(RuntimeException failure) {

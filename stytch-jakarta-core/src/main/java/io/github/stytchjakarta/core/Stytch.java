@@ -7,8 +7,12 @@ import io.github.stytchjakarta.core.internal.jwt.JwtProcessor;
 import io.github.stytchjakarta.core.internal.jwt.JwtRules;
 import io.github.stytchjakarta.core.internal.jwt.ValidityWindow;
 import io.github.stytchjakarta.core.internal.rbac.RbacPolicyCache;
+import io.github.stytchjakarta.core.internal.telemetry.Telemetry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The entry point: everything stytch-jakarta does, wired from one {@link StytchConfig}, sharing one
@@ -38,10 +42,12 @@ public final class Stytch implements AutoCloseable {
     private final SessionAuthenticator sessions;
     private final StytchAuthorizer authorizer;
     private final M2mTokenVerifier m2m;
+    private final Telemetry telemetry;
 
-    private Stytch(StytchConfig config, Clock clock) {
+    private Stytch(StytchConfig config, Clock clock, Object openTelemetry) {
         this.config = config;
-        this.client = new StytchClient(config, new StytchHttp(config));
+        this.telemetry = Telemetry.create(openTelemetry);
+        this.client = new StytchClient(config, new StytchHttp(config, telemetry));
         if (config.startupCheck()) {
             try {
                 StartupCheck.run(config, client);
@@ -59,10 +65,12 @@ public final class Stytch implements AutoCloseable {
         });
         ValidityWindow validity = new ValidityWindow(config);
         this.sessions = new SessionAuthenticator(config, client,
-                new JwtProcessor(keys, JwtRules.forSessions(config)), validity, sessionCache, clock);
-        this.m2m = new M2mTokenVerifier(new JwtProcessor(keys, JwtRules.forM2m(config)), validity, m2mCache, clock);
+                new JwtProcessor(keys, JwtRules.forSessions(config)), validity, sessionCache, clock, telemetry);
+        this.m2m = new M2mTokenVerifier(new JwtProcessor(keys, JwtRules.forM2m(config)), validity, m2mCache, clock,
+                telemetry);
         this.policies = new RbacPolicyCache(config.vertical(), client, config.rbac().policyTtl());
         this.authorizer = new StytchAuthorizer(policies);
+        registerGauges(sessionCache, m2mCache);
         if (config.jwks().prefetch()) {
             try {
                 keys.prefetch();
@@ -119,9 +127,57 @@ public final class Stytch implements AutoCloseable {
         return m2m;
     }
 
-    /** Stops background refreshes and releases the HTTP client. */
+    /**
+     * Tells whether this node can authenticate and authorize without waiting for Stytch, first fetching the key set
+     * and the RBAC policy if they were never fetched (each fetch bounded by the HTTP timeouts and the circuit
+     * breaker). For a readiness probe: see {@link StytchReadiness} for what an open circuit means across nodes.
+     *
+     * @return the readiness
+     */
+    public StytchReadiness readiness() {
+        boolean keysLoaded = keys.loadedAtMillis().isPresent() || loaded(keys::prefetch);
+        boolean policyLoaded = policies.projectFetchedAtMillis().isPresent() || loaded(policies::project);
+        long now = System.currentTimeMillis();
+        return new StytchReadiness(keysLoaded, policyLoaded, !client.http().isCircuitOpen(),
+                age(keys.loadedAtMillis(), now), age(policies.projectFetchedAtMillis(), now));
+    }
+
+    private static boolean loaded(Runnable fetch) {
+        try {
+            fetch.run();
+            return true;
+        } catch (StytchException e) {
+            LOG.log(System.Logger.Level.DEBUG, () -> "not ready: " + e.getMessage());
+            return false;
+        }
+    }
+
+    private static Optional<Duration> age(OptionalLong at, long now) {
+        return at.isPresent() ? Optional.of(Duration.ofMillis(Math.max(0, now - at.getAsLong()))) : Optional.empty();
+    }
+
+    // read at each metrics collection; NaN (nothing fetched yet) is not reported
+    private void registerGauges(VerifiedTokenCache<AuthenticatedSession> sessionCache, VerifiedTokenCache<M2mCaller> m2mCache) {
+        telemetry.gauge("stytch.circuit.open", "1 while the circuit breaker towards Stytch fails calls at once", "1", null,
+                () -> client.http().isCircuitOpen() ? 1 : 0);
+        telemetry.gauge("stytch.jwks.age", "Time since the signing key set was fetched", "s", null,
+                () -> ageSeconds(keys.loadedAtMillis()));
+        telemetry.gauge("stytch.rbac.policy.age", "Time since the project's RBAC policy was fetched", "s", null,
+                () -> ageSeconds(policies.projectFetchedAtMillis()));
+        telemetry.gauge("stytch.cache.entries", "Entries of a verification cache", "{entry}", "sessions", sessionCache::size);
+        telemetry.gauge("stytch.cache.entries", "Entries of a verification cache", "{entry}", "refused",
+                sessions::refusedEntries);
+        telemetry.gauge("stytch.cache.entries", "Entries of a verification cache", "{entry}", "m2m", m2mCache::size);
+    }
+
+    private static double ageSeconds(OptionalLong at) {
+        return at.isPresent() ? Math.max(0, System.currentTimeMillis() - at.getAsLong()) / 1000.0 : Double.NaN;
+    }
+
+    /** Stops background refreshes, unregisters the gauges and releases the HTTP client. */
     @Override
     public void close() {
+        telemetry.close();
         policies.close();
         keys.close();
         client.close();
@@ -135,6 +191,7 @@ public final class Stytch implements AutoCloseable {
 
         private final StytchConfig config;
         private Clock clock = DEFAULT_CLOCK;
+        private Object openTelemetry;
 
         private Builder(StytchConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -150,11 +207,27 @@ public final class Stytch implements AutoCloseable {
         }
 
         /**
+         * Where metrics and spans go (see the README's "Operations" section). Without this call they go to
+         * {@code GlobalOpenTelemetry} (e.g. the Java agent's) when the OpenTelemetry API is on the class path, and
+         * nowhere otherwise. The parameter is an {@code Object} so that the API stays an optional dependency.
+         *
+         * @param openTelemetry an {@code io.opentelemetry.api.OpenTelemetry}; must not be {@code null}
+         * @return this builder
+         * @throws IllegalArgumentException at {@link #build()} when it is not an {@code OpenTelemetry}, or the API
+         *                                  is not visible to this library
+         */
+        public Builder openTelemetry(Object openTelemetry) {
+            this.openTelemetry = Objects.requireNonNull(openTelemetry, "openTelemetry");
+            return this;
+        }
+
+        /**
          * @return the facade
-         * @throws StytchConfigException when {@code stytch.startup-check} is set and the check fails
+         * @throws StytchConfigException    when {@code stytch.startup-check} is set and the check fails
+         * @throws IllegalArgumentException when the OpenTelemetry instance given is not one
          */
         public Stytch build() {
-            return new Stytch(config, clock);
+            return new Stytch(config, clock, openTelemetry);
         }
     }
 }

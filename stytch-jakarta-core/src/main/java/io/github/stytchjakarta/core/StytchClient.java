@@ -1,6 +1,7 @@
 package io.github.stytchjakarta.core;
 
 import io.github.stytchjakarta.core.internal.http.StytchHttp;
+import io.github.stytchjakarta.core.internal.telemetry.Telemetry;
 import io.github.stytchjakarta.core.model.JwksResponse;
 import io.github.stytchjakarta.core.model.M2mTokenResponse;
 import io.github.stytchjakarta.core.model.MemberSessionAuthenticateResponse;
@@ -66,7 +67,7 @@ public final class StytchClient implements AutoCloseable {
      * @return the client; close it when done
      */
     public static StytchClient create(StytchConfig config) {
-        return new StytchClient(config, new StytchHttp(Objects.requireNonNull(config, "config")));
+        return new StytchClient(config, new StytchHttp(Objects.requireNonNull(config, "config"), Telemetry.NONE));
     }
 
     StytchHttp http() {

@@ -40,11 +40,11 @@ final class CallAdmission {
         try {
             if (!slots.tryAcquire(BULKHEAD_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
                 return new Refusal("Stytch not called: " + maxConcurrentCalls + " calls are in flight already",
-                        BULKHEAD_RETRY_AFTER);
+                        BULKHEAD_RETRY_AFTER, "bulkhead_full");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Refusal("interrupted while waiting to call Stytch", BULKHEAD_RETRY_AFTER);
+            return new Refusal("interrupted while waiting to call Stytch", BULKHEAD_RETRY_AFTER, "interrupted");
         }
         // the slot first: a caller let through as the circuit's probe must then make its call
         Duration open = breaker.tryAcquire();
@@ -53,7 +53,7 @@ final class CallAdmission {
         }
         slots.release();
         return new Refusal("Stytch not called: the circuit breaker is open after failed calls, for "
-                + open.toMillis() + " ms", open);
+                + open.toMillis() + " ms", open, "circuit_open");
     }
 
     /** The admitted call got an answer of Stytch's own. */
@@ -82,7 +82,8 @@ final class CallAdmission {
      *
      * @param reason     why, for the exception message
      * @param retryAfter how long to wait
+     * @param errorType  the telemetry's {@code error.type}
      */
-    record Refusal(String reason, Duration retryAfter) {
+    record Refusal(String reason, Duration retryAfter, String errorType) {
     }
 }

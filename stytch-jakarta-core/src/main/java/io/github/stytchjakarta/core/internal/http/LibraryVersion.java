@@ -6,9 +6,10 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 
 /** The library version, read once from the build-filtered {@code version.properties}. */
-final class LibraryVersion {
+public final class LibraryVersion {
 
-    static final String VERSION = load();
+    /** The version, e.g. {@code 0.1.0-SNAPSHOT}. */
+    public static final String VERSION = load();
 
     private LibraryVersion() {
     }

@@ -10,6 +10,7 @@ import io.github.stytchjakarta.core.internal.DaemonThreads;
 import io.github.stytchjakarta.core.internal.LogText;
 import io.github.stytchjakarta.core.internal.LogThrottle;
 import io.github.stytchjakarta.core.internal.json.Json;
+import io.github.stytchjakarta.core.internal.telemetry.Telemetry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -74,6 +75,7 @@ public final class StytchHttp implements AutoCloseable {
     private final Duration requestTimeout;
     private final int maxRetries;
     private final CallAdmission admission;
+    private final Telemetry telemetry;
     private final ExecutorService executor;
     private final HttpClient client;
     private final ObjectMapper json = Json.mapper();
@@ -88,21 +90,28 @@ public final class StytchHttp implements AutoCloseable {
     /**
      * Creates the transport.
      *
-     * @param config the configuration (base URL, credentials, timeouts, retries)
+     * @param config    the configuration (base URL, credentials, timeouts, retries)
+     * @param telemetry where each call is traced and timed
      */
-    public StytchHttp(StytchConfig config) {
+    public StytchHttp(StytchConfig config, Telemetry telemetry) {
         this.baseUrl = config.baseUrl();
         this.authorization = "Basic " + Base64.getEncoder().encodeToString(
                 (config.projectId() + ":" + config.secret()).getBytes(StandardCharsets.UTF_8));
         this.requestTimeout = config.http().requestTimeout();
         this.maxRetries = config.http().maxRetries();
         this.admission = new CallAdmission(config.http(), Clock.systemUTC());
+        this.telemetry = telemetry;
         this.executor = Executors.newCachedThreadPool(DaemonThreads.numbered("stytch-http"));
         this.client = HttpClient.newBuilder()
                 .connectTimeout(config.http().connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .executor(executor)
                 .build();
+    }
+
+    /** @return whether the circuit breaker fails calls at once now */
+    public boolean isCircuitOpen() {
+        return admission.isCircuitOpen();
     }
 
     /**
@@ -177,16 +186,24 @@ public final class StytchHttp implements AutoCloseable {
             throw new IOException("the Stytch client is closed");
         }
         try {
+            Telemetry.Call call = telemetry.call("GET", url.getHost(), url.getRawPath());
             CallAdmission.Refusal refusal = admission.admit();
             if (refusal != null) {
+                call.failed(refusal.errorType());
                 throw new UnavailableNowException(refusal.reason(), refusal.retryAfter());
             }
             try {
                 byte[] body = fetchPublic(url, maxBytes);
                 admission.succeeded();
+                call.answered(200);
                 return body;
+            } catch (HttpStatusException e) {
+                admission.failed(Duration.ZERO);
+                call.answered(e.status());
+                throw e;
             } catch (IOException | RuntimeException e) {
                 admission.failed(Duration.ZERO);
+                call.failed(errorType(e));
                 throw e;
             }
         } finally {
@@ -228,23 +245,33 @@ public final class StytchHttp implements AutoCloseable {
             throw new StytchUnavailableException("the Stytch client is closed", null, null, null);
         }
         try {
+            Telemetry.Call call = telemetry.call(request.method(), baseUrl.getHost(), request.uri().getRawPath());
             CallAdmission.Refusal refusal = admission.admit();
             if (refusal != null) {
+                call.failed(refusal.errorType());
                 throw new StytchUnavailableException(refusal.reason() + " (" + describeCall(request) + ")", null,
                         refusal.retryAfter(), null);
             }
             try {
                 Answer answer = sendWithRetries(request, retryable);
                 admission.succeeded();
+                call.answered(answer.status());
                 return answer;
             } catch (StytchApiException e) {
                 admission.succeeded();
+                call.answered(e.statusCode());
                 throw e;
             } catch (StytchUnavailableException e) {
                 admission.failed(e.retryAfter().orElse(Duration.ZERO));
+                if (e.statusCode().isPresent()) {
+                    call.answered(e.statusCode().getAsInt());
+                } else {
+                    call.failed(errorType(e.getCause()));
+                }
                 throw e;
             } catch (RuntimeException e) {
                 admission.failed(Duration.ZERO);
+                call.failed(errorType(e));
                 throw e;
             }
         } finally {
@@ -327,6 +354,16 @@ public final class StytchHttp implements AutoCloseable {
                     + LogText.url(request.uri()) + " answered HTTP " + status + " " + what
                     + ": check stytch.base-url (and stytch.project-id)");
         }
+    }
+
+    private static String errorType(Throwable failure) {
+        if (failure instanceof HttpTimeoutException) {
+            return "timeout";
+        }
+        if (failure instanceof IOException) {
+            return "connection";
+        }
+        return failure == null ? "unavailable" : failure.getClass().getSimpleName();
     }
 
     private static String describeCall(HttpRequest request) {

@@ -36,6 +36,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -105,6 +106,7 @@ public final class JwksKeyStore implements Closeable {
     private volatile Keys keys = new Keys(null, Map.of());
     // key sets the cache has stored, counted in its order (written under this, read without it)
     private volatile long loads;
+    private volatile long loadedAtMillis = Long.MIN_VALUE;
     // guarded by this
     private JWKSet lastLoaded;
     private long nextUnknownKeyFetch = Long.MIN_VALUE;
@@ -250,6 +252,7 @@ public final class JwksKeyStore implements Closeable {
                 lastLoaded = completed.getJWKSet();
                 loads++;
             }
+            loadedAtMillis = System.currentTimeMillis();
             keysOf(completed.getJWKSet());
         }
     }
@@ -306,6 +309,14 @@ public final class JwksKeyStore implements Closeable {
         } catch (MalformedURLException e) {
             throw new IllegalArgumentException("invalid JWKS URL", e);
         }
+    }
+
+    /**
+     * @return when a key set was last fetched (wall clock), empty before the first fetch
+     */
+    public OptionalLong loadedAtMillis() {
+        long at = loadedAtMillis;
+        return at == Long.MIN_VALUE ? OptionalLong.empty() : OptionalLong.of(at);
     }
 
     /** Stops the background refresh. */

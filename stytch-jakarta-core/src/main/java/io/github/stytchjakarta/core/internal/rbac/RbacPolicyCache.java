@@ -10,6 +10,7 @@ import io.github.stytchjakarta.core.model.RbacPolicy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -47,6 +48,7 @@ public final class RbacPolicyCache implements AutoCloseable {
     private final ConcurrentHashMap<String, OrgEntry> organizations = new ConcurrentHashMap<>();
     private final Object projectLock = new Object();
     private volatile PolicyIndex project;
+    private volatile long projectFetchedAtMillis = Long.MIN_VALUE;
     private long projectRetryAtNanos = System.nanoTime();
 
     /**
@@ -176,7 +178,15 @@ public final class RbacPolicyCache implements AutoCloseable {
 
     private PolicyIndex fetchProject() {
         RbacPolicy policy = vertical == Vertical.B2B ? client.b2bRbac().policy().policy() : client.rbac().policy().policy();
-        return PolicyIndex.of(policy.roles());
+        PolicyIndex index = PolicyIndex.of(policy.roles());
+        projectFetchedAtMillis = System.currentTimeMillis();
+        return index;
+    }
+
+    /** @return when the project policy was last fetched (wall clock), empty before the first fetch */
+    public OptionalLong projectFetchedAtMillis() {
+        long at = projectFetchedAtMillis;
+        return at == Long.MIN_VALUE ? OptionalLong.empty() : OptionalLong.of(at);
     }
 
     private PolicyIndex fetchOrganization(String organizationId) {
