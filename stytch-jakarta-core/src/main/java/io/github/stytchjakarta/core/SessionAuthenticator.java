@@ -9,6 +9,7 @@ import io.github.stytchjakarta.core.internal.jwt.JwtClaims;
 import io.github.stytchjakarta.core.internal.jwt.JwtProcessor;
 import io.github.stytchjakarta.core.internal.jwt.SessionClaimsMapper;
 import io.github.stytchjakarta.core.internal.jwt.ValidityWindow;
+import io.github.stytchjakarta.core.internal.webhook.RevokedSubjects;
 import io.github.stytchjakarta.core.model.MemberSessionAuthenticateResponse;
 import io.github.stytchjakarta.core.model.SessionAuthenticateRequest;
 import io.github.stytchjakarta.core.model.SessionAuthenticateResponse;
@@ -30,7 +31,9 @@ import java.util.Optional;
  * JWTs are accepted: a token without the session claim (an M2M or Connected-App access token, an ID token)
  * is {@link Reason#WRONG_TOKEN_KIND}. A verified JWT is cached by a SHA-256 hash of the whole token
  * ({@link CompactJws#tokenHash()}) until the first
- * instant it would fail; the cache is flushed when the signing keys change.
+ * instant it would fail; the cache is flushed when the signing keys change. A JWT whose session, user, member or
+ * organization a webhook reported revoked or deleted ({@link StytchWebhooks}) is {@link Reason#SESSION_NOT_FOUND}
+ * until it expires, cached or not.
  *
  * <table>
  *   <caption>What happens to each credential (the fallback policy)</caption>
@@ -76,16 +79,18 @@ public final class SessionAuthenticator {
     private final SessionClaimsMapper mapper;
     private final ValidityWindow validity;
     private final VerifiedTokenCache<AuthenticatedSession> cache;
+    private final RevokedSubjects revoked;
     private final Clock clock;
 
     SessionAuthenticator(StytchConfig config, StytchClient client, JwtProcessor processor, ValidityWindow validity,
-                         VerifiedTokenCache<AuthenticatedSession> cache, Clock clock) {
+                         VerifiedTokenCache<AuthenticatedSession> cache, RevokedSubjects revoked, Clock clock) {
         this.config = config;
         this.client = client;
         this.processor = processor;
         this.mapper = new SessionClaimsMapper(config.vertical());
         this.validity = validity;
         this.cache = cache;
+        this.revoked = revoked;
         this.clock = clock;
     }
 
@@ -121,6 +126,7 @@ public final class SessionAuthenticator {
         VerifiedTokenCache.Key key = VerifiedTokenCache.Key.of(token.tokenHash());
         AuthenticatedSession cached = cache.get(key, now);
         if (cached != null) {
+            rejectIfRevoked(cached.principal(), now);
             return cached;
         }
         JwtClaims claims;
@@ -135,6 +141,7 @@ public final class SessionAuthenticator {
             throw e;
         }
         StytchPrincipal principal = mapper.principal(claims);
+        rejectIfRevoked(principal, now);
         cache.put(key, new AuthenticatedSession(principal, Optional.empty(), VerifiedBy.CACHE),
                 VerifiedTokenCache.estimatedBytes(jwt.length()), validity.until(claims, principal.sessionExpiresAt()), now);
         return new AuthenticatedSession(principal, Optional.empty(), VerifiedBy.LOCAL);
@@ -169,6 +176,13 @@ public final class SessionAuthenticator {
         }
         return new AuthenticatedSession(principal, Optional.ofNullable(refreshedJwt).filter(jwt -> !jwt.isEmpty()),
                 VerifiedBy.REMOTE);
+    }
+
+    // a revoked session's JWT still verifies locally until it expires: Stytch would answer 404 for it
+    private void rejectIfRevoked(StytchPrincipal principal, long now) {
+        if (revoked.isRevoked(principal, now)) {
+            throw reject(Reason.SESSION_NOT_FOUND);
+        }
     }
 
     private static InvalidTokenException reject(Reason reason) {

@@ -7,8 +7,10 @@ import io.github.stytchjakarta.core.internal.jwt.JwtProcessor;
 import io.github.stytchjakarta.core.internal.jwt.JwtRules;
 import io.github.stytchjakarta.core.internal.jwt.ValidityWindow;
 import io.github.stytchjakarta.core.internal.rbac.RbacPolicyCache;
+import io.github.stytchjakarta.core.internal.webhook.RevokedSubjects;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The entry point: everything stytch-jakarta does, wired from one {@link StytchConfig}, sharing one
@@ -38,6 +40,7 @@ public final class Stytch implements AutoCloseable {
     private final SessionAuthenticator sessions;
     private final StytchAuthorizer authorizer;
     private final M2mTokenVerifier m2m;
+    private final Optional<StytchWebhooks> webhooks;
 
     private Stytch(StytchConfig config, Clock clock) {
         this.config = config;
@@ -58,11 +61,14 @@ public final class Stytch implements AutoCloseable {
             m2mCache.clear();
         });
         ValidityWindow validity = new ValidityWindow(config);
+        RevokedSubjects revoked = new RevokedSubjects(config.jwt().clockSkew());
         this.sessions = new SessionAuthenticator(config, client,
-                new JwtProcessor(keys, JwtRules.forSessions(config)), validity, sessionCache, clock);
+                new JwtProcessor(keys, JwtRules.forSessions(config)), validity, sessionCache, revoked, clock);
         this.m2m = new M2mTokenVerifier(new JwtProcessor(keys, JwtRules.forM2m(config)), validity, m2mCache, clock);
         this.policies = new RbacPolicyCache(config.vertical(), client, config.rbac().policyTtl());
         this.authorizer = new StytchAuthorizer(policies);
+        this.webhooks = config.webhook().enabled()
+                ? Optional.of(new StytchWebhooks(config, clock, sessionCache, revoked, policies)) : Optional.empty();
         if (config.jwks().prefetch()) {
             try {
                 keys.prefetch();
@@ -117,6 +123,15 @@ public final class Stytch implements AutoCloseable {
     /** @return the M2M access token verifier */
     public M2mTokenVerifier m2mVerifier() {
         return m2m;
+    }
+
+    /**
+     * The receiver of Stytch's webhooks, for the web modules' endpoint.
+     *
+     * @return the receiver, or empty when {@code stytch.webhook.secret} is not set (then no endpoint may exist)
+     */
+    public Optional<StytchWebhooks> webhooks() {
+        return webhooks;
     }
 
     /** Stops background refreshes and releases the HTTP client. */
