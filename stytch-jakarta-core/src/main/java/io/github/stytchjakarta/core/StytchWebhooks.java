@@ -78,6 +78,11 @@ public final class StytchWebhooks {
         this.policies = policies;
     }
 
+    /** @return the endpoint's settings ({@code stytch.webhook.*}) */
+    public WebhookSettings settings() {
+        return config.webhook();
+    }
+
     /**
      * Verifies and applies one delivery.
      *
