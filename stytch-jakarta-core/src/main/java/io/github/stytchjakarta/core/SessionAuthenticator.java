@@ -12,6 +12,7 @@ import io.github.stytchjakarta.core.internal.jwt.JwtProcessor;
 import io.github.stytchjakarta.core.internal.jwt.SessionClaimsMapper;
 import io.github.stytchjakarta.core.internal.jwt.ValidityWindow;
 import io.github.stytchjakarta.core.internal.telemetry.Telemetry;
+import io.github.stytchjakarta.core.internal.webhook.RevokedSubjects;
 import io.github.stytchjakarta.core.model.MemberSessionAuthenticateResponse;
 import io.github.stytchjakarta.core.model.SessionAuthenticateRequest;
 import io.github.stytchjakarta.core.model.SessionAuthenticateResponse;
@@ -34,7 +35,9 @@ import java.util.Optional;
  * JWTs are accepted: a token without the session claim (an M2M or Connected-App access token, an ID token)
  * is {@link Reason#WRONG_TOKEN_KIND}. A verified JWT is cached by a SHA-256 hash of the whole token
  * ({@link CompactJws#tokenHash()}) until the first
- * instant it would fail; the cache is flushed when the signing keys change.
+ * instant it would fail; the cache is flushed when the signing keys change. A JWT whose session, user, member or
+ * organization a webhook reported revoked or deleted ({@link StytchWebhooks}) is {@link Reason#SESSION_NOT_FOUND}
+ * until it expires, cached or not.
  *
  * <table>
  *   <caption>What happens to each credential (the fallback policy)</caption>
@@ -94,11 +97,13 @@ public final class SessionAuthenticator {
     private final VerifiedTokenCache<Reason> refused;
     private final SingleFlight<VerifiedTokenCache.Key, AuthenticatedSession> remoteChecks =
             new SingleFlight<>(SessionAuthenticator::forWaiter);
+    private final RevokedSubjects revoked;
     private final Clock clock;
     private final Telemetry telemetry;
 
     SessionAuthenticator(StytchConfig config, StytchClient client, JwtProcessor processor, ValidityWindow validity,
-                         VerifiedTokenCache<AuthenticatedSession> cache, Clock clock, Telemetry telemetry) {
+                         VerifiedTokenCache<AuthenticatedSession> cache, RevokedSubjects revoked, Clock clock,
+                         Telemetry telemetry) {
         this.config = config;
         this.client = client;
         this.processor = processor;
@@ -107,6 +112,7 @@ public final class SessionAuthenticator {
         this.cache = cache;
         this.refused = config.cache().refusedTtl().isZero() ? new VerifiedTokenCache<>(0, 0)
                 : new VerifiedTokenCache<>(config.cache().maxEntries(), config.cache().maxBytes());
+        this.revoked = revoked;
         this.clock = clock;
         this.telemetry = telemetry;
     }
@@ -145,8 +151,10 @@ public final class SessionAuthenticator {
         }
         VerifiedTokenCache.Key key = VerifiedTokenCache.Key.of(Sha256.of(token.getBytes(StandardCharsets.US_ASCII)));
         if (config.cache().opaqueTokens()) {
-            AuthenticatedSession cached = cache.get(key, clock.millis());
+            long now = clock.millis();
+            AuthenticatedSession cached = cache.get(key, now);
             if (cached != null) {
+                rejectIfRevoked(cached.principal(), now);
                 return cached;
             }
         }
@@ -164,6 +172,7 @@ public final class SessionAuthenticator {
         VerifiedTokenCache.Key key = VerifiedTokenCache.Key.of(token.tokenHash());
         AuthenticatedSession cached = cache.get(key, now);
         if (cached != null) {
+            rejectIfRevoked(cached.principal(), now);
             return cached;
         }
         JwtClaims claims;
@@ -178,6 +187,7 @@ public final class SessionAuthenticator {
             throw e;
         }
         StytchPrincipal principal = mapper.principal(claims);
+        rejectIfRevoked(principal, now);
         cache.put(key, new AuthenticatedSession(principal, Optional.empty(), VerifiedBy.CACHE),
                 VerifiedTokenCache.estimatedBytes(jwt.length()), validity.until(claims, principal.sessionExpiresAt()), now);
         return new AuthenticatedSession(principal, Optional.empty(), VerifiedBy.LOCAL);
@@ -274,6 +284,13 @@ public final class SessionAuthenticator {
         }
         return new AuthenticatedSession(principal, Optional.ofNullable(refreshedJwt).filter(jwt -> !jwt.isEmpty()),
                 VerifiedBy.REMOTE);
+    }
+
+    // a revoked session's JWT still verifies locally until it expires: Stytch would answer 404 for it
+    private void rejectIfRevoked(StytchPrincipal principal, long now) {
+        if (revoked.isRevoked(principal, now)) {
+            throw reject(Reason.SESSION_NOT_FOUND);
+        }
     }
 
     private static InvalidTokenException reject(Reason reason) {

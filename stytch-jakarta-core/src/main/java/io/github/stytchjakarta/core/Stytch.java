@@ -8,6 +8,7 @@ import io.github.stytchjakarta.core.internal.jwt.JwtRules;
 import io.github.stytchjakarta.core.internal.jwt.ValidityWindow;
 import io.github.stytchjakarta.core.internal.rbac.RbacPolicyCache;
 import io.github.stytchjakarta.core.internal.telemetry.Telemetry;
+import io.github.stytchjakarta.core.internal.webhook.RevokedSubjects;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -43,6 +44,7 @@ public final class Stytch implements AutoCloseable {
     private final StytchAuthorizer authorizer;
     private final M2mTokenVerifier m2m;
     private final Telemetry telemetry;
+    private final Optional<StytchWebhooks> webhooks;
 
     private Stytch(StytchConfig config, Clock clock, Object openTelemetry) {
         this.config = config;
@@ -64,12 +66,15 @@ public final class Stytch implements AutoCloseable {
             m2mCache.clear();
         });
         ValidityWindow validity = new ValidityWindow(config);
+        RevokedSubjects revoked = new RevokedSubjects(config.jwt().clockSkew());
         this.sessions = new SessionAuthenticator(config, client,
-                new JwtProcessor(keys, JwtRules.forSessions(config)), validity, sessionCache, clock, telemetry);
+                new JwtProcessor(keys, JwtRules.forSessions(config)), validity, sessionCache, revoked, clock, telemetry);
         this.m2m = new M2mTokenVerifier(new JwtProcessor(keys, JwtRules.forM2m(config)), validity, m2mCache, clock,
                 telemetry);
         this.policies = new RbacPolicyCache(config.vertical(), client, config.rbac().policyTtl());
         this.authorizer = new StytchAuthorizer(policies);
+        this.webhooks = config.webhook().enabled()
+                ? Optional.of(new StytchWebhooks(config, clock, sessionCache, revoked, policies)) : Optional.empty();
         registerGauges(sessionCache, m2mCache);
         if (config.jwks().prefetch()) {
             try {
@@ -125,6 +130,15 @@ public final class Stytch implements AutoCloseable {
     /** @return the M2M access token verifier */
     public M2mTokenVerifier m2mVerifier() {
         return m2m;
+    }
+
+    /**
+     * The receiver of Stytch's webhooks, for the web modules' endpoint.
+     *
+     * @return the receiver, or empty when {@code stytch.webhook.secret} is not set (then no endpoint may exist)
+     */
+    public Optional<StytchWebhooks> webhooks() {
+        return webhooks;
     }
 
     /**

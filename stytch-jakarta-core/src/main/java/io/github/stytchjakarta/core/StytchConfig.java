@@ -49,11 +49,15 @@ import java.util.Set;
  *   <tr><td>{@code stytch.cache.opaque-tokens}</td><td>{@link #DEFAULT_CACHE_OPAQUE_TOKENS}</td></tr>
  *   <tr><td>{@code stytch.session.duration-minutes}</td><td>none (remote checks do not extend sessions)</td></tr>
  *   <tr><td>{@code stytch.startup-check}</td><td>{@link #DEFAULT_STARTUP_CHECK}</td></tr>
+ *   <tr><td>{@code stytch.webhook.secret}</td><td>none (no webhook endpoint)</td></tr>
+ *   <tr><td>{@code stytch.webhook.path}</td><td>{@link #DEFAULT_WEBHOOK_PATH}</td></tr>
+ *   <tr><td>{@code stytch.webhook.tolerance}</td><td>{@link #DEFAULT_WEBHOOK_TOLERANCE}</td></tr>
+ *   <tr><td>{@code stytch.webhook.max-body-bytes}</td><td>{@link #DEFAULT_WEBHOOK_MAX_BODY_BYTES}</td></tr>
  * </table>
  * Durations are ISO-8601 ({@code PT30S}) or whole seconds ({@code 30}); blank values count as absent.
  *
  * <p>The settings are grouped as their keys are: {@link #jwt()}, {@link #jwks()}, {@link #http()},
- * {@link #rbac()}, {@link #session()}, {@link #token()} and {@link #cache()}, for example
+ * {@link #rbac()}, {@link #session()}, {@link #token()}, {@link #cache()} and {@link #webhook()}, for example
  * {@code config.jwks().cacheTtl()} for {@code stytch.jwks.cache-ttl}.
  *
  * <p>Instances are immutable and thread-safe.
@@ -122,6 +126,14 @@ public final class StytchConfig {
         public static final String SESSION_DURATION_MINUTES = "stytch.session.duration-minutes";
         /** Whether {@link Stytch#create} checks project id, secret and base URL with Stytch ({@code /v1/debug/whoami}). */
         public static final String STARTUP_CHECK = "stytch.startup-check";
+        /** The signing secret of the webhook endpoint ({@code whsec_...}); without it there is no endpoint. */
+        public static final String WEBHOOK_SECRET = "stytch.webhook.secret";
+        /** The context-relative path of the webhook endpoint. */
+        public static final String WEBHOOK_PATH = "stytch.webhook.path";
+        /** How far a webhook's {@code svix-timestamp} may lie from this node's clock, either way. */
+        public static final String WEBHOOK_TOLERANCE = "stytch.webhook.tolerance";
+        /** The largest webhook body accepted, in bytes. */
+        public static final String WEBHOOK_MAX_BODY_BYTES = "stytch.webhook.max-body-bytes";
 
         /** Every key above, so that unknown {@code stytch.*} keys can be reported. */
         public static final Set<String> ALL = Set.of(PROJECT_ID, SECRET, VERTICAL, BASE_URL, JWT_ISSUERS, JWT_AUDIENCE,
@@ -129,8 +141,8 @@ public final class StytchConfig {
                 JWKS_OUTAGE_TOLERANCE, JWKS_PREFETCH, HTTP_CONNECT_TIMEOUT, HTTP_REQUEST_TIMEOUT, HTTP_MAX_RETRIES,
                 HTTP_MAX_CONCURRENT_CALLS, HTTP_CIRCUIT_FAILURE_THRESHOLD, HTTP_CIRCUIT_OPEN_DURATION, RBAC_POLICY_TTL,
                 SESSION_COOKIE, TOKEN_COOKIE, TOKEN_HEADER, CACHE_MAX_ENTRIES, CACHE_MAX_BYTES, CACHE_REFUSED_TTL,
-                CACHE_OPAQUE_TOKENS, SESSION_DURATION_MINUTES,
-                STARTUP_CHECK);
+                CACHE_OPAQUE_TOKENS, SESSION_DURATION_MINUTES, STARTUP_CHECK, WEBHOOK_SECRET, WEBHOOK_PATH,
+                WEBHOOK_TOLERANCE, WEBHOOK_MAX_BODY_BYTES);
 
         private Keys() {
         }
@@ -256,6 +268,27 @@ public final class StytchConfig {
      */
     public static final boolean DEFAULT_STARTUP_CHECK = false;
 
+    /** Default webhook endpoint path: {@code /stytch/webhooks}. */
+    public static final String DEFAULT_WEBHOOK_PATH = "/stytch/webhooks";
+
+    /**
+     * Default webhook timestamp tolerance: 5 minutes either way, as Svix's own verification libraries. A
+     * message is also remembered (against replays) for twice this long.
+     */
+    public static final Duration DEFAULT_WEBHOOK_TOLERANCE = Duration.ofMinutes(5);
+
+    /** Largest accepted webhook timestamp tolerance: 1 hour. */
+    public static final Duration MAX_WEBHOOK_TOLERANCE = Duration.ofHours(1);
+
+    /**
+     * Default largest webhook body: 64 KiB. Stytch's events carry one object (a member with its roles and
+     * registrations, an organization); the largest seen in Stytch's examples are a few KiB.
+     */
+    public static final int DEFAULT_WEBHOOK_MAX_BODY_BYTES = 64 * 1024;
+
+    /** Largest accepted {@code stytch.webhook.max-body-bytes}: 10 MiB. */
+    public static final int MAX_WEBHOOK_MAX_BODY_BYTES = 10 * 1024 * 1024;
+
     /** Smallest session duration Stytch accepts, in minutes. */
     public static final int MIN_SESSION_DURATION_MINUTES = 5;
 
@@ -274,10 +307,11 @@ public final class StytchConfig {
     private final SessionSettings session;
     private final TokenSettings token;
     private final CacheSettings cache;
+    private final WebhookSettings webhook;
 
     StytchConfig(String projectId, String secret, Vertical vertical, URI baseUrl, boolean startupCheck, JwtSettings jwt,
             JwksSettings jwks, HttpSettings http, RbacSettings rbac, SessionSettings session, TokenSettings token,
-            CacheSettings cache) {
+            CacheSettings cache, WebhookSettings webhook) {
         this.projectId = projectId;
         this.secret = secret;
         this.vertical = vertical;
@@ -290,6 +324,7 @@ public final class StytchConfig {
         this.session = session;
         this.token = token;
         this.cache = cache;
+        this.webhook = webhook;
     }
 
     /**
@@ -421,7 +456,16 @@ public final class StytchConfig {
     }
 
     /**
-     * Describes the configuration with the secret masked.
+     * The {@code stytch.webhook.*} settings.
+     *
+     * @return the webhook endpoint's secret, path, timestamp tolerance and body limit
+     */
+    public WebhookSettings webhook() {
+        return webhook;
+    }
+
+    /**
+     * Describes the configuration with the secrets masked.
      *
      * @return a description without the secret
      */
@@ -429,6 +473,6 @@ public final class StytchConfig {
     public String toString() {
         return "StytchConfig{projectId=" + projectId + ", secret=****, vertical=" + vertical + ", baseUrl=" + baseUrl
                 + ", startupCheck=" + startupCheck + ", " + jwt + ", " + jwks + ", " + http + ", " + rbac + ", " + session
-                + ", " + token + ", " + cache + '}';
+                + ", " + token + ", " + cache + ", " + webhook + '}';
     }
 }

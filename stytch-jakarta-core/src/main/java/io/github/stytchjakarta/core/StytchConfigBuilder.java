@@ -22,10 +22,15 @@ import static io.github.stytchjakarta.core.StytchConfig.DEFAULT_STARTUP_CHECK;
 import static io.github.stytchjakarta.core.StytchConfig.DEFAULT_TOKEN_COOKIE;
 import static io.github.stytchjakarta.core.StytchConfig.DEFAULT_TOKEN_HEADER;
 import static io.github.stytchjakarta.core.StytchConfig.DEFAULT_VERTICAL;
+import static io.github.stytchjakarta.core.StytchConfig.DEFAULT_WEBHOOK_MAX_BODY_BYTES;
+import static io.github.stytchjakarta.core.StytchConfig.DEFAULT_WEBHOOK_PATH;
+import static io.github.stytchjakarta.core.StytchConfig.DEFAULT_WEBHOOK_TOLERANCE;
 import static io.github.stytchjakarta.core.StytchConfig.LIVE_BASE_URL;
 import static io.github.stytchjakarta.core.StytchConfig.MAX_CLOCK_SKEW;
 import static io.github.stytchjakarta.core.StytchConfig.MAX_HTTP_MAX_RETRIES;
 import static io.github.stytchjakarta.core.StytchConfig.MAX_SESSION_DURATION_MINUTES;
+import static io.github.stytchjakarta.core.StytchConfig.MAX_WEBHOOK_MAX_BODY_BYTES;
+import static io.github.stytchjakarta.core.StytchConfig.MAX_WEBHOOK_TOLERANCE;
 import static io.github.stytchjakarta.core.StytchConfig.MIN_SESSION_DURATION_MINUTES;
 import static io.github.stytchjakarta.core.StytchConfig.TEST_BASE_URL;
 import static io.github.stytchjakarta.core.internal.config.ConfigChecks.isBlank;
@@ -33,6 +38,7 @@ import static io.github.stytchjakarta.core.internal.config.ConfigChecks.isBlank;
 import io.github.stytchjakarta.core.StytchConfig.Keys;
 import io.github.stytchjakarta.core.internal.config.ConfigChecks;
 import io.github.stytchjakarta.core.internal.config.ConfigProblems;
+import io.github.stytchjakarta.core.internal.webhook.SvixSignature;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -84,6 +90,10 @@ public final class StytchConfigBuilder {
     private boolean cacheOpaqueTokens = DEFAULT_CACHE_OPAQUE_TOKENS;
     private Integer sessionDurationMinutes;
     private boolean startupCheck = DEFAULT_STARTUP_CHECK;
+    private String webhookSecret;
+    private String webhookPath = DEFAULT_WEBHOOK_PATH;
+    private Duration webhookTolerance = DEFAULT_WEBHOOK_TOLERANCE;
+    private int webhookMaxBodyBytes = DEFAULT_WEBHOOK_MAX_BODY_BYTES;
 
     StytchConfigBuilder() {
     }
@@ -283,6 +293,34 @@ public final class StytchConfigBuilder {
     }
 
     /**
+     * @param secret the webhook endpoint's signing secret ({@code whsec_<base64 key>} from the Stytch dashboard),
+     *               {@code null} for no endpoint
+     * @return this builder
+     */
+    public StytchConfigBuilder webhookSecret(String secret) {
+        this.webhookSecret = secret;
+        return this;
+    }
+
+    /** @param path the webhook endpoint's context-relative path; must not be {@code null} @return this builder */
+    public StytchConfigBuilder webhookPath(String path) {
+        this.webhookPath = Objects.requireNonNull(path, "path");
+        return this;
+    }
+
+    /** @param tolerance the webhook timestamp tolerance; must not be {@code null} @return this builder */
+    public StytchConfigBuilder webhookTolerance(Duration tolerance) {
+        this.webhookTolerance = Objects.requireNonNull(tolerance, "tolerance");
+        return this;
+    }
+
+    /** @param maxBodyBytes the largest webhook body accepted @return this builder */
+    public StytchConfigBuilder webhookMaxBodyBytes(int maxBodyBytes) {
+        this.webhookMaxBodyBytes = maxBodyBytes;
+        return this;
+    }
+
+    /**
      * Validates every setting and builds the configuration.
      *
      * @return the configuration
@@ -311,7 +349,8 @@ public final class StytchConfigBuilder {
                 new SessionSettings(sessionCookie, sessionDurationMinutes == null ? OptionalInt.empty()
                         : OptionalInt.of(sessionDurationMinutes)),
                 new TokenSettings(tokenCookie, tokenHeader),
-                new CacheSettings(cacheMaxEntries, cacheMaxBytes, cacheRefusedTtl, cacheOpaqueTokens));
+                new CacheSettings(cacheMaxEntries, cacheMaxBytes, cacheRefusedTtl, cacheOpaqueTokens),
+                new WebhookSettings(Optional.ofNullable(webhookSecret), webhookPath, webhookTolerance, webhookMaxBodyBytes));
     }
 
     private void check(ConfigProblems problems) {
@@ -375,6 +414,24 @@ public final class StytchConfigBuilder {
                 || sessionDurationMinutes > MAX_SESSION_DURATION_MINUTES)) {
             problems.add(Keys.SESSION_DURATION_MINUTES, "must be a whole number from "
                     + MIN_SESSION_DURATION_MINUTES + " to " + MAX_SESSION_DURATION_MINUTES);
+        }
+        checkWebhook(problems);
+    }
+
+    private void checkWebhook(ConfigProblems problems) {
+        if (webhookSecret != null && !SvixSignature.isValidSecret(webhookSecret)) {
+            problems.add(Keys.WEBHOOK_SECRET, "must be the endpoint's signing secret as Stytch shows it: whsec_ followed "
+                    + "by a base64 key of at least " + SvixSignature.MIN_KEY_BYTES + " bytes");
+        }
+        if (!webhookPath.startsWith("/") || webhookPath.contains("*") || webhookPath.contains("?")) {
+            problems.add(Keys.WEBHOOK_PATH, "must be a context-relative path starting with / without wildcards");
+        }
+        ConfigChecks.positive(problems, Keys.WEBHOOK_TOLERANCE, webhookTolerance);
+        if (webhookTolerance.compareTo(MAX_WEBHOOK_TOLERANCE) > 0) {
+            problems.add(Keys.WEBHOOK_TOLERANCE, "must be at most " + MAX_WEBHOOK_TOLERANCE);
+        }
+        if (webhookMaxBodyBytes < 1 || webhookMaxBodyBytes > MAX_WEBHOOK_MAX_BODY_BYTES) {
+            problems.add(Keys.WEBHOOK_MAX_BODY_BYTES, "must be a whole number from 1 to " + MAX_WEBHOOK_MAX_BODY_BYTES);
         }
     }
 

@@ -124,6 +124,9 @@ public record Problem(int status, String code, String title, String detail, Opti
             case 400 -> "Bad Request";
             case 401 -> "Unauthorized";
             case 403 -> "Forbidden";
+            case 404 -> "Not Found";
+            case 405 -> "Method Not Allowed";
+            case 413 -> "Content Too Large";
             case 503 -> "Service Unavailable";
             default -> "Error";
         };

@@ -92,7 +92,8 @@ public final class StytchWebAuthenticator {
         this.config = builder.config;
         this.log = new WebLog(builder.clock);
         this.csrf = new CsrfGuard(config.csrf().allowedOrigins());
-        this.paths = new PathAuthorization(config, stytch.authorizer(), log);
+        this.paths = new PathAuthorization(config, stytch.authorizer(),
+                stytch.webhooks().map(webhooks -> stytch.config().webhook().path()), log);
         CredentialResolver credentials = new CredentialResolver(stytch.config());
         this.sessions = new SessionCheck(stytch, config, credentials, log);
         this.establishment = new SessionEstablishment(stytch.config(), config, credentials, builder.clock, log);

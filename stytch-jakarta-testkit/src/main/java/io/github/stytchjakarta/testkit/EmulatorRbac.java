@@ -1,7 +1,9 @@
 package io.github.stytchjakarta.testkit;
 
 import io.github.stytchjakarta.testkit.internal.RbacState;
+import io.github.stytchjakarta.testkit.internal.WebhookSender;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The project's RBAC policies and organizations' custom roles ({@link StytchEmulator#rbac()}), as the policy endpoints
@@ -16,9 +18,13 @@ import java.util.List;
 public final class EmulatorRbac {
 
     private final RbacState rbac;
+    private final WebhookSender webhooks;
+    private final String projectId;
 
-    EmulatorRbac(RbacState rbac) {
+    EmulatorRbac(RbacState rbac, WebhookSender webhooks, String projectId) {
         this.rbac = rbac;
+        this.webhooks = webhooks;
+        this.projectId = projectId;
     }
 
     /** @return the consumer policy ({@link EmulatedPolicy#defaultConsumerPolicy()} until set) */
@@ -33,6 +39,7 @@ public final class EmulatorRbac {
      */
     public void setConsumerPolicy(EmulatedPolicy policy) {
         rbac.setConsumerPolicy(policy);
+        webhooks.send("rbac_policy", "UPDATE", projectId, Map.of());
     }
 
     /** @return the B2B policy ({@link EmulatedPolicy#defaultB2bPolicy()} until set) */
@@ -47,6 +54,7 @@ public final class EmulatorRbac {
      */
     public void setB2bPolicy(EmulatedPolicy policy) {
         rbac.setB2bPolicy(policy);
+        webhooks.send("rbac_policy", "UPDATE", projectId, Map.of());
     }
 
     /**
@@ -59,5 +67,6 @@ public final class EmulatorRbac {
      */
     public void setOrganizationRoles(String organizationId, List<EmulatedPolicy.Role> roles) {
         rbac.setOrganizationRoles(organizationId, roles);
+        webhooks.send("rbac_policy", "UPDATE", organizationId, Map.of("organization_id", organizationId));
     }
 }

@@ -13,6 +13,7 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -31,7 +32,7 @@ import java.util.regex.Pattern;
  * }
  * </pre>
  * Seeding is on this class; the rest is grouped in sub-objects: {@link #tokens()} (minting), {@link #keys()},
- * {@link #rbac()} (policies), {@link #faults()} and {@link #requestLog()}.
+ * {@link #rbac()} (policies), {@link #faults()}, {@link #requestLog()} and {@link #webhooks()}.
  *
  * <p>The endpoints are listed in the {@linkplain io.github.stytchjakarta.testkit package documentation}.
  *
@@ -86,6 +87,7 @@ public final class StytchEmulator implements AutoCloseable {
     private final EmulatorTokens tokens;
     private final EmulatorRbac rbac;
     private final EmulatorRequestLog requestLog;
+    private final EmulatorWebhooks webhooks;
     private final EmulatorServer server;
     private volatile URI baseUrl;
     private boolean running;
@@ -98,7 +100,8 @@ public final class StytchEmulator implements AutoCloseable {
         this.keys = new EmulatorKeys(state.keys());
         this.faults = new EmulatorFaults(state.faults());
         this.tokens = new EmulatorTokens(state);
-        this.rbac = new EmulatorRbac(state.rbac());
+        this.rbac = new EmulatorRbac(state.rbac(), state.webhooks(), state.projectId());
+        this.webhooks = new EmulatorWebhooks(state.webhooks());
         this.requestLog = new EmulatorRequestLog(state.requestLog());
         this.server = new EmulatorServer(state, tokens.issuer());
     }
@@ -285,7 +288,23 @@ public final class StytchEmulator implements AutoCloseable {
      * @return whether an active session was revoked
      */
     public boolean revokeSession(String sessionId) {
-        return state.sessions().revoke(sessionId);
+        return state.revokeSession(sessionId);
+    }
+
+    /**
+     * Deletes a B2B member: its sessions are revoked (without webhooks of their own) and a {@code member}
+     * {@code DELETE} webhook is sent. JWTs already minted still verify locally until they expire, as with Stytch.
+     *
+     * @param memberId the member id
+     * @return whether the member existed
+     */
+    public boolean deleteMember(String memberId) {
+        if (!state.directory().removeMember(memberId)) {
+            return false;
+        }
+        state.sessions().activeSessions(Vertical.B2B, memberId).forEach(session -> state.sessions().revoke(session.sessionId()));
+        state.webhooks().send("member", "DELETE", memberId, Map.of());
+        return true;
     }
 
     // ---- sub-objects --------------------------------------------------------------------------------------------
@@ -308,6 +327,11 @@ public final class StytchEmulator implements AutoCloseable {
     /** @return the fault injection controls */
     public EmulatorFaults faults() {
         return faults;
+    }
+
+    /** @return the webhooks sent on state changes, and their endpoints */
+    public EmulatorWebhooks webhooks() {
+        return webhooks;
     }
 
     /** @return the requests received */

@@ -1,6 +1,7 @@
 package io.github.stytchjakarta.cdi.internal;
 
 import io.github.stytchjakarta.core.ConfigSource;
+import io.github.stytchjakarta.core.Stytch;
 import io.github.stytchjakarta.filter.StytchWebAuthenticator;
 import io.github.stytchjakarta.filter.internal.WebIntegration;
 import jakarta.enterprise.inject.spi.CDI;
@@ -42,5 +43,10 @@ public final class MicroProfileWebIntegration implements WebIntegration {
     @Override
     public StytchWebAuthenticator authenticator() {
         return CDI.current().select(StytchWebAuthenticator.class).get();
+    }
+
+    @Override
+    public Stytch stytch() {
+        return CDI.current().select(Stytch.class).get();
     }
 }

@@ -2,6 +2,7 @@ package io.github.stytchjakarta.filter.internal;
 
 import io.github.stytchjakarta.core.ConfigSource;
 import io.github.stytchjakarta.core.Stytch;
+import io.github.stytchjakarta.core.StytchConfig;
 import io.github.stytchjakarta.core.StytchConfigException;
 import io.github.stytchjakarta.core.internal.config.ConfigKeys;
 import io.github.stytchjakarta.core.internal.config.ConfigProblems;
@@ -13,6 +14,7 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRegistration;
 import java.lang.System.Logger.Level;
 import java.util.EnumSet;
 import java.util.List;
@@ -31,10 +33,12 @@ import java.util.function.Consumer;
  *       where the container runs no {@code ServletContainerInitializer}): reads and checks the whole
  *       configuration (an application with the module is protected or does not start) and registers
  *       {@link StytchAuthenticationFilter} for {@code /*} unless the application declares it or switched
- *       the registration off;</li>
+ *       the registration off, and, when {@code stytch.webhook.secret} is set, the {@link WebhookServlet} at
+ *       {@code stytch.webhook.path} (never without a secret);</li>
  *   <li>{@link #start} (from the {@link StytchFilterStarter}, before any filter is initialised): builds
  *       the authenticator of that filter (the CDI module's, or a {@link Stytch} of its own) and hands it to
- *       the filter through a context attribute. Any failure here fails the start of the application.</li>
+ *       the filter, and that {@code Stytch}'s webhook receiver to the servlet, through context attributes. Any
+ *       failure here fails the start of the application.</li>
  * </ol>
  * Not an API.
  */
@@ -45,6 +49,9 @@ public final class FilterSetup {
 
     /** Context attribute: the authenticator {@link #start} built for the filter. */
     public static final String AUTHENTICATOR = FilterSetup.class.getName() + ".authenticator";
+
+    /** Context attribute: the webhook receiver {@link #start} found for the {@link WebhookServlet}. */
+    public static final String WEBHOOKS = FilterSetup.class.getName() + ".webhooks";
 
     private static final String CONFIGURED = FilterSetup.class.getName() + ".configured";
     private static final String PENDING = FilterSetup.class.getName() + ".pending";
@@ -110,6 +117,7 @@ public final class FilterSetup {
                     + "StytchAuthenticationFilter itself");
             return;
         }
+        registerWebhookServlet(context, settings.orElseThrow());
         if (!declared.isEmpty()) {
             LOG.log(Level.DEBUG, "the application declares the Stytch filter itself: not registered again");
             if (declared.size() == 1) {
@@ -148,6 +156,8 @@ public final class FilterSetup {
         try {
             context.setAttribute(AUTHENTICATOR, integration.isPresent() ? integration.get().authenticator()
                     : ownAuthenticator(settings, stytch -> context.setAttribute(OWNED, stytch)));
+            Stytch stytch = integration.isPresent() ? integration.get().stytch() : (Stytch) context.getAttribute(OWNED);
+            stytch.webhooks().ifPresent(webhooks -> context.setAttribute(WEBHOOKS, webhooks));
         } catch (StytchConfigException e) {
             throw new IllegalStateException(e.getMessage(), e);
         } catch (RuntimeException | LinkageError e) {
@@ -199,6 +209,22 @@ public final class FilterSetup {
         LOG.log(Level.INFO, () -> "Stytch authentication started for project " + stytch.config().projectId() + " ("
                 + stytch.config().vertical() + ")");
         return StytchWebAuthenticator.create(stytch, settings.web());
+    }
+
+    // fail closed: without a secret there is no endpoint at all
+    private static void registerWebhookServlet(ServletContext context, WebSettings settings) throws ServletException {
+        if (!settings.core().webhook().enabled()) {
+            return;
+        }
+        String path = settings.core().webhook().path();
+        ServletRegistration.Dynamic servlet = context.addServlet(WebhookServlet.NAME, WebhookServlet.class);
+        if (servlet == null) {
+            throw new ServletException("a servlet named " + WebhookServlet.NAME + " that is not stytch-jakarta's exists");
+        }
+        if (!servlet.addMapping(path).isEmpty()) {
+            throw new ServletException(StytchConfig.Keys.WEBHOOK_PATH + ": another servlet is mapped to " + path);
+        }
+        LOG.log(Level.INFO, () -> "Stytch webhook endpoint registered at " + path);
     }
 
     private static void throwIfAny(ConfigProblems problems) throws ServletException {

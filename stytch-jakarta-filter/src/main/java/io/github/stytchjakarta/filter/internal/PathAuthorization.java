@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /**
  * The path rules of the web configuration, compiled once: which requests need an authenticated caller
- * (the login page and the logout path never do; a request matching a permission rule always does, and so,
+ * (the login page, the logout path and the webhook endpoint never do; a request matching a permission rule always does, and so,
  * with {@link StytchWebConfig.UnmatchedMethods#DENY}, does any request to a path a rule's pattern matches;
  * then public paths win over protected paths), which ask to log out, and whether an authenticated caller
  * holds the permission of the first rule matching the method and path (checked by core's authorizer).
@@ -30,15 +30,17 @@ public final class PathAuthorization {
     private final List<CompiledPermission> permissions;
     private final PathPattern logoutPath;
     private final Optional<PathPattern> loginPath;
+    private final Optional<String> webhookPath;
 
     /**
      * Compiles the rules.
      *
      * @param config     the web configuration
-     * @param authorizer core's authorizer, for the permission rules
-     * @param log        the log
+     * @param authorizer  core's authorizer, for the permission rules
+     * @param webhookPath the webhook endpoint's path, when there is one: Stytch authenticates by signature
+     * @param log         the log
      */
-    public PathAuthorization(StytchWebConfig config, StytchAuthorizer authorizer, WebLog log) {
+    public PathAuthorization(StytchWebConfig config, StytchAuthorizer authorizer, Optional<String> webhookPath, WebLog log) {
         this.config = config;
         this.authorizer = authorizer;
         this.log = log;
@@ -48,6 +50,7 @@ public final class PathAuthorization {
                 .map(rule -> new CompiledPermission(rule, PathPattern.compile(rule.pathPattern()))).toList();
         this.logoutPath = PathPattern.compile(config.logout().path());
         this.loginPath = config.loginPage().map(page -> PathPattern.compile(page.split("\\?", 2)[0]));
+        this.webhookPath = webhookPath;
     }
 
     /**
@@ -60,7 +63,8 @@ public final class PathAuthorization {
             return true;
         }
         String path = normalised.get();
-        if (logoutPath.matches(path) || loginPath.isPresent() && loginPath.get().matches(path)) {
+        if (logoutPath.matches(path) || loginPath.isPresent() && loginPath.get().matches(path)
+                || webhookPath.isPresent() && webhookPath.get().equals(path)) {
             return false;
         }
         if (permissionFor(method, path).isPresent() || isUnmatchedMethod(path)) {

@@ -1,6 +1,7 @@
 package io.github.stytchjakarta.filter.internal;
 
 import io.github.stytchjakarta.core.ConfigSource;
+import io.github.stytchjakarta.core.Stytch;
 import io.github.stytchjakarta.filter.StytchWebAuthenticator;
 import jakarta.servlet.ServletContext;
 import java.util.Optional;
@@ -51,6 +52,14 @@ public interface WebIntegration {
      * @throws IllegalStateException when the module cannot provide it (e.g. CDI is not running)
      */
     StytchWebAuthenticator authenticator();
+
+    /**
+     * The application's {@link Stytch}, the one behind {@link #authenticator()}, for the webhook endpoint.
+     *
+     * @return the facade
+     * @throws IllegalStateException when the module cannot provide it (e.g. CDI is not running)
+     */
+    Stytch stytch();
 
     /**
      * The class loader of a web application: the context's, else (embedded servers that set none) the

@@ -54,6 +54,14 @@ public final class Directory {
         members.put(member.memberId(), member);
     }
 
+    /**
+     * @param memberId a member id
+     * @return whether the member existed
+     */
+    public boolean removeMember(String memberId) {
+        return members.remove(memberId) != null;
+    }
+
     public void addM2mClient(EmulatedM2mClient client) {
         m2mClients.put(client.clientId(), client);
     }

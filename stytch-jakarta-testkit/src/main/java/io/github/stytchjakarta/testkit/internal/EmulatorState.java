@@ -3,6 +3,8 @@ package io.github.stytchjakarta.testkit.internal;
 import io.github.stytchjakarta.testkit.IssuerStyle;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Everything an emulator holds: its configuration (project, secret, clock, issuer), keys, faults and request log, and
@@ -25,6 +27,7 @@ public final class EmulatorState {
     private final RbacState rbac = new RbacState(directory);
     private final SubjectClaims claims = new SubjectClaims(directory, rbac);
     private final SessionJwtVerifier jwtVerifier;
+    private final WebhookSender webhooks;
     private volatile String baseUrl;
 
     /**
@@ -44,6 +47,7 @@ public final class EmulatorState {
         this.keys = new KeyRing(ids);
         this.sessions = new SessionStore(clock);
         this.jwtVerifier = new SessionJwtVerifier(projectId, keys, sessions, this::acceptsIssuer);
+        this.webhooks = new WebhookSender(projectId, clock, ids);
     }
 
     public String projectId() {
@@ -96,6 +100,30 @@ public final class EmulatorState {
 
     public SessionJwtVerifier jwtVerifier() {
         return jwtVerifier;
+    }
+
+    public WebhookSender webhooks() {
+        return webhooks;
+    }
+
+    /**
+     * Revokes a session and sends its {@code session} (or {@code member_session}) {@code DELETE} webhook.
+     *
+     * @param sessionId the session id
+     * @return whether an active session was revoked
+     */
+    public boolean revokeSession(String sessionId) {
+        boolean revoked = sessions.revoke(sessionId);
+        if (revoked) {
+            SessionData session = sessions.session(sessionId).orElseThrow();
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put(session.vertical() == Vertical.B2B ? "member_id" : "user_id", session.subjectId());
+            if (session.organizationId() != null) {
+                fields.put("organization_id", session.organizationId());
+            }
+            webhooks.send(session.vertical() == Vertical.B2B ? "member_session" : "session", "DELETE", sessionId, fields);
+        }
+        return revoked;
     }
 
     /**

@@ -60,6 +60,16 @@ public final class Ids {
 
     /**
      * @param bytes how many random bytes
+     * @return them
+     */
+    public static byte[] randomBytes(int bytes) {
+        byte[] random = new byte[bytes];
+        RANDOM.nextBytes(random);
+        return random;
+    }
+
+    /**
+     * @param bytes how many random bytes
      * @return them as lower-case hex
      */
     public static String randomHex(int bytes) {

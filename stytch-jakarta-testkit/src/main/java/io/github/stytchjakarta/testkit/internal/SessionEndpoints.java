@@ -167,12 +167,12 @@ public final class SessionEndpoints {
         }
         if (memberId != null) {
             EmulatedMember member = state.directory().member(memberId).orElseThrow(SessionEndpoints::memberNotFound);
-            state.sessions().activeSessions(vertical, member.memberId()).forEach(session -> state.sessions().revoke(session.sessionId()));
+            state.sessions().activeSessions(vertical, member.memberId()).forEach(session -> state.revokeSession(session.sessionId()));
         } else {
             SessionData session = sessionId != null ? state.sessions().activeSessionById(sessionId, vertical)
                     : token != null ? state.sessions().activeSessionByToken(token, vertical)
                     : state.jwtVerifier().activeSession(jwt, vertical);
-            if (!state.sessions().revoke(session.sessionId())) {
+            if (!state.revokeSession(session.sessionId())) {
                 throw ApiException.sessionNotFound();
             }
         }

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.Iterator;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 
 /**
  * A bounded cache of verification results, keyed by a SHA-256 hash of the token (the caller's, see
@@ -113,6 +114,32 @@ public final class VerifiedTokenCache<V> {
         try {
             entries.clear();
             bytes = 0;
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /**
+     * Drops the entries whose value matches (a webhook reported their session, user or member changed). Looks at
+     * every entry under the lock: webhooks are rare, and requests only wait for it when they add an entry.
+     *
+     * @param matches which values to drop
+     * @return how many entries were dropped
+     */
+    public int invalidate(Predicate<? super V> matches) {
+        writeLock.lock();
+        try {
+            int dropped = 0;
+            Iterator<Entry<V>> iterator = entries.values().iterator();
+            while (iterator.hasNext()) {
+                Entry<V> entry = iterator.next();
+                if (matches.test(entry.value)) {
+                    iterator.remove();
+                    bytes -= entry.bytes;
+                    dropped++;
+                }
+            }
+            return dropped;
         } finally {
             writeLock.unlock();
         }

@@ -2,6 +2,7 @@ package io.github.stytchjakarta.core.internal.config;
 
 import static io.github.stytchjakarta.core.StytchConfig.MAX_HTTP_MAX_RETRIES;
 import static io.github.stytchjakarta.core.StytchConfig.MAX_SESSION_DURATION_MINUTES;
+import static io.github.stytchjakarta.core.StytchConfig.MAX_WEBHOOK_MAX_BODY_BYTES;
 import static io.github.stytchjakarta.core.StytchConfig.MIN_SESSION_DURATION_MINUTES;
 
 import io.github.stytchjakarta.core.ConfigSource;
@@ -84,6 +85,10 @@ public final class StytchConfigReading {
         reader.integer(Keys.SESSION_DURATION_MINUTES, MIN_SESSION_DURATION_MINUTES, MAX_SESSION_DURATION_MINUTES)
                 .ifPresent(builder::sessionDurationMinutes);
         reader.bool(Keys.STARTUP_CHECK).ifPresent(builder::startupCheck);
+        reader.string(Keys.WEBHOOK_SECRET).ifPresent(builder::webhookSecret);
+        reader.string(Keys.WEBHOOK_PATH).ifPresent(builder::webhookPath);
+        reader.duration(Keys.WEBHOOK_TOLERANCE).ifPresent(builder::webhookTolerance);
+        reader.integer(Keys.WEBHOOK_MAX_BODY_BYTES, 1, MAX_WEBHOOK_MAX_BODY_BYTES).ifPresent(builder::webhookMaxBodyBytes);
         Optional<StytchConfig> config = problems.validated(builder::build);
         return problems.isEmpty() ? config : Optional.empty();
     }

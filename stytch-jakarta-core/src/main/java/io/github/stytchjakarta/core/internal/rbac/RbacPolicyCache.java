@@ -140,6 +140,31 @@ public final class RbacPolicyCache implements AutoCloseable {
         organizations.forEach((organizationId, entry) -> refreshOrganization(organizationId, entry));
     }
 
+    /**
+     * Starts a refresh of the project policy and every cached organization policy on the refresh thread
+     * (a webhook reported a change), keeping the previous ones until it succeeds.
+     */
+    public void refreshSoon() {
+        scheduler.execute(() -> {
+            try {
+                refresh();
+            } catch (StytchUnavailableException e) {
+                LOG.log(System.Logger.Level.WARNING, "RBAC policy refresh after a webhook failed, keeping the previous "
+                        + "policy: " + e.getMessage());
+            }
+        });
+    }
+
+    /**
+     * Forgets an organization's custom roles (a webhook reported the organization changed or deleted): they are
+     * fetched again on next use.
+     *
+     * @param organizationId the organization id
+     */
+    public void dropOrganization(String organizationId) {
+        organizations.remove(organizationId);
+    }
+
     private void refreshInBackground() {
         try {
             project = fetchProject();
