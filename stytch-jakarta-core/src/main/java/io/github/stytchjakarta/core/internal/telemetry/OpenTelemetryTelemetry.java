@@ -50,15 +50,6 @@ final class OpenTelemetryTelemetry implements Telemetry {
         this.fixed = fixed;
     }
 
-    static boolean isApiPresent() {
-        try {
-            Class.forName("io.opentelemetry.api.OpenTelemetry", false, OpenTelemetryTelemetry.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
-    }
-
     static Telemetry of(Object openTelemetry) {
         if (openTelemetry != null && !(openTelemetry instanceof OpenTelemetry)) {
             throw new IllegalArgumentException("not an io.opentelemetry.api.OpenTelemetry: "

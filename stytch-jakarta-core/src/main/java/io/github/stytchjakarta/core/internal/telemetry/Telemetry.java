@@ -44,7 +44,7 @@ public interface Telemetry extends AutoCloseable {
      * @throws IllegalArgumentException when the object is not an {@code OpenTelemetry}
      */
     static Telemetry create(Object openTelemetry) {
-        if (!OpenTelemetryTelemetry.isApiPresent()) {
+        if (!isOpenTelemetryApiPresent()) {
             if (openTelemetry != null) {
                 throw new IllegalArgumentException("an OpenTelemetry instance was given, but its API is not visible"
                         + " to stytch-jakarta-core's class loader");
@@ -52,6 +52,16 @@ public interface Telemetry extends AutoCloseable {
             return NONE;
         }
         return OpenTelemetryTelemetry.of(openTelemetry);
+    }
+
+    // here, not in OpenTelemetryTelemetry: loading that class needs the API
+    private static boolean isOpenTelemetryApiPresent() {
+        try {
+            Class.forName("io.opentelemetry.api.OpenTelemetry", false, Telemetry.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     /**
