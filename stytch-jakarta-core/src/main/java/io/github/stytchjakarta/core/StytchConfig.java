@@ -13,47 +13,13 @@ import java.util.Set;
  * <em>all</em> problems at once in a {@link StytchConfigException} naming the keys. The secret never
  * appears in {@link #toString()} or in any problem message.
  *
- * <table>
- *   <caption>Configuration keys</caption>
- *   <tr><th>key</th><th>default</th></tr>
- *   <tr><td>{@code stytch.project-id}</td><td>required</td></tr>
- *   <tr><td>{@code stytch.secret}</td><td>required</td></tr>
- *   <tr><td>{@code stytch.vertical}</td><td>{@code consumer} ({@code consumer} or {@code b2b})</td></tr>
- *   <tr><td>{@code stytch.base-url}</td><td>{@code https://api.stytch.com} for {@code project-live-*} ids,
- *       else {@code https://test.stytch.com}</td></tr>
- *   <tr><td>{@code stytch.jwt.issuers}</td><td>none extra; always accepted: {@code stytch.com/{project-id}} and,
- *       when {@code stytch.base-url} is set, the base URL</td></tr>
- *   <tr><td>{@code stytch.jwt.audience}</td><td>the project id</td></tr>
- *   <tr><td>{@code stytch.jwt.clock-skew}</td><td>{@link #DEFAULT_CLOCK_SKEW}</td></tr>
- *   <tr><td>{@code stytch.jwt.max-token-age}</td><td>none</td></tr>
- *   <tr><td>{@code stytch.jwks.url}</td><td>{@code {base-url}/v1/sessions/jwks/{project-id}}
- *       (B2B: {@code /v1/b2b/sessions/jwks/...})</td></tr>
- *   <tr><td>{@code stytch.jwks.cache-ttl}</td><td>{@link #DEFAULT_JWKS_CACHE_TTL}</td></tr>
- *   <tr><td>{@code stytch.jwks.refresh-ahead}</td><td>{@link #DEFAULT_JWKS_REFRESH_AHEAD}</td></tr>
- *   <tr><td>{@code stytch.jwks.rate-limit}</td><td>{@link #DEFAULT_JWKS_RATE_LIMIT}</td></tr>
- *   <tr><td>{@code stytch.jwks.outage-tolerance}</td><td>{@link #DEFAULT_JWKS_OUTAGE_TOLERANCE}</td></tr>
- *   <tr><td>{@code stytch.jwks.prefetch}</td><td>{@link #DEFAULT_JWKS_PREFETCH}</td></tr>
- *   <tr><td>{@code stytch.http.connect-timeout}</td><td>{@link #DEFAULT_HTTP_CONNECT_TIMEOUT}</td></tr>
- *   <tr><td>{@code stytch.http.request-timeout}</td><td>{@link #DEFAULT_HTTP_REQUEST_TIMEOUT}</td></tr>
- *   <tr><td>{@code stytch.http.max-retries}</td><td>{@link #DEFAULT_HTTP_MAX_RETRIES}</td></tr>
- *   <tr><td>{@code stytch.http.max-concurrent-calls}</td><td>{@link #DEFAULT_HTTP_MAX_CONCURRENT_CALLS}</td></tr>
- *   <tr><td>{@code stytch.http.circuit-failure-threshold}</td><td>{@link #DEFAULT_HTTP_CIRCUIT_FAILURE_THRESHOLD}</td></tr>
- *   <tr><td>{@code stytch.http.circuit-open-duration}</td><td>{@link #DEFAULT_HTTP_CIRCUIT_OPEN_DURATION}</td></tr>
- *   <tr><td>{@code stytch.rbac.policy-ttl}</td><td>{@link #DEFAULT_RBAC_POLICY_TTL}</td></tr>
- *   <tr><td>{@code stytch.session.cookie}</td><td>{@link #DEFAULT_SESSION_COOKIE}</td></tr>
- *   <tr><td>{@code stytch.token.cookie}</td><td>{@link #DEFAULT_TOKEN_COOKIE}</td></tr>
- *   <tr><td>{@code stytch.token.header}</td><td>{@link #DEFAULT_TOKEN_HEADER}</td></tr>
- *   <tr><td>{@code stytch.cache.max-entries}</td><td>{@link #DEFAULT_CACHE_MAX_ENTRIES}</td></tr>
- *   <tr><td>{@code stytch.cache.max-bytes}</td><td>{@link #DEFAULT_CACHE_MAX_BYTES}</td></tr>
- *   <tr><td>{@code stytch.cache.refused-ttl}</td><td>{@link #DEFAULT_CACHE_REFUSED_TTL}</td></tr>
- *   <tr><td>{@code stytch.cache.opaque-tokens}</td><td>{@link #DEFAULT_CACHE_OPAQUE_TOKENS}</td></tr>
- *   <tr><td>{@code stytch.session.duration-minutes}</td><td>none (remote checks do not extend sessions)</td></tr>
- *   <tr><td>{@code stytch.startup-check}</td><td>{@link #DEFAULT_STARTUP_CHECK}</td></tr>
- *   <tr><td>{@code stytch.webhook.secret}</td><td>none (no webhook endpoint)</td></tr>
- *   <tr><td>{@code stytch.webhook.path}</td><td>{@link #DEFAULT_WEBHOOK_PATH}</td></tr>
- *   <tr><td>{@code stytch.webhook.tolerance}</td><td>{@link #DEFAULT_WEBHOOK_TOLERANCE}</td></tr>
- *   <tr><td>{@code stytch.webhook.max-body-bytes}</td><td>{@link #DEFAULT_WEBHOOK_MAX_BODY_BYTES}</td></tr>
- * </table>
+ * <p>Every key is a constant of {@link Keys}; a key {@code Keys.X} that has a default has it as the constant
+ * {@code DEFAULT_X} of this class. The others: {@code stytch.project-id} and {@code stytch.secret} are required;
+ * {@code stytch.base-url} defaults to {@link #LIVE_BASE_URL} for {@code project-live-*} ids and
+ * {@link #TEST_BASE_URL} otherwise, {@code stytch.jwks.url} to the base URL's JWKS path of the vertical, and
+ * {@code stytch.jwt.audience} to the project id; {@code stytch.jwt.issuers}, {@code stytch.jwt.max-token-age},
+ * {@code stytch.session.duration-minutes} and {@code stytch.webhook.secret} have none. The README's configuration
+ * table lists every key with its default and meaning (a test keeps it true).
  * Durations are ISO-8601 ({@code PT30S}) or whole seconds ({@code 30}); blank values count as absent.
  *
  * <p>The settings are grouped as their keys are: {@link #jwt()}, {@link #jwks()}, {@link #http()},
@@ -327,11 +293,7 @@ public final class StytchConfig {
         this.webhook = webhook;
     }
 
-    /**
-     * Starts a builder with every default set; project id and secret must still be given.
-     *
-     * @return a new builder
-     */
+    /** @return a new builder (Starts a builder with every default set; project id and secret must still be given) */
     public static StytchConfigBuilder builder() {
         return new StytchConfigBuilder();
     }
@@ -347,29 +309,17 @@ public final class StytchConfig {
         return StytchConfigReading.load(source);
     }
 
-    /**
-     * The project id ({@code stytch.project-id}).
-     *
-     * @return the project id
-     */
+    /** @return the project id ({@code stytch.project-id}) */
     public String projectId() {
         return projectId;
     }
 
-    /**
-     * The project secret ({@code stytch.secret}); never logged.
-     *
-     * @return the secret
-     */
+    /** @return the project secret ({@code stytch.secret}); never logged */
     public String secret() {
         return secret;
     }
 
-    /**
-     * The vertical ({@code stytch.vertical}).
-     *
-     * @return consumer or B2B
-     */
+    /** @return the vertical, consumer or B2B ({@code stytch.vertical}) */
     public Vertical vertical() {
         return vertical;
     }
@@ -392,83 +342,47 @@ public final class StytchConfig {
         return startupCheck;
     }
 
-    /**
-     * The {@code stytch.jwt.*} settings.
-     *
-     * @return accepted issuers, audience, clock skew and maximum token age
-     */
+    /** @return the {@code stytch.jwt.*} settings: accepted issuers, audience, clock skew and maximum token age */
     public JwtSettings jwt() {
         return jwt;
     }
 
-    /**
-     * The {@code stytch.jwks.*} settings.
-     *
-     * @return the key set's URL and caching
-     */
+    /** @return the {@code stytch.jwks.*} settings: the key set's URL and caching */
     public JwksSettings jwks() {
         return jwks;
     }
 
-    /**
-     * The {@code stytch.http.*} settings.
-     *
-     * @return timeouts and retries
-     */
+    /** @return the {@code stytch.http.*} settings: timeouts, retries, bulkhead and circuit breaker */
     public HttpSettings http() {
         return http;
     }
 
-    /**
-     * The {@code stytch.rbac.*} settings.
-     *
-     * @return the policy lifetime
-     */
+    /** @return the {@code stytch.rbac.*} settings: the policy lifetime */
     public RbacSettings rbac() {
         return rbac;
     }
 
-    /**
-     * The {@code stytch.session.*} settings.
-     *
-     * @return the session token cookie and session extension
-     */
+    /** @return the {@code stytch.session.*} settings: the session token cookie and session extension */
     public SessionSettings session() {
         return session;
     }
 
-    /**
-     * The {@code stytch.token.*} settings.
-     *
-     * @return the session JWT's cookie and header
-     */
+    /** @return the {@code stytch.token.*} settings: the session JWT's cookie and header */
     public TokenSettings token() {
         return token;
     }
 
-    /**
-     * The {@code stytch.cache.*} settings.
-     *
-     * @return the verified-token cache bounds
-     */
+    /** @return the {@code stytch.cache.*} settings: cache bounds, refused credentials, remote results */
     public CacheSettings cache() {
         return cache;
     }
 
-    /**
-     * The {@code stytch.webhook.*} settings.
-     *
-     * @return the webhook endpoint's secret, path, timestamp tolerance and body limit
-     */
+    /** @return the {@code stytch.webhook.*} settings: the endpoint's secret, path, timestamp tolerance and body limit */
     public WebhookSettings webhook() {
         return webhook;
     }
 
-    /**
-     * Describes the configuration with the secrets masked.
-     *
-     * @return a description without the secret
-     */
+    /** @return the configuration with the secrets masked */
     @Override
     public String toString() {
         return "StytchConfig{projectId=" + projectId + ", secret=****, vertical=" + vertical + ", baseUrl=" + baseUrl

@@ -1,38 +1,5 @@
 package io.github.stytchjakarta.core;
 
-import static io.github.stytchjakarta.core.StytchConfig.DEFAULT_CACHE_MAX_BYTES;
-import static io.github.stytchjakarta.core.StytchConfig.DEFAULT_CACHE_MAX_ENTRIES;
-import static io.github.stytchjakarta.core.StytchConfig.DEFAULT_CACHE_OPAQUE_TOKENS;
-import static io.github.stytchjakarta.core.StytchConfig.DEFAULT_CACHE_REFUSED_TTL;
-import static io.github.stytchjakarta.core.StytchConfig.DEFAULT_CLOCK_SKEW;
-import static io.github.stytchjakarta.core.StytchConfig.DEFAULT_HTTP_CIRCUIT_FAILURE_THRESHOLD;
-import static io.github.stytchjakarta.core.StytchConfig.DEFAULT_HTTP_CIRCUIT_OPEN_DURATION;
-import static io.github.stytchjakarta.core.StytchConfig.DEFAULT_HTTP_CONNECT_TIMEOUT;
-import static io.github.stytchjakarta.core.StytchConfig.DEFAULT_HTTP_MAX_CONCURRENT_CALLS;
-import static io.github.stytchjakarta.core.StytchConfig.DEFAULT_HTTP_MAX_RETRIES;
-import static io.github.stytchjakarta.core.StytchConfig.DEFAULT_HTTP_REQUEST_TIMEOUT;
-import static io.github.stytchjakarta.core.StytchConfig.DEFAULT_JWKS_CACHE_TTL;
-import static io.github.stytchjakarta.core.StytchConfig.DEFAULT_JWKS_OUTAGE_TOLERANCE;
-import static io.github.stytchjakarta.core.StytchConfig.DEFAULT_JWKS_PREFETCH;
-import static io.github.stytchjakarta.core.StytchConfig.DEFAULT_JWKS_RATE_LIMIT;
-import static io.github.stytchjakarta.core.StytchConfig.DEFAULT_JWKS_REFRESH_AHEAD;
-import static io.github.stytchjakarta.core.StytchConfig.DEFAULT_RBAC_POLICY_TTL;
-import static io.github.stytchjakarta.core.StytchConfig.DEFAULT_SESSION_COOKIE;
-import static io.github.stytchjakarta.core.StytchConfig.DEFAULT_STARTUP_CHECK;
-import static io.github.stytchjakarta.core.StytchConfig.DEFAULT_TOKEN_COOKIE;
-import static io.github.stytchjakarta.core.StytchConfig.DEFAULT_TOKEN_HEADER;
-import static io.github.stytchjakarta.core.StytchConfig.DEFAULT_VERTICAL;
-import static io.github.stytchjakarta.core.StytchConfig.DEFAULT_WEBHOOK_MAX_BODY_BYTES;
-import static io.github.stytchjakarta.core.StytchConfig.DEFAULT_WEBHOOK_PATH;
-import static io.github.stytchjakarta.core.StytchConfig.DEFAULT_WEBHOOK_TOLERANCE;
-import static io.github.stytchjakarta.core.StytchConfig.LIVE_BASE_URL;
-import static io.github.stytchjakarta.core.StytchConfig.MAX_CLOCK_SKEW;
-import static io.github.stytchjakarta.core.StytchConfig.MAX_HTTP_MAX_RETRIES;
-import static io.github.stytchjakarta.core.StytchConfig.MAX_SESSION_DURATION_MINUTES;
-import static io.github.stytchjakarta.core.StytchConfig.MAX_WEBHOOK_MAX_BODY_BYTES;
-import static io.github.stytchjakarta.core.StytchConfig.MAX_WEBHOOK_TOLERANCE;
-import static io.github.stytchjakarta.core.StytchConfig.MIN_SESSION_DURATION_MINUTES;
-import static io.github.stytchjakarta.core.StytchConfig.TEST_BASE_URL;
 import static io.github.stytchjakarta.core.internal.config.ConfigChecks.isBlank;
 
 import io.github.stytchjakarta.core.StytchConfig.Keys;
@@ -62,38 +29,38 @@ public final class StytchConfigBuilder {
 
     private String projectId;
     private String secret;
-    private Vertical vertical = DEFAULT_VERTICAL;
+    private Vertical vertical = StytchConfig.DEFAULT_VERTICAL;
     private URI baseUrl;
     private List<String> additionalIssuers = List.of();
     private String audience;
-    private Duration clockSkew = DEFAULT_CLOCK_SKEW;
+    private Duration clockSkew = StytchConfig.DEFAULT_CLOCK_SKEW;
     private Duration maxTokenAge;
     private URI jwksUrl;
-    private Duration jwksCacheTtl = DEFAULT_JWKS_CACHE_TTL;
-    private Duration jwksRefreshAhead = DEFAULT_JWKS_REFRESH_AHEAD;
-    private Duration jwksRateLimit = DEFAULT_JWKS_RATE_LIMIT;
-    private Duration jwksOutageTolerance = DEFAULT_JWKS_OUTAGE_TOLERANCE;
-    private boolean jwksPrefetch = DEFAULT_JWKS_PREFETCH;
-    private Duration httpConnectTimeout = DEFAULT_HTTP_CONNECT_TIMEOUT;
-    private Duration httpRequestTimeout = DEFAULT_HTTP_REQUEST_TIMEOUT;
-    private int httpMaxRetries = DEFAULT_HTTP_MAX_RETRIES;
-    private int httpMaxConcurrentCalls = DEFAULT_HTTP_MAX_CONCURRENT_CALLS;
-    private int httpCircuitFailureThreshold = DEFAULT_HTTP_CIRCUIT_FAILURE_THRESHOLD;
-    private Duration httpCircuitOpenDuration = DEFAULT_HTTP_CIRCUIT_OPEN_DURATION;
-    private Duration rbacPolicyTtl = DEFAULT_RBAC_POLICY_TTL;
-    private String sessionCookie = DEFAULT_SESSION_COOKIE;
-    private String tokenCookie = DEFAULT_TOKEN_COOKIE;
-    private String tokenHeader = DEFAULT_TOKEN_HEADER;
-    private int cacheMaxEntries = DEFAULT_CACHE_MAX_ENTRIES;
-    private int cacheMaxBytes = DEFAULT_CACHE_MAX_BYTES;
-    private Duration cacheRefusedTtl = DEFAULT_CACHE_REFUSED_TTL;
-    private boolean cacheOpaqueTokens = DEFAULT_CACHE_OPAQUE_TOKENS;
+    private Duration jwksCacheTtl = StytchConfig.DEFAULT_JWKS_CACHE_TTL;
+    private Duration jwksRefreshAhead = StytchConfig.DEFAULT_JWKS_REFRESH_AHEAD;
+    private Duration jwksRateLimit = StytchConfig.DEFAULT_JWKS_RATE_LIMIT;
+    private Duration jwksOutageTolerance = StytchConfig.DEFAULT_JWKS_OUTAGE_TOLERANCE;
+    private boolean jwksPrefetch = StytchConfig.DEFAULT_JWKS_PREFETCH;
+    private Duration httpConnectTimeout = StytchConfig.DEFAULT_HTTP_CONNECT_TIMEOUT;
+    private Duration httpRequestTimeout = StytchConfig.DEFAULT_HTTP_REQUEST_TIMEOUT;
+    private int httpMaxRetries = StytchConfig.DEFAULT_HTTP_MAX_RETRIES;
+    private int httpMaxConcurrentCalls = StytchConfig.DEFAULT_HTTP_MAX_CONCURRENT_CALLS;
+    private int httpCircuitFailureThreshold = StytchConfig.DEFAULT_HTTP_CIRCUIT_FAILURE_THRESHOLD;
+    private Duration httpCircuitOpenDuration = StytchConfig.DEFAULT_HTTP_CIRCUIT_OPEN_DURATION;
+    private Duration rbacPolicyTtl = StytchConfig.DEFAULT_RBAC_POLICY_TTL;
+    private String sessionCookie = StytchConfig.DEFAULT_SESSION_COOKIE;
+    private String tokenCookie = StytchConfig.DEFAULT_TOKEN_COOKIE;
+    private String tokenHeader = StytchConfig.DEFAULT_TOKEN_HEADER;
+    private int cacheMaxEntries = StytchConfig.DEFAULT_CACHE_MAX_ENTRIES;
+    private int cacheMaxBytes = StytchConfig.DEFAULT_CACHE_MAX_BYTES;
+    private Duration cacheRefusedTtl = StytchConfig.DEFAULT_CACHE_REFUSED_TTL;
+    private boolean cacheOpaqueTokens = StytchConfig.DEFAULT_CACHE_OPAQUE_TOKENS;
     private Integer sessionDurationMinutes;
-    private boolean startupCheck = DEFAULT_STARTUP_CHECK;
+    private boolean startupCheck = StytchConfig.DEFAULT_STARTUP_CHECK;
     private String webhookSecret;
-    private String webhookPath = DEFAULT_WEBHOOK_PATH;
-    private Duration webhookTolerance = DEFAULT_WEBHOOK_TOLERANCE;
-    private int webhookMaxBodyBytes = DEFAULT_WEBHOOK_MAX_BODY_BYTES;
+    private String webhookPath = StytchConfig.DEFAULT_WEBHOOK_PATH;
+    private Duration webhookTolerance = StytchConfig.DEFAULT_WEBHOOK_TOLERANCE;
+    private int webhookMaxBodyBytes = StytchConfig.DEFAULT_WEBHOOK_MAX_BODY_BYTES;
 
     StytchConfigBuilder() {
     }
@@ -373,8 +340,8 @@ public final class StytchConfigBuilder {
             problems.add(Keys.JWT_AUDIENCE, "must not be blank");
         }
         ConfigChecks.notNegative(problems, Keys.JWT_CLOCK_SKEW, clockSkew);
-        if (clockSkew.compareTo(MAX_CLOCK_SKEW) > 0) {
-            problems.add(Keys.JWT_CLOCK_SKEW, "must be at most " + MAX_CLOCK_SKEW);
+        if (clockSkew.compareTo(StytchConfig.MAX_CLOCK_SKEW) > 0) {
+            problems.add(Keys.JWT_CLOCK_SKEW, "must be at most " + StytchConfig.MAX_CLOCK_SKEW);
         }
         if (maxTokenAge != null) {
             ConfigChecks.notNegative(problems, Keys.JWT_MAX_TOKEN_AGE, maxTokenAge);
@@ -389,31 +356,20 @@ public final class StytchConfigBuilder {
             problems.add(Keys.JWKS_REFRESH_AHEAD, "plus the connect and request timeouts must be shorter than "
                     + Keys.JWKS_CACHE_TTL);
         }
-        if (httpMaxRetries < 0 || httpMaxRetries > MAX_HTTP_MAX_RETRIES) {
-            problems.add(Keys.HTTP_MAX_RETRIES, "must be a whole number from 0 to " + MAX_HTTP_MAX_RETRIES);
-        }
-        if (httpMaxConcurrentCalls < 1) {
-            problems.add(Keys.HTTP_MAX_CONCURRENT_CALLS, "must be at least 1");
-        }
-        if (httpCircuitFailureThreshold < 0) {
-            problems.add(Keys.HTTP_CIRCUIT_FAILURE_THRESHOLD, "must not be negative");
-        }
+        ConfigChecks.between(problems, Keys.HTTP_MAX_RETRIES, httpMaxRetries, 0, StytchConfig.MAX_HTTP_MAX_RETRIES);
+        ConfigChecks.atLeast(problems, Keys.HTTP_MAX_CONCURRENT_CALLS, httpMaxConcurrentCalls, 1);
+        ConfigChecks.atLeast(problems, Keys.HTTP_CIRCUIT_FAILURE_THRESHOLD, httpCircuitFailureThreshold, 0);
         ConfigChecks.positive(problems, Keys.HTTP_CIRCUIT_OPEN_DURATION, httpCircuitOpenDuration);
         ConfigChecks.positive(problems, Keys.RBAC_POLICY_TTL, rbacPolicyTtl);
         ConfigChecks.token(problems, Keys.SESSION_COOKIE, sessionCookie);
         ConfigChecks.token(problems, Keys.TOKEN_COOKIE, tokenCookie);
         ConfigChecks.token(problems, Keys.TOKEN_HEADER, tokenHeader);
-        if (cacheMaxEntries < 0) {
-            problems.add(Keys.CACHE_MAX_ENTRIES, "must not be negative");
-        }
-        if (cacheMaxBytes < 0) {
-            problems.add(Keys.CACHE_MAX_BYTES, "must not be negative");
-        }
+        ConfigChecks.atLeast(problems, Keys.CACHE_MAX_ENTRIES, cacheMaxEntries, 0);
+        ConfigChecks.atLeast(problems, Keys.CACHE_MAX_BYTES, cacheMaxBytes, 0);
         ConfigChecks.notNegative(problems, Keys.CACHE_REFUSED_TTL, cacheRefusedTtl);
-        if (sessionDurationMinutes != null && (sessionDurationMinutes < MIN_SESSION_DURATION_MINUTES
-                || sessionDurationMinutes > MAX_SESSION_DURATION_MINUTES)) {
-            problems.add(Keys.SESSION_DURATION_MINUTES, "must be a whole number from "
-                    + MIN_SESSION_DURATION_MINUTES + " to " + MAX_SESSION_DURATION_MINUTES);
+        if (sessionDurationMinutes != null) {
+            ConfigChecks.between(problems, Keys.SESSION_DURATION_MINUTES, sessionDurationMinutes,
+                    StytchConfig.MIN_SESSION_DURATION_MINUTES, StytchConfig.MAX_SESSION_DURATION_MINUTES);
         }
         checkWebhook(problems);
     }
@@ -427,16 +383,15 @@ public final class StytchConfigBuilder {
             problems.add(Keys.WEBHOOK_PATH, "must be a context-relative path starting with / without wildcards");
         }
         ConfigChecks.positive(problems, Keys.WEBHOOK_TOLERANCE, webhookTolerance);
-        if (webhookTolerance.compareTo(MAX_WEBHOOK_TOLERANCE) > 0) {
-            problems.add(Keys.WEBHOOK_TOLERANCE, "must be at most " + MAX_WEBHOOK_TOLERANCE);
+        if (webhookTolerance.compareTo(StytchConfig.MAX_WEBHOOK_TOLERANCE) > 0) {
+            problems.add(Keys.WEBHOOK_TOLERANCE, "must be at most " + StytchConfig.MAX_WEBHOOK_TOLERANCE);
         }
-        if (webhookMaxBodyBytes < 1 || webhookMaxBodyBytes > MAX_WEBHOOK_MAX_BODY_BYTES) {
-            problems.add(Keys.WEBHOOK_MAX_BODY_BYTES, "must be a whole number from 1 to " + MAX_WEBHOOK_MAX_BODY_BYTES);
-        }
+        ConfigChecks.between(problems, Keys.WEBHOOK_MAX_BODY_BYTES, webhookMaxBodyBytes, 1,
+                StytchConfig.MAX_WEBHOOK_MAX_BODY_BYTES);
     }
 
     private static URI derivedBaseUrl(String projectId) {
-        return projectId.startsWith("project-live-") ? LIVE_BASE_URL : TEST_BASE_URL;
+        return projectId.startsWith("project-live-") ? StytchConfig.LIVE_BASE_URL : StytchConfig.TEST_BASE_URL;
     }
 
     private static URI withoutTrailingSlash(URI uri) {

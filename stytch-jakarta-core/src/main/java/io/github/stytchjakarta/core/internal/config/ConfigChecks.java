@@ -77,6 +77,35 @@ public final class ConfigChecks {
     }
 
     /**
+     * Records {@code "must be a whole number from MIN to MAX"} for a number outside the range.
+     *
+     * @param problems where to record; must not be {@code null}
+     * @param key      the key at fault
+     * @param value    the number
+     * @param min      the smallest allowed
+     * @param max      the largest allowed
+     */
+    public static void between(ConfigProblems problems, String key, int value, int min, int max) {
+        if (value < min || value > max) {
+            problems.add(key, "must be a whole number from " + min + " to " + max);
+        }
+    }
+
+    /**
+     * Records {@code "must not be negative"} (minimum 0) or {@code "must be at least MIN"} for a smaller number.
+     *
+     * @param problems where to record; must not be {@code null}
+     * @param key      the key at fault
+     * @param value    the number
+     * @param min      the smallest allowed
+     */
+    public static void atLeast(ConfigProblems problems, String key, int value, int min) {
+        if (value < min) {
+            problems.add(key, min == 0 ? "must not be negative" : "must be at least " + min);
+        }
+    }
+
+    /**
      * Records a problem unless the name is an RFC 7230 token, valid as header and cookie name.
      *
      * @param problems where to record; must not be {@code null}
