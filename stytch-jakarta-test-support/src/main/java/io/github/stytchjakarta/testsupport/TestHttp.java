@@ -72,6 +72,16 @@ public final class TestHttp {
         return to(URI.create("http://127.0.0.1:" + deployment.getPort() + deployment.getPath()));
     }
 
+    /**
+     * A browser without JavaScript: a client keeping cookies, for absolute URIs ({@link #request(URI)});
+     * it has no base, so {@link #request(String)} is not for it.
+     *
+     * @return a client with an empty cookie store
+     */
+    public static TestHttp browser() {
+        return new TestHttp(URI.create(""), STATELESS, null, List.of()).keepingCookies();
+    }
+
     /** @return the same client keeping the cookies its answers set (a new, empty store) */
     public TestHttp keepingCookies() {
         CookieManager store = new CookieManager();
