@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.stytchjakarta.core.Vertical;
 import io.github.stytchjakarta.example.support.ExampleApp;
-import io.github.stytchjakarta.example.support.Http;
 import io.github.stytchjakarta.testkit.EmulatedSession;
 import io.github.stytchjakarta.testkit.RecordedRequest;
+import io.github.stytchjakarta.testsupport.TestHttp;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -28,7 +28,7 @@ class ConsumerFlavourIT {
 
     private static final String PHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) Mobile/15E148";
 
-    private final Http browser = new Http();
+    private final TestHttp browser = TestHttp.browser();
 
     @Test
     void profileWhenSignedInThenTheStytchUserAndHowShePassedMfa() {
@@ -81,12 +81,12 @@ class ConsumerFlavourIT {
         String bearer = "Bearer " + APP.emulator().createSession(APP.demo().ada(), s -> s.duration(Duration.ofHours(1)))
                 .sessionJwt();
 
-        JsonNode me = Http.json(browser.send(Http.request(APP.uri("api/me")).header("Authorization", bearer)));
-        HttpResponse<String> created = browser.send(Http.request(APP.uri("api/documents")).header("Authorization", bearer)
+        JsonNode me = TestHttp.json(browser.send(TestHttp.request(APP.uri("api/me")).header("Authorization", bearer)));
+        HttpResponse<String> created = browser.send(TestHttp.request(APP.uri("api/documents")).header("Authorization", bearer)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"title\": \"Reading list\"}")));
-        JsonNode list = Http.json(browser.send(Http.request(APP.uri("api/documents")).header("Authorization", bearer)));
-        HttpResponse<String> organization = browser.send(Http.request(APP.uri("api/organizations/"
+        JsonNode list = TestHttp.json(browser.send(TestHttp.request(APP.uri("api/documents")).header("Authorization", bearer)));
+        HttpResponse<String> organization = browser.send(TestHttp.request(APP.uri("api/organizations/"
                 + "organization-test-00000000-0000-0000-0000-000000000000/documents")).header("Authorization", bearer));
 
         assertThat(me.path("kind").asText()).isEqualTo("user");
@@ -94,21 +94,21 @@ class ConsumerFlavourIT {
         assertThat(created.statusCode()).isEqualTo(201);
         assertThat(list.path("workspace").asText()).isEqualTo("personal");
         assertThat(organization.statusCode()).isEqualTo(403);
-        assertThat(Http.json(organization).path("code").asText()).isEqualTo("stytch.forbidden.tenancy_mismatch");
+        assertThat(TestHttp.json(organization).path("code").asText()).isEqualTo("stytch.forbidden.tenancy_mismatch");
     }
 
     private void signIn(String method) {
-        HttpResponse<String> response = browser.send(formPost("login").POST(Http.form(Map.of(
+        HttpResponse<String> response = browser.send(formPost("login").POST(TestHttp.form(Map.of(
                 "person", APP.demo().ada().email(), "method", method, "return_to", "/me"))));
         assertThat(response.statusCode()).as("dev sign-in").isEqualTo(303);
     }
 
     private static HttpRequest.Builder navigation(String path) {
-        return Http.request(APP.uri(path)).header("Accept", "text/html").header("Sec-Fetch-Mode", "navigate");
+        return TestHttp.request(APP.uri(path)).header("Accept", "text/html").header("Sec-Fetch-Mode", "navigate");
     }
 
     private static HttpRequest.Builder formPost(String path) {
-        return Http.request(APP.uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+        return TestHttp.request(APP.uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "text/html").header("Sec-Fetch-Site", "same-origin")
                 .POST(HttpRequest.BodyPublishers.noBody());
     }

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.stytchjakarta.core.Vertical;
 import io.github.stytchjakarta.example.support.ExampleApp;
-import io.github.stytchjakarta.example.support.Http;
 import io.github.stytchjakarta.testkit.EmulatedMember;
 import io.github.stytchjakarta.testkit.EmulatedSession;
+import io.github.stytchjakarta.testsupport.TestHttp;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -27,17 +27,17 @@ class DocumentsApiIT {
     @RegisterExtension
     static final ExampleApp APP = new ExampleApp(Vertical.B2B);
 
-    private final Http http = new Http();
+    private final TestHttp http = TestHttp.browser();
 
     @Test
     void listWhenNoSessionThen401ProblemWithBearerChallenge() {
-        HttpResponse<String> response = http.send(Http.request(APP.uri("api/documents")));
+        HttpResponse<String> response = http.send(TestHttp.request(APP.uri("api/documents")));
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
                 challenge -> assertThat(challenge).startsWith("Bearer realm="));
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(Http.json(response).path("code").asText()).isEqualTo("stytch.missing_token");
+        assertThat(TestHttp.json(response).path("code").asText()).isEqualTo("stytch.missing_token");
     }
 
     @Test
@@ -45,7 +45,7 @@ class DocumentsApiIT {
         String forged = APP.emulator().tokens().jwt(session(APP.demo().carol()))
                 .signedWith(APP.emulator().keys().generateUnpublished()).mint();
 
-        HttpResponse<String> response = http.send(Http.request(APP.uri("api/documents")).header("Authorization", "Bearer " + forged));
+        HttpResponse<String> response = http.send(TestHttp.request(APP.uri("api/documents")).header("Authorization", "Bearer " + forged));
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
@@ -58,7 +58,7 @@ class DocumentsApiIT {
         HttpResponse<String> response = get("api/documents", APP.demo().carol());
 
         assertThat(response.statusCode()).isEqualTo(200);
-        JsonNode list = Http.json(response);
+        JsonNode list = TestHttp.json(response);
         assertThat(list.path("workspace").asText()).isEqualTo("acme");
         assertThat(titles(list)).contains("Welcome to acme");
     }
@@ -68,14 +68,14 @@ class DocumentsApiIT {
         HttpResponse<String> created = create(APP.demo().bob(), "{\"title\": \"Roadmap\", \"body\": \"Ship it.\"}");
 
         assertThat(created.statusCode()).isEqualTo(201);
-        JsonNode document = Http.json(created);
+        JsonNode document = TestHttp.json(created);
         assertThat(document.path("title").asText()).isEqualTo("Roadmap");
         assertThat(document.path("author").asText()).isEqualTo(APP.demo().bob().email());
         URI location = URI.create(created.headers().firstValue("Location").orElseThrow());
         assertThat(location.getPath()).isEqualTo("/api/documents/" + document.path("id").asText());
-        HttpResponse<String> fetched = http.send(Http.request(location).header("Authorization", bearer(APP.demo().carol())));
+        HttpResponse<String> fetched = http.send(TestHttp.request(location).header("Authorization", bearer(APP.demo().carol())));
         assertThat(fetched.statusCode()).isEqualTo(200);
-        assertThat(Http.json(fetched).path("body").asText()).isEqualTo("Ship it.");
+        assertThat(TestHttp.json(fetched).path("body").asText()).isEqualTo("Ship it.");
     }
 
     @Test
@@ -83,15 +83,15 @@ class DocumentsApiIT {
         HttpResponse<String> response = create(APP.demo().carol(), "{\"title\": \"Not mine to write\"}");
 
         assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(Http.json(response).path("code").asText()).isEqualTo("stytch.forbidden.permission_denied");
+        assertThat(TestHttp.json(response).path("code").asText()).isEqualTo("stytch.forbidden.permission_denied");
         assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
                 challenge -> assertThat(challenge).contains("error=\"insufficient_scope\""));
-        assertThat(titles(Http.json(get("api/documents", APP.demo().carol())))).doesNotContain("Not mine to write");
+        assertThat(titles(TestHttp.json(get("api/documents", APP.demo().carol())))).doesNotContain("Not mine to write");
     }
 
     @Test
     void deleteWhenEditorThen403AndWhenAdminThen204() {
-        String id = Http.json(create(APP.demo().bob(), "{\"title\": \"Draft\"}")).path("id").asText();
+        String id = TestHttp.json(create(APP.demo().bob(), "{\"title\": \"Draft\"}")).path("id").asText();
 
         HttpResponse<String> byEditor = delete("api/documents/" + id, APP.demo().bob());
         HttpResponse<String> byAdmin = delete("api/documents/" + id, APP.demo().alice());
@@ -103,15 +103,15 @@ class DocumentsApiIT {
 
     @Test
     void documentsWhenOtherOrganizationThenNeitherListedNorReachable() {
-        String id = Http.json(create(APP.demo().bob(), "{\"title\": \"Acme only\"}")).path("id").asText();
+        String id = TestHttp.json(create(APP.demo().bob(), "{\"title\": \"Acme only\"}")).path("id").asText();
 
-        JsonNode globexList = Http.json(get("api/documents", APP.demo().dave()));
+        JsonNode globexList = TestHttp.json(get("api/documents", APP.demo().dave()));
         HttpResponse<String> globexGet = get("api/documents/" + id, APP.demo().dave());
 
         assertThat(globexList.path("workspace").asText()).isEqualTo("globex");
         assertThat(titles(globexList)).doesNotContain("Acme only");
         assertThat(globexGet.statusCode()).isEqualTo(404);
-        assertThat(Http.json(globexGet).path("code").asText()).isEqualTo("example.not_found");
+        assertThat(TestHttp.json(globexGet).path("code").asText()).isEqualTo("example.not_found");
     }
 
     @Test
@@ -124,7 +124,7 @@ class DocumentsApiIT {
 
         assertThat(own.statusCode()).isEqualTo(200);
         assertThat(other.statusCode()).isEqualTo(403);
-        assertThat(Http.json(other).path("code").asText()).isEqualTo("stytch.forbidden.tenancy_mismatch");
+        assertThat(TestHttp.json(other).path("code").asText()).isEqualTo("stytch.forbidden.tenancy_mismatch");
     }
 
     @Test
@@ -143,15 +143,15 @@ class DocumentsApiIT {
         HttpResponse<String> wrongType = create(APP.demo().bob(), "[1, 2]");
 
         assertThat(List.of(missing.statusCode(), tooLong.statusCode(), wrongType.statusCode())).containsOnly(400);
-        assertThat(Http.json(missing).path("code").asText()).isEqualTo("example.invalid_document");
-        assertThat(Http.json(tooLong).path("detail").asText()).isEqualTo("A title has 1 to 120 characters on one line.");
+        assertThat(TestHttp.json(missing).path("code").asText()).isEqualTo("example.invalid_document");
+        assertThat(TestHttp.json(tooLong).path("detail").asText()).isEqualTo("A title has 1 to 120 characters on one line.");
     }
 
     @Test
     void meWhenBearerThenTheMemberWithStytchAndMappedRoles() {
         HttpResponse<String> response = get("api/me", APP.demo().alice());
 
-        JsonNode me = Http.json(response);
+        JsonNode me = TestHttp.json(response);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(me.path("kind").asText()).isEqualTo("member");
         assertThat(me.path("id").asText()).isEqualTo(APP.demo().alice().memberId());
@@ -162,15 +162,15 @@ class DocumentsApiIT {
     }
 
     private HttpResponse<String> get(String path, EmulatedMember member) {
-        return http.send(Http.request(APP.uri(path)).header("Authorization", bearer(member)));
+        return http.send(TestHttp.request(APP.uri(path)).header("Authorization", bearer(member)));
     }
 
     private HttpResponse<String> delete(String path, EmulatedMember member) {
-        return http.send(Http.request(APP.uri(path)).header("Authorization", bearer(member)).DELETE());
+        return http.send(TestHttp.request(APP.uri(path)).header("Authorization", bearer(member)).DELETE());
     }
 
     private HttpResponse<String> create(EmulatedMember member, String json) {
-        return http.send(Http.request(APP.uri("api/documents")).header("Authorization", bearer(member))
+        return http.send(TestHttp.request(APP.uri("api/documents")).header("Authorization", bearer(member))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.stytchjakarta.core.Vertical;
 import io.github.stytchjakarta.example.support.ExampleApp;
-import io.github.stytchjakarta.example.support.Http;
 import io.github.stytchjakarta.testkit.EmulatedMember;
+import io.github.stytchjakarta.testsupport.TestHttp;
 import java.net.HttpCookie;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -25,7 +25,7 @@ class PagesIT {
     @RegisterExtension
     static final ExampleApp APP = new ExampleApp(Vertical.B2B);
 
-    private final Http browser = new Http();
+    private final TestHttp browser = TestHttp.browser();
 
     @Test
     void documentsWhenNavigationWithoutSessionThenRedirectToSignIn() {
@@ -61,9 +61,9 @@ class PagesIT {
 
     @Test
     void signInWhenPostedFromAnotherSiteThen403WithoutCookies() {
-        HttpResponse<String> response = browser.send(Http.request(APP.uri("login"))
+        HttpResponse<String> response = browser.send(TestHttp.request(APP.uri("login"))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Sec-Fetch-Site", "cross-site")
-                .POST(Http.form(Map.of("person", APP.demo().alice().email(), "method", "MAGIC_LINK"))));
+                .POST(TestHttp.form(Map.of("person", APP.demo().alice().email(), "method", "MAGIC_LINK"))));
 
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
@@ -71,9 +71,9 @@ class PagesIT {
 
     @Test
     void signInWhenUnknownPersonThen400Page() {
-        HttpResponse<String> response = browser.send(Http.request(APP.uri("login"))
+        HttpResponse<String> response = browser.send(TestHttp.request(APP.uri("login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(Http.form(Map.of("person", "mallory@evil.test", "method", "MAGIC_LINK"))));
+                .POST(TestHttp.form(Map.of("person", "mallory@evil.test", "method", "MAGIC_LINK"))));
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("Pick one of the demo people").doesNotContain("mallory@evil.test");
@@ -109,9 +109,9 @@ class PagesIT {
     void writeWhenFormPostedFromAnotherOriginThen403Csrf() {
         signIn(APP.demo().bob(), "/documents");
 
-        HttpResponse<String> response = browser.send(Http.request(APP.uri("documents"))
+        HttpResponse<String> response = browser.send(TestHttp.request(APP.uri("documents"))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", "https://evil.example")
-                .POST(Http.form(Map.of("title", "Planted"))));
+                .POST(TestHttp.form(Map.of("title", "Planted"))));
 
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.body()).contains("stytch.csrf");
@@ -121,7 +121,7 @@ class PagesIT {
     void adminWhenEditorThen403PageAndWhenAdminThenPolicy() {
         signIn(APP.demo().bob(), "/admin");
         HttpResponse<String> editor = browser.send(navigation("admin"));
-        Http adminBrowser = new Http();
+        TestHttp adminBrowser = TestHttp.browser();
         signIn(adminBrowser, APP.demo().alice(), "/admin");
         HttpResponse<String> admin = adminBrowser.send(navigation("admin"));
 
@@ -153,7 +153,7 @@ class PagesIT {
         assertThat(response.headers().firstValue("Location")).hasValue("/login");
         assertThat(response.headers().allValues("Set-Cookie")).hasSize(2)
                 .allSatisfy(cookie -> assertThat(cookie).contains("Max-Age=0"));
-        HttpResponse<String> withOldToken = new Http().send(Http.request(APP.uri("api/me"))
+        HttpResponse<String> withOldToken = TestHttp.browser().send(TestHttp.request(APP.uri("api/me"))
                 .header("Cookie", "stytch_session=" + sessionToken));
         assertThat(withOldToken.statusCode()).isEqualTo(401);
     }
@@ -162,7 +162,7 @@ class PagesIT {
         return signIn(browser, member, returnTo);
     }
 
-    private static HttpResponse<String> signIn(Http client, EmulatedMember member, String returnTo) {
+    private static HttpResponse<String> signIn(TestHttp client, EmulatedMember member, String returnTo) {
         HttpResponse<String> response = client.send(formPost("login", Map.of("person", member.email(),
                 "method", "MAGIC_LINK", "return_to", returnTo)));
         assertThat(response.statusCode()).as("dev sign-in").isEqualTo(303);
@@ -170,14 +170,14 @@ class PagesIT {
     }
 
     private static HttpRequest.Builder navigation(String path) {
-        return Http.request(APP.uri(path)).header("Accept", "text/html").header("Sec-Fetch-Mode", "navigate");
+        return TestHttp.request(APP.uri(path)).header("Accept", "text/html").header("Sec-Fetch-Mode", "navigate");
     }
 
     // a same-origin form submission, as a browser sends it
     private static HttpRequest.Builder formPost(String path, Map<String, String> fields) {
         String origin = APP.uri("").toString().replaceAll("/$", "");
-        return Http.request(APP.uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "text/html").header("Origin", origin).POST(Http.form(fields));
+        return TestHttp.request(APP.uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "text/html").header("Origin", origin).POST(TestHttp.form(fields));
     }
 
     private String cookie(String name) {

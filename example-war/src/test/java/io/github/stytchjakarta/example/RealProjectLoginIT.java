@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.stytchjakarta.core.Vertical;
 import io.github.stytchjakarta.example.support.ExampleApp;
-import io.github.stytchjakarta.example.support.Http;
+import io.github.stytchjakarta.testsupport.TestHttp;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -34,11 +34,11 @@ class RealProjectLoginIT {
     static final ExampleApp APP = new ExampleApp(Vertical.B2B, Map.of(
             "stytch.project-id", PROJECT_ID, "stytch.secret", SECRET, "STYTCH_PUBLIC_TOKEN", PUBLIC_TOKEN));
 
-    private final Http browser = new Http();
+    private final TestHttp browser = TestHttp.browser();
 
     @Test
     void loginWhenRealProjectThenPageMountsPinnedSdkWithPublicTokenAndNothingSecret() {
-        HttpResponse<String> response = browser.send(Http.request(APP.uri("login?return_to=%2Fsessions")).GET());
+        HttpResponse<String> response = browser.send(TestHttp.request(APP.uri("login?return_to=%2Fsessions")).GET());
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body())
@@ -51,7 +51,7 @@ class RealProjectLoginIT {
 
     @Test
     void loginWhenRealProjectThenPolicyAllowsExactlyTheSdkAndItsInlineScript() throws Exception {
-        HttpResponse<String> response = browser.send(Http.request(APP.uri("login")).GET());
+        HttpResponse<String> response = browser.send(TestHttp.request(APP.uri("login")).GET());
 
         Map<String, List<String>> policy = directives(response.headers().firstValue("Content-Security-Policy").orElseThrow());
         Matcher inline = Pattern.compile("<script>(.*?)</script>", Pattern.DOTALL).matcher(response.body());
@@ -70,14 +70,14 @@ class RealProjectLoginIT {
 
     @Test
     void loginWhenReturnToIsAnotherSiteThenDefaultTarget() {
-        HttpResponse<String> response = browser.send(Http.request(APP.uri("login?return_to=%2F%2Fevil.test%2Fx")).GET());
+        HttpResponse<String> response = browser.send(TestHttp.request(APP.uri("login?return_to=%2F%2Fevil.test%2Fx")).GET());
 
         assertThat(response.body()).contains("data-return-to=\"/documents\"").doesNotContain("evil.test");
     }
 
     @Test
     void homeWhenRealProjectThenAppPagesKeepTheirScriptlessPolicy() {
-        HttpResponse<String> response = browser.send(Http.request(APP.uri("")).GET());
+        HttpResponse<String> response = browser.send(TestHttp.request(APP.uri("")).GET());
 
         assertThat(response.headers().firstValue("Content-Security-Policy")).hasValue(
                 "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'self'; frame-ancestors 'none'");

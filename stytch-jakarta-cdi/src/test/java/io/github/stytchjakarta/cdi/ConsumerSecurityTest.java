@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import io.github.stytchjakarta.cdi.fixtures.Callers;
 import io.github.stytchjakarta.cdi.fixtures.DocumentService;
 import io.github.stytchjakarta.cdi.fixtures.MicroProfileConfigs;
-import io.github.stytchjakarta.cdi.fixtures.TestContainers;
+import io.github.stytchjakarta.cdi.fixtures.StytchWeld;
 import io.github.stytchjakarta.core.SessionAuthenticator;
 import io.github.stytchjakarta.core.SessionCredential;
 import io.github.stytchjakarta.core.StytchMember;
@@ -39,7 +39,7 @@ class ConsumerSecurityTest {
     static void start() {
         demo = DemoData.seed(STYTCH.emulator());
         config = MicroProfileConfigs.register(MicroProfileConfigs.emulator(STYTCH.emulator(), "consumer"));
-        container = TestContainers.start(DocumentService.class);
+        container = StytchWeld.LIBRARY.start(DocumentService.class);
         documents = container.select(DocumentService.class).get();
         callers = container.select(Callers.class).get();
         ada = container.select(SessionAuthenticator.class).get()

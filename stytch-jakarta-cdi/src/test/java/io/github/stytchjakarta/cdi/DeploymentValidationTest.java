@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import io.github.stytchjakarta.cdi.fixtures.MicroProfileConfigs;
-import io.github.stytchjakarta.cdi.fixtures.TestContainers;
+import io.github.stytchjakarta.cdi.fixtures.StytchWeld;
 import io.github.stytchjakarta.core.Stytch;
 import io.github.stytchjakarta.core.StytchConfig;
 import io.github.stytchjakarta.core.Vertical;
@@ -60,7 +60,7 @@ class DeploymentValidationTest {
                 "stytch.web.mode", "sideways",
                 "stytch.security.mechanism.enabled", "yes"));
         assertThatExceptionOfType(DeploymentException.class)
-                .isThrownBy(() -> TestContainers.start(UsesStytch.class))
+                .isThrownBy(() -> StytchWeld.LIBRARY.start(UsesStytch.class))
                 .withMessageContaining("stytch.secret: is required")
                 .withMessageContaining("stytch.base-url")
                 .withMessageContaining("stytch.jwt.clock-skew")
@@ -74,7 +74,7 @@ class DeploymentValidationTest {
     void deploymentWhenProjectIdSetThenValidatedEvenIfUnused() {
         config = MicroProfileConfigs.register(Map.of("stytch.project-id", "project-test-1"));
         assertThatExceptionOfType(DeploymentException.class)
-                .isThrownBy(TestContainers::start)
+                .isThrownBy(() -> StytchWeld.LIBRARY.start())
                 .withMessageContaining("stytch.secret: is required");
     }
 
@@ -82,7 +82,7 @@ class DeploymentValidationTest {
     void deploymentWhenLibraryUnusedAndUnconfiguredThenFailsNamingTheWayOut() {
         config = MicroProfileConfigs.register(Map.of());
         assertThatExceptionOfType(DeploymentException.class)
-                .isThrownBy(() -> TestContainers.start(Unrelated.class))
+                .isThrownBy(() -> StytchWeld.LIBRARY.start(Unrelated.class))
                 .withMessageContaining("stytch.project-id: is required")
                 .withMessageContaining("stytch.enabled=false to switch it off");
     }
@@ -91,7 +91,7 @@ class DeploymentValidationTest {
     void deploymentWhenSwitchedOffAndUnusedThenStartsWithoutMechanism() {
         config = MicroProfileConfigs.register(Map.of("stytch.enabled", "false",
                 "stytch.security.mechanism.enabled", "true"));
-        try (WeldContainer container = TestContainers.start(Unrelated.class)) {
+        try (WeldContainer container = StytchWeld.LIBRARY.start(Unrelated.class)) {
             assertThat(container.select(Unrelated.class).get().hello()).isEqualTo("hello");
             assertThat(container.select(HttpAuthenticationMechanism.class).isResolvable()).isFalse();
         }
@@ -101,7 +101,7 @@ class DeploymentValidationTest {
     void deploymentWhenSwitchedOffButAnnotationsUsedThenFails() {
         config = MicroProfileConfigs.register(Map.of("stytch.enabled", "false"));
         assertThatExceptionOfType(DeploymentException.class)
-                .isThrownBy(() -> TestContainers.start(Secured.class))
+                .isThrownBy(() -> StytchWeld.LIBRARY.start(Secured.class))
                 .withMessageContaining("stytch.enabled: is false, but the application uses @RequiresAuthentication");
     }
 
@@ -121,7 +121,7 @@ class DeploymentValidationTest {
         values.put(misspelt, value);
         config = MicroProfileConfigs.register(values);
         assertThatExceptionOfType(DeploymentException.class)
-                .isThrownBy(() -> TestContainers.start(Unrelated.class))
+                .isThrownBy(() -> StytchWeld.LIBRARY.start(Unrelated.class))
                 .withMessageContaining(misspelt + ": is not a stytch-jakarta key (did you mean " + meant + "?)")
                 .withMessageNotContaining(value);
     }
@@ -136,7 +136,7 @@ class DeploymentValidationTest {
         try {
             config = MicroProfileConfigs.registerLayered(Map.of("STYTCH_WEB_REALM", "from-environment",
                     "STYTCH_WEB_RETURN_PARAMETER", "from_environment", "STYTCH_VERTICAL", "consumer"), packaged);
-            try (WeldContainer container = TestContainers.start(UsesStytch.class)) {
+            try (WeldContainer container = StytchWeld.LIBRARY.start(UsesStytch.class)) {
                 StytchWebConfig web = container.select(StytchWebConfig.class).get();
                 assertThat(web.realm()).isEqualTo("from-system-property");
                 assertThat(web.returnParameter()).isEqualTo("from_environment");
@@ -153,7 +153,7 @@ class DeploymentValidationTest {
         try {
             config = MicroProfileConfigs.registerLayered(Map.of(), MicroProfileConfigs.emulator(STYTCH.emulator(), "b2b"));
             assertThatExceptionOfType(DeploymentException.class)
-                    .isThrownBy(() -> TestContainers.start(Unrelated.class))
+                    .isThrownBy(() -> StytchWeld.LIBRARY.start(Unrelated.class))
                     .withMessageContaining("stytch.jwt.clock-skw: is not a stytch-jakarta key (did you mean stytch.jwt.clock-skew?)");
         } finally {
             System.clearProperty("stytch.jwt.clock-skw");
@@ -166,7 +166,7 @@ class DeploymentValidationTest {
         values.put("stytch.future.setting", "on");
         values.put("stytch.config.unknown-keys", "warn");
         config = MicroProfileConfigs.register(values);
-        try (WeldContainer container = TestContainers.start(UsesStytch.class)) {
+        try (WeldContainer container = StytchWeld.LIBRARY.start(UsesStytch.class)) {
             assertThat(container.select(UsesStytch.class).get().projectId())
                     .isEqualTo(STYTCH.emulator().projectId());
         }
@@ -176,7 +176,7 @@ class DeploymentValidationTest {
     void deploymentWhenStytchInjectedWithoutConfigurationThenFails() {
         config = MicroProfileConfigs.register(Map.of());
         assertThatExceptionOfType(DeploymentException.class)
-                .isThrownBy(() -> TestContainers.start(UsesStytch.class))
+                .isThrownBy(() -> StytchWeld.LIBRARY.start(UsesStytch.class))
                 .withMessageContaining("stytch.project-id: is required");
     }
 
@@ -184,7 +184,7 @@ class DeploymentValidationTest {
     void deploymentWhenAnnotationUsedWithoutConfigurationThenFails() {
         config = MicroProfileConfigs.register(Map.of());
         assertThatExceptionOfType(DeploymentException.class)
-                .isThrownBy(() -> TestContainers.start(Secured.class))
+                .isThrownBy(() -> StytchWeld.LIBRARY.start(Secured.class))
                 .withMessageContaining("stytch.project-id: is required");
     }
 
@@ -192,7 +192,7 @@ class DeploymentValidationTest {
     void deploymentWhenOrganizationIdNotStringThenDefinitionErrorNamesMethod() {
         config = MicroProfileConfigs.register(MicroProfileConfigs.emulator(STYTCH.emulator(), "b2b"));
         assertThatExceptionOfType(DefinitionException.class)
-                .isThrownBy(() -> TestContainers.start(NumericOrganization.class))
+                .isThrownBy(() -> StytchWeld.LIBRARY.start(NumericOrganization.class))
                 .withMessageContaining("NumericOrganization.read()")
                 .withMessageContaining("is not a String");
     }
@@ -201,7 +201,7 @@ class DeploymentValidationTest {
     void deploymentWhenOrganizationIdWithoutPermissionThenDefinitionError() {
         config = MicroProfileConfigs.register(MicroProfileConfigs.emulator(STYTCH.emulator(), "b2b"));
         assertThatExceptionOfType(DefinitionException.class)
-                .isThrownBy(() -> TestContainers.start(OrganizationWithoutPermission.class))
+                .isThrownBy(() -> StytchWeld.LIBRARY.start(OrganizationWithoutPermission.class))
                 .withMessageContaining("OrganizationWithoutPermission.read()")
                 .withMessageContaining("no @RequiresPermission");
     }
@@ -210,7 +210,7 @@ class DeploymentValidationTest {
     void deploymentWhenPermissionBlankThenDefinitionError() {
         config = MicroProfileConfigs.register(MicroProfileConfigs.emulator(STYTCH.emulator(), "b2b"));
         assertThatExceptionOfType(DefinitionException.class)
-                .isThrownBy(() -> TestContainers.start(BlankPermission.class))
+                .isThrownBy(() -> StytchWeld.LIBRARY.start(BlankPermission.class))
                 .withMessageContaining(BlankPermission.class.getName())
                 .withMessageContaining("needs a resource and an action");
     }
@@ -218,7 +218,7 @@ class DeploymentValidationTest {
     @Test
     void deploymentWhenSwitchedOffAndOnlyRolesAllowedUsedThenLeftToTheContainer() {
         config = MicroProfileConfigs.register(Map.of("stytch.enabled", "false"));
-        try (WeldContainer container = TestContainers.start(ContainerSecured.class)) {
+        try (WeldContainer container = StytchWeld.LIBRARY.start(ContainerSecured.class)) {
             assertThat(container.select(ContainerSecured.class).get().run()).isEqualTo("ran");
         }
     }
@@ -226,7 +226,7 @@ class DeploymentValidationTest {
     @Test
     void rolesAllowedWhenEnterpriseBeanThenLeftToTheEjbContainer() {
         config = MicroProfileConfigs.register(MicroProfileConfigs.emulator(STYTCH.emulator(), "b2b"));
-        try (WeldContainer container = TestContainers.start(EnterpriseBean.class)) {
+        try (WeldContainer container = StytchWeld.LIBRARY.start(EnterpriseBean.class)) {
             // no Stytch caller here: the library's interceptor would refuse the call
             assertThat(container.select(EnterpriseBean.class).get().run()).isEqualTo("ran");
         }
@@ -236,7 +236,7 @@ class DeploymentValidationTest {
     void deploymentWhenRolesAllowedAndPermitAllTogetherThenDefinitionError() {
         config = MicroProfileConfigs.register(MicroProfileConfigs.emulator(STYTCH.emulator(), "b2b"));
         assertThatExceptionOfType(DefinitionException.class)
-                .isThrownBy(() -> TestContainers.start(ContradictoryJakartaRules.class))
+                .isThrownBy(() -> StytchWeld.LIBRARY.start(ContradictoryJakartaRules.class))
                 .withMessageContaining("ContradictoryJakartaRules.run()")
                 .withMessageContaining("more than one of @RolesAllowed, @PermitAll and @DenyAll");
     }
@@ -245,7 +245,7 @@ class DeploymentValidationTest {
     void deploymentWhenPermitAllBesideStytchRuleThenDefinitionError() {
         config = MicroProfileConfigs.register(MicroProfileConfigs.emulator(STYTCH.emulator(), "b2b"));
         assertThatExceptionOfType(DefinitionException.class)
-                .isThrownBy(() -> TestContainers.start(PermitAllWithPermission.class))
+                .isThrownBy(() -> StytchWeld.LIBRARY.start(PermitAllWithPermission.class))
                 .withMessageContaining("PermitAllWithPermission.run()")
                 .withMessageContaining("contradicts its Stytch security annotation");
     }
@@ -253,7 +253,7 @@ class DeploymentValidationTest {
     @Test
     void mechanismWhenNotEnabledThenAbsent() {
         config = MicroProfileConfigs.register(MicroProfileConfigs.emulator(STYTCH.emulator(), "b2b"));
-        try (WeldContainer container = TestContainers.start()) {
+        try (WeldContainer container = StytchWeld.LIBRARY.start()) {
             assertThat(container.select(HttpAuthenticationMechanism.class).isResolvable()).isFalse();
         }
     }
@@ -263,7 +263,7 @@ class DeploymentValidationTest {
         Map<String, String> values = MicroProfileConfigs.emulator(STYTCH.emulator(), "b2b");
         values.put("stytch.security.mechanism.enabled", "true");
         config = MicroProfileConfigs.register(values);
-        try (WeldContainer container = TestContainers.start()) {
+        try (WeldContainer container = StytchWeld.LIBRARY.start()) {
             assertThat(container.select(HttpAuthenticationMechanism.class).get())
                     .isInstanceOf(StytchAuthenticationMechanism.class);
         }
@@ -272,7 +272,7 @@ class DeploymentValidationTest {
     @Test
     void mechanismWhenEnabledByAnnotationThenPresent() {
         config = MicroProfileConfigs.register(MicroProfileConfigs.emulator(STYTCH.emulator(), "b2b"));
-        try (WeldContainer container = TestContainers.start(MechanismDefinition.class)) {
+        try (WeldContainer container = StytchWeld.LIBRARY.start(MechanismDefinition.class)) {
             assertThat(container.select(HttpAuthenticationMechanism.class).get())
                     .isInstanceOf(StytchAuthenticationMechanism.class);
         }
@@ -281,7 +281,7 @@ class DeploymentValidationTest {
     @Test
     void mechanismWhenQualifiedOnSecurityThreeThenInjectableByQualifierAndStillDefault() {
         config = MicroProfileConfigs.register(MicroProfileConfigs.emulator(STYTCH.emulator(), "b2b"));
-        try (WeldContainer container = TestContainers.start(QualifiedMechanismDefinition.class)) {
+        try (WeldContainer container = StytchWeld.LIBRARY.start(QualifiedMechanismDefinition.class)) {
             assertThat(container.select(HttpAuthenticationMechanism.class, ViaStytch.Literal.INSTANCE).get())
                     .isInstanceOf(StytchAuthenticationMechanism.class);
             assertThat(container.select(HttpAuthenticationMechanism.class).isResolvable())
@@ -293,7 +293,7 @@ class DeploymentValidationTest {
     void mechanismWhenQualifierNotAQualifierThenDefinitionError() {
         config = MicroProfileConfigs.register(MicroProfileConfigs.emulator(STYTCH.emulator(), "b2b"));
         assertThatExceptionOfType(DefinitionException.class)
-                .isThrownBy(() -> TestContainers.start(NotAQualifierDefinition.class))
+                .isThrownBy(() -> StytchWeld.LIBRARY.start(NotAQualifierDefinition.class))
                 .withMessageContaining("java.lang.Deprecated is not a CDI qualifier annotation");
     }
 
@@ -301,7 +301,7 @@ class DeploymentValidationTest {
     void mechanismWhenDefinitionsNameDifferentQualifiersThenDefinitionErrorNamesBoth() {
         config = MicroProfileConfigs.register(MicroProfileConfigs.emulator(STYTCH.emulator(), "b2b"));
         assertThatExceptionOfType(DefinitionException.class)
-                .isThrownBy(() -> TestContainers.start(MechanismDefinition.class, QualifiedMechanismDefinition.class))
+                .isThrownBy(() -> StytchWeld.LIBRARY.start(MechanismDefinition.class, QualifiedMechanismDefinition.class))
                 .withMessageContaining(MechanismDefinition.class.getName())
                 .withMessageContaining(QualifiedMechanismDefinition.class.getName())
                 .withMessageContaining("names different qualifiers");

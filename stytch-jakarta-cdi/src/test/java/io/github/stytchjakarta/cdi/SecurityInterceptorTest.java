@@ -8,7 +8,7 @@ import io.github.stytchjakarta.cdi.fixtures.Callers;
 import io.github.stytchjakarta.cdi.fixtures.DocumentService;
 import io.github.stytchjakarta.cdi.fixtures.MicroProfileConfigs;
 import io.github.stytchjakarta.cdi.fixtures.StaffService;
-import io.github.stytchjakarta.cdi.fixtures.TestContainers;
+import io.github.stytchjakarta.cdi.fixtures.StytchWeld;
 import io.github.stytchjakarta.cdi.internal.SecurityRule;
 import io.github.stytchjakarta.cdi.internal.SecurityRules;
 import io.github.stytchjakarta.core.Permission;
@@ -58,7 +58,7 @@ class SecurityInterceptorTest {
         Map<String, String> values = MicroProfileConfigs.emulator(STYTCH.emulator(), "b2b");
         values.put("stytch.roles.mapping.admin", "manager, auditor");
         config = MicroProfileConfigs.register(values);
-        container = TestContainers.start(DocumentService.class, ArchiveService.class, StaffService.class);
+        container = StytchWeld.LIBRARY.start(DocumentService.class, ArchiveService.class, StaffService.class);
         documents = container.select(DocumentService.class).get();
         archive = container.select(ArchiveService.class).get();
         staff = container.select(StaffService.class).get();

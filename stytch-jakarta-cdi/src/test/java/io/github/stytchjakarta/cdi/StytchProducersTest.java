@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import io.github.stytchjakarta.cdi.fixtures.Callers;
 import io.github.stytchjakarta.cdi.fixtures.MemberGreeter;
 import io.github.stytchjakarta.cdi.fixtures.MicroProfileConfigs;
-import io.github.stytchjakarta.cdi.fixtures.TestContainers;
+import io.github.stytchjakarta.cdi.fixtures.StytchWeld;
 import io.github.stytchjakarta.core.M2mTokenVerifier;
 import io.github.stytchjakarta.core.Permission;
 import io.github.stytchjakarta.core.SessionAuthenticator;
@@ -55,7 +55,7 @@ class StytchProducersTest {
         values.put("stytch.roles.mapping.admin", "manager");
         values.put("stytch.web.realm", "acme-api");
         config = MicroProfileConfigs.register(values);
-        container = TestContainers.start(MemberGreeter.class);
+        container = StytchWeld.LIBRARY.start(MemberGreeter.class);
         callers = container.select(Callers.class).get();
         alice = container.select(SessionAuthenticator.class).get()
                 .authenticate(new SessionCredential.SessionJwt(demo.sessions().get("alice@acme.test").sessionJwt()))
@@ -95,7 +95,7 @@ class StytchProducersTest {
     @Test
     void stytchWhenContainerStopsThenClosed() throws InterruptedException {
         Set<Thread> before = policyRefreshThreads();
-        WeldContainer another = TestContainers.start();
+        WeldContainer another = StytchWeld.LIBRARY.start();
         Stytch stytch = another.select(Stytch.class).get();
         assertThat(stytch.authorizer().check(alice, new Permission(DemoData.RESOURCE, "read")).granted()).isTrue();
         Set<Thread> started = policyRefreshThreads();

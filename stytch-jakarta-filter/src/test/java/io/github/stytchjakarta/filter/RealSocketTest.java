@@ -1,5 +1,7 @@
 package io.github.stytchjakarta.filter;
 
+import static io.github.stytchjakarta.testsupport.TestHttp.cookie;
+import static io.github.stytchjakarta.testsupport.TestHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.stytchjakarta.filter.support.EchoServlet;
@@ -8,8 +10,7 @@ import io.github.stytchjakarta.testkit.EmulatedSession;
 import io.github.stytchjakarta.testkit.MutableClock;
 import io.github.stytchjakarta.testkit.StytchEmulator;
 import io.github.stytchjakarta.testkit.StytchEmulatorExtension;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import io.github.stytchjakarta.testsupport.TestHttp;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -21,18 +22,17 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class RealSocketTest {
 
     private static final MutableClock CLOCK = MutableClock.atSystemTime();
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     @RegisterExtension
     static final StytchEmulatorExtension STYTCH = new StytchEmulatorExtension(builder -> builder.clock(CLOCK));
 
     private static StytchApp app;
-    private static HttpClient client;
+    private static TestHttp http;
 
     @BeforeAll
     static void startApp() throws Exception {
         app = StytchApp.start(STYTCH.emulator(), CLOCK, web -> { });
-        client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+        http = TestHttp.to(app.server().baseUri());
     }
 
     @AfterAll
@@ -46,9 +46,8 @@ class RealSocketTest {
         EmulatedSession session = emulator.createSession(emulator.createUser(u -> u.email("ray@example.com")),
                 s -> s.duration(Duration.ofHours(1)));
 
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(app.server().baseUri().resolve("/app/api/me"))
-                .header("Cookie", "stytch_session_jwt=" + emulator.tokens().jwt(session).expired().mint())
-                .timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.get("/app/api/me",
+                cookie("stytch_session_jwt", emulator.tokens().jwt(session).expired().mint()));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(EchoServlet.parse(response.body())).containsEntry("remoteUser", session.userId());
@@ -58,11 +57,11 @@ class RealSocketTest {
 
     @Test
     void doFilterWhenNoTokenOverSocketThen401Challenge() throws Exception {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(app.server().baseUri().resolve("/app/api/me"))
-                .timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.get("/app/api/me");
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("www-authenticate")).hasValue("Bearer realm=\"stytch\"");
         assertThat(response.headers().firstValue("content-type")).hasValue("application/problem+json");
+        assertThat(json(response).path("code").asText()).isEqualTo("stytch.missing_token");
     }
 }

@@ -8,7 +8,7 @@ import io.github.stytchjakarta.testkit.EmulatedSession;
 import io.github.stytchjakarta.testkit.MutableClock;
 import io.github.stytchjakarta.testkit.StytchEmulator;
 import io.github.stytchjakarta.testkit.StytchEmulatorExtension;
-import java.net.http.HttpClient;
+import io.github.stytchjakarta.testsupport.TestHttp;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -27,13 +27,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SessionCookieResponseTest {
 
     private static final MutableClock CLOCK = MutableClock.atSystemTime();
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     @RegisterExtension
     static final StytchEmulatorExtension STYTCH = new StytchEmulatorExtension(builder -> builder.clock(CLOCK));
 
     private static StytchApp app;
-    private static HttpClient client;
+    private static TestHttp http;
 
     private StytchEmulator emulator;
     private EmulatedSession session;
@@ -41,7 +40,7 @@ class SessionCookieResponseTest {
     @BeforeAll
     static void startApp() throws Exception {
         app = StytchApp.start(STYTCH.emulator(), CLOCK, web -> { });
-        client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+        http = TestHttp.to(app.server().baseUri());
     }
 
     @AfterAll
@@ -96,11 +95,11 @@ class SessionCookieResponseTest {
 
     // the JDK client sends Host: 127.0.0.1:<port>, a loopback name, over a loopback connection
     private HttpResponse<String> refreshOverSocket(List<String> headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(app.server().baseUri().resolve("/app/api/me"))
-                .header("Cookie", "stytch_session_jwt=" + emulator.tokens().jwt(session).expired().mint()).timeout(TIMEOUT).GET();
+        HttpRequest.Builder request = http.request("/app/api/me")
+                .header("Cookie", "stytch_session_jwt=" + emulator.tokens().jwt(session).expired().mint()).GET();
         for (int i = 0; i < headers.size(); i += 2) {
             request.header(headers.get(i), headers.get(i + 1));
         }
-        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(request);
     }
 }

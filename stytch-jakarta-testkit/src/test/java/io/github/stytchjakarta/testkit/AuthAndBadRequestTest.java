@@ -4,6 +4,8 @@ import static io.github.stytchjakarta.testkit.ConsumerAuthenticateTest.assertErr
 import static io.github.stytchjakarta.testkit.EmulatorHttp.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.stytchjakarta.testsupport.RawHttp;
+import io.github.stytchjakarta.testsupport.TestHttp;
 import java.util.Base64;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -38,8 +40,8 @@ class AuthAndBadRequestTest {
     @MethodSource("apiCalls")
     void apiCallWhenCredentialsMissingOrWrongThen401UnauthorizedCredentials(String method, String path) {
         String body = "POST".equals(method) ? "{}" : null;
-        for (String authorization : new String[] {null, EmulatorHttp.basic(emulator.projectId(), "wrong"),
-                EmulatorHttp.basic("project-test-other", emulator.secret()), "Basic %%%not-base64",
+        for (String authorization : new String[] {null, TestHttp.basic(emulator.projectId(), "wrong"),
+                TestHttp.basic("project-test-other", emulator.secret()), "Basic %%%not-base64",
                 "Bearer " + emulator.secret(), "Basic " + Base64.getEncoder().encodeToString(emulator.secret().getBytes())}) {
             EmulatorHttp.Answer answer = http.send(method, path, body, authorization, "application/json");
 
@@ -151,7 +153,7 @@ class AuthAndBadRequestTest {
     @Test
     void requestTargetWhenMalformedEscapeThen400FromTheHttpServer() {
         // the JDK HTTP server rejects an unparseable request target itself, before the emulator sees it
-        String answer = RawHttp.exchange(emulator, "GET /v1/sessions?user_id=%zz HTTP/1.1",
+        String answer = RawHttp.exchange(emulator.baseUrl(), "GET /v1/sessions?user_id=%zz HTTP/1.1",
                 "Authorization: " + http.projectAuthorization());
 
         assertThat(answer).startsWith("HTTP/1.1 400");

@@ -3,32 +3,26 @@ package io.github.stytchjakarta.testkit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
+import io.github.stytchjakarta.testsupport.TestHttp;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Test fixture: calls an emulator over real HTTP with the JDK client, with the project's Basic credentials unless told
- * otherwise, and parses JSON answers.
+ * Test fixture: the emulator's API as its tests call it, over test-support's {@link TestHttp}: the project's Basic
+ * credentials unless told otherwise, and answers parsed as JSON. Thread-safe.
  */
 final class EmulatorHttp {
 
-    static final Duration TIMEOUT = Duration.ofSeconds(20);
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
     private final StytchEmulator emulator;
+    private final TestHttp http;
 
     EmulatorHttp(StytchEmulator emulator) {
         this.emulator = emulator;
+        this.http = TestHttp.to(emulator.baseUrl());
     }
 
     /** An answer: status, headers and the body parsed as JSON. */
@@ -43,11 +37,7 @@ final class EmulatorHttp {
     }
 
     String projectAuthorization() {
-        return basic(emulator.projectId(), emulator.secret());
-    }
-
-    static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return TestHttp.basic(emulator.projectId(), emulator.secret());
     }
 
     Answer get(String pathAndQuery) {
@@ -67,8 +57,7 @@ final class EmulatorHttp {
     }
 
     Answer send(String method, String pathAndQuery, String body, String authorization, String contentType) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(emulator.baseUrl() + pathAndQuery))
-                .timeout(TIMEOUT)
+        HttpRequest.Builder request = http.request(pathAndQuery)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (authorization != null) {
             request.header("Authorization", authorization);
@@ -76,16 +65,8 @@ final class EmulatorHttp {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
-        try {
-            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode json = response.body().isEmpty() ? null : MAPPER.readTree(response.body());
-            return new Answer(response.statusCode(), response, json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        HttpResponse<String> response = http.send(request);
+        return new Answer(response.statusCode(), response, response.body().isEmpty() ? null : TestHttp.json(response));
     }
 
     static String json(Object value) {

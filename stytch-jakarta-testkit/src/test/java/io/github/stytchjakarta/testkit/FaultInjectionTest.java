@@ -5,11 +5,10 @@ import static io.github.stytchjakarta.testkit.EmulatorHttp.body;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import io.github.stytchjakarta.testsupport.RawHttp;
+import io.github.stytchjakarta.testsupport.TestHttp;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -85,21 +84,21 @@ class FaultInjectionTest {
     void resetConnectionWhenRawRequestThenNoAnswerAtAll() {
         emulator.faults().resetConnection("/v1/rbac/policy", 1);
 
-        assertThat(RawHttp.exchange(emulator, "GET /v1/rbac/policy HTTP/1.1")).isEmpty();
+        assertThat(RawHttp.exchange(emulator.baseUrl(), "GET /v1/rbac/policy HTTP/1.1")).isEmpty();
         assertThat(http.get("/v1/rbac/policy").status()).isEqualTo(200);
     }
 
     @Test
     void latencyWhenLongerThanClientTimeoutThenClientTimesOutAndOtherPathsAreNotDelayed() {
         emulator.faults().latency("/v1/sessions/authenticate", Duration.ofSeconds(30));
-        HttpClient client = HttpClient.newHttpClient();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(emulator.baseUrl() + "/v1/sessions/authenticate"))
+        TestHttp client = TestHttp.to(emulator.baseUrl());
+        HttpRequest.Builder request = client.request("/v1/sessions/authenticate")
                 .timeout(Duration.ofMillis(300))
                 .header("Authorization", http.projectAuthorization())
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+                .POST(HttpRequest.BodyPublishers.ofString("{}"));
 
-        assertThatExceptionOfType(HttpTimeoutException.class)
-                .isThrownBy(() -> client.send(request, HttpResponse.BodyHandlers.ofString()));
+        assertThatExceptionOfType(UncheckedIOException.class).isThrownBy(() -> client.send(request))
+                .withCauseInstanceOf(HttpTimeoutException.class);
         assertThat(http.get("/v1/rbac/policy").status()).isEqualTo(200);
     }
 

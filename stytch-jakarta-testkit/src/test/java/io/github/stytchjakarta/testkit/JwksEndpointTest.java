@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.Base64URL;
+import io.github.stytchjakarta.testsupport.TestHttp;
 import java.io.ByteArrayInputStream;
 import java.security.MessageDigest;
 import java.security.cert.CertificateFactory;
@@ -64,7 +65,7 @@ class JwksEndpointTest {
     @Test
     void jwksWhenBasicCredentialsAreWrongThen401() {
         EmulatorHttp.Answer answer = http.getWithout("/v1/sessions/jwks/" + emulator.projectId(),
-                EmulatorHttp.basic(emulator.projectId(), "wrong-secret"));
+                TestHttp.basic(emulator.projectId(), "wrong-secret"));
 
         assertThat(answer.status()).isEqualTo(401);
         assertThat(answer.json().get("error_type").asText()).isEqualTo("unauthorized_credentials");

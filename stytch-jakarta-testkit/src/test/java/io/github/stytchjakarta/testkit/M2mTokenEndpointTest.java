@@ -4,6 +4,7 @@ import static io.github.stytchjakarta.testkit.EmulatorHttp.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import io.github.stytchjakarta.testsupport.TestHttp;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -61,7 +62,7 @@ class M2mTokenEndpointTest {
     @Test
     void tokenWhenClientCredentialsInBasicHeaderThenAccepted() {
         EmulatorHttp.Answer answer = http.postRaw(tokenPath(), form("grant_type", "client_credentials"),
-                "application/x-www-form-urlencoded", EmulatorHttp.basic(client.clientId(), client.clientSecret()));
+                "application/x-www-form-urlencoded", TestHttp.basic(client.clientId(), client.clientSecret()));
 
         assertThat(answer.status()).isEqualTo(200);
     }

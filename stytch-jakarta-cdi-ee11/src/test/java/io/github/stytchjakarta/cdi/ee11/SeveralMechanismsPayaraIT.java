@@ -1,8 +1,8 @@
 package io.github.stytchjakarta.cdi.ee11;
 
-import static io.github.stytchjakarta.cdi.fixtures.HttpProbe.bearer;
-import static io.github.stytchjakarta.cdi.fixtures.HttpProbe.cookie;
-import static io.github.stytchjakarta.cdi.fixtures.HttpProbe.json;
+import static io.github.stytchjakarta.testsupport.TestHttp.bearer;
+import static io.github.stytchjakarta.testsupport.TestHttp.cookie;
+import static io.github.stytchjakarta.testsupport.TestHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.stytchjakarta.cdi.ee11.app.CallerServlet;
@@ -10,12 +10,12 @@ import io.github.stytchjakarta.cdi.ee11.app.OperationsReport;
 import io.github.stytchjakarta.cdi.ee11.app.SecurityConfiguration;
 import io.github.stytchjakarta.cdi.ee11.app.StytchOrBasic;
 import io.github.stytchjakarta.cdi.ee11.app.ViaStytch;
-import io.github.stytchjakarta.cdi.fixtures.HttpProbe;
 import io.github.stytchjakarta.cdi.it.ItDeployments;
 import io.github.stytchjakarta.core.StytchMember;
 import io.github.stytchjakarta.testkit.DemoData;
 import io.github.stytchjakarta.testkit.HostileTokens;
 import io.github.stytchjakarta.testkit.StytchEmulator;
+import io.github.stytchjakarta.testsupport.TestHttp;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +46,7 @@ class SeveralMechanismsPayaraIT {
     @ArquillianResource
     private URL deployment;
 
-    private HttpProbe http;
+    private TestHttp http;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -75,7 +75,7 @@ class SeveralMechanismsPayaraIT {
 
     @BeforeEach
     void connect() {
-        http = new HttpProbe(deployment);
+        http = TestHttp.toLoopback(deployment).withHeader("Accept", "application/json");
     }
 
     @Test

@@ -1,9 +1,9 @@
 package io.github.stytchjakarta.cdi.it;
 
-import static io.github.stytchjakarta.cdi.fixtures.HttpProbe.bearer;
+import static io.github.stytchjakarta.testsupport.TestHttp.bearer;
+import static io.github.stytchjakarta.testsupport.TestHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.stytchjakarta.cdi.fixtures.HttpProbe;
 import io.github.stytchjakarta.cdi.it.app.ApiApplication;
 import io.github.stytchjakarta.cdi.it.app.AuthenticationLog;
 import io.github.stytchjakarta.cdi.it.app.DocumentArchive;
@@ -12,10 +12,10 @@ import io.github.stytchjakarta.cdi.it.app.PublicResource;
 import io.github.stytchjakarta.cdi.it.app.SecurityConfiguration;
 import io.github.stytchjakarta.testkit.DemoData;
 import io.github.stytchjakarta.testkit.StytchEmulator;
+import io.github.stytchjakarta.testsupport.TestHttp;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -124,9 +124,11 @@ class FailClosedPayaraIT {
 
     @Test
     void deployWhenConfiguredThenProtectedWithOneStytch() throws Exception {
-        HttpProbe http = new HttpProbe(base.resolve("protected/").toURL());
+        TestHttp http = TestHttp.to(base.resolve("protected/")).withHeader("Accept", "application/json");
 
-        assertThat(http.get("/api/documents/me").statusCode()).isEqualTo(401);
+        HttpResponse<String> anonymous = http.get("/api/documents/me");
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(json(anonymous).path("code").asText()).isEqualTo("stytch.missing_token");
         assertThat(http.get("/api/documents/me", bearer(demo.sessions().get("bob@acme.test").sessionJwt())).statusCode())
                 .isEqualTo(200);
         assertThat(keySetFetches() - keySetFetchesBeforeStart)
@@ -135,7 +137,7 @@ class FailClosedPayaraIT {
 
     @Test
     void deployWhenRulesDenyUnmatchedMethodsThenAMethodNoRuleNamesIsRefusedBeforeTheApplication() throws Exception {
-        HttpProbe http = new HttpProbe(base.resolve("protected/").toURL());
+        TestHttp http = TestHttp.to(base.resolve("protected/")).withHeader("Accept", "application/json");
         String admin = demo.sessions().get("alice@acme.test").sessionJwt();
 
         HttpResponse<String> delete = http.send(http.request("/api/documents/1").headers(bearer(admin)).DELETE());
@@ -144,17 +146,17 @@ class FailClosedPayaraIT {
 
         assertThat(delete.statusCode()).as("the admin may delete by @RequiresPermission, but no rule names DELETE")
                 .isEqualTo(403);
-        assertThat(delete.body()).contains("stytch.forbidden.unmatched_method");
+        assertThat(json(delete).path("code").asText()).isEqualTo("stytch.forbidden.unmatched_method");
         assertThat(mixedCase.statusCode()).isEqualTo(403);
+        assertThat(json(mixedCase).path("code").asText()).isEqualTo("stytch.forbidden.unmatched_method");
         assertThat(http.get("/api/documents/me", bearer(admin)).statusCode()).isEqualTo(200);
     }
 
     @Test
     void deployWhenOperatorSettingsDisagreeWithTheWarThenSystemPropertyThenEnvironmentWin() throws Exception {
         HttpResponse<String> challenge = get("protected/api/documents/me");
-        HttpResponse<String> navigation = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        base.resolve("protected/api/documents/me")).header("Accept", "text/html")
-                .header("Sec-Fetch-Mode", "navigate").timeout(HttpProbe.TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> navigation = TestHttp.to(base).get("/protected/api/documents/me",
+                "Accept", "text/html", "Sec-Fetch-Mode", "navigate");
 
         assertThat(challenge.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"from-system-property\"");
         assertThat(navigation.statusCode()).isEqualTo(302);
@@ -187,9 +189,8 @@ class FailClosedPayaraIT {
         return emulator.requestLog().requests().stream().filter(request -> request.path().contains("/sessions/jwks/")).count();
     }
 
-    private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve(path)).timeout(HttpProbe.TIMEOUT).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> get(String path) {
+        return TestHttp.to(base).get("/" + path);
     }
 
     // every --deploy has been tried once Payara Micro says it is ready

@@ -70,7 +70,7 @@ final class DocumentsServlet extends HttpServlet {
         me.put("servletPrincipal", principal == null ? null : principal.getClass().getName() + " " + principal.getName());
         me.put("servletIsEditor", request.isUserInRole("editor"));
         me.put("servletIsManager", request.isUserInRole("manager"));
-        me.put("authType", request.getAuthType());
+        me.put("scheme", request.getAuthType());
         return me;
     }
 

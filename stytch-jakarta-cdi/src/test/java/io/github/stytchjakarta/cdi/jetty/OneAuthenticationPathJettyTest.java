@@ -1,20 +1,20 @@
 package io.github.stytchjakarta.cdi.jetty;
 
-import static io.github.stytchjakarta.cdi.fixtures.HttpProbe.bearer;
-import static io.github.stytchjakarta.cdi.fixtures.HttpProbe.json;
+import static io.github.stytchjakarta.testsupport.TestHttp.bearer;
+import static io.github.stytchjakarta.testsupport.TestHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 import io.github.stytchjakarta.cdi.CurrentStytchSession;
 import io.github.stytchjakarta.cdi.fixtures.DocumentService;
-import io.github.stytchjakarta.cdi.fixtures.HttpProbe;
 import io.github.stytchjakarta.cdi.fixtures.MicroProfileConfigs;
-import io.github.stytchjakarta.cdi.fixtures.TestContainers;
+import io.github.stytchjakarta.cdi.fixtures.StytchWeld;
 import io.github.stytchjakarta.filter.StytchWebAuthenticator;
 import io.github.stytchjakarta.filter.internal.StytchFilterInitializer;
 import io.github.stytchjakarta.testkit.DemoData;
 import io.github.stytchjakarta.testkit.StytchEmulator;
 import io.github.stytchjakarta.testkit.StytchEmulatorExtension;
+import io.github.stytchjakarta.testsupport.TestHttp;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -67,7 +67,7 @@ class OneAuthenticationPathJettyTest {
         packaged.remove("stytch.project-id");
         packaged.put("stytch.jwks.prefetch", "true");
         long fetchesBefore = keySetFetches(emulator);
-        HttpProbe http = start(MicroProfileConfigs.registerLayered(Map.of("STYTCH_PROJECT_ID", emulator.projectId()),
+        TestHttp http = start(MicroProfileConfigs.registerLayered(Map.of("STYTCH_PROJECT_ID", emulator.projectId()),
                 packaged), context -> { });
 
         HttpResponse<String> me = http.get("/api/me", bearer(demo.sessions().get("bob@acme.test").sessionJwt()));
@@ -99,9 +99,9 @@ class OneAuthenticationPathJettyTest {
         return emulator.requestLog().requests().stream().filter(request -> request.path().contains("/sessions/jwks/")).count();
     }
 
-    private HttpProbe start(Config registered, Consumer<ServletContextHandler> setup) throws Exception {
+    private TestHttp start(Config registered, Consumer<ServletContextHandler> setup) throws Exception {
         config = registered;
-        container = TestContainers.start(DocumentService.class);
+        container = StytchWeld.LIBRARY.start(DocumentService.class);
         ServletContextHandler context = new ServletContextHandler("/app");
         context.addEventListener(Listener.using(container));
         context.addServletContainerInitializer(new ServletContainerInitializerHolder(StytchFilterInitializer.class));
@@ -122,6 +122,6 @@ class OneAuthenticationPathJettyTest {
         }
         assertThat(context.getServletHandler().getFilters()).extracting(FilterHolder::getName)
                 .containsExactly(StytchFilterInitializer.FILTER_NAME);
-        return new HttpProbe(URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/app/").toURL());
+        return TestHttp.to(URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/app/")).withHeader("Accept", "application/json");
     }
 }

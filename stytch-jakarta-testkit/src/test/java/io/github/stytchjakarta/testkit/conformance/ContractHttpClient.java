@@ -3,45 +3,35 @@ package io.github.stytchjakarta.testkit.conformance;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.stytchjakarta.testkit.StytchEmulator;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.github.stytchjakarta.testsupport.TestHttp;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * A tiny HTTP client for the emulator (JDK {@link HttpClient}) that checks every exchange against
+ * A tiny HTTP client for the emulator (test-support's {@link TestHttp}) that checks every exchange against
  * {@link OpenApiContract}: by default both request and response must conform, so a test cannot
  * quietly send something the spec does not allow; {@link #offSpec()} checks only the response, for
  * deliberately bad requests. Immutable and thread-safe.
  */
 final class ContractHttpClient {
 
-    /** Connect timeout of every call. */
-    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-    /** Whole-exchange timeout of every call (generous: a loaded 2-core CI machine). */
-    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
-
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
 
     private final URI baseUrl;
+    private final TestHttp http;
     private final String authorization;
     private final boolean checkRequest;
     private final OpenApiContract contract;
 
     private ContractHttpClient(URI baseUrl, String authorization, boolean checkRequest) {
         this.baseUrl = baseUrl;
+        this.http = TestHttp.to(baseUrl);
         this.authorization = authorization;
         this.checkRequest = checkRequest;
         this.contract = OpenApiContract.stytch();
@@ -54,12 +44,7 @@ final class ContractHttpClient {
 
     /** A client for the API at {@code baseUrl} authenticating with Basic {@code projectId:secret}. */
     static ContractHttpClient of(URI baseUrl, String projectId, String secret) {
-        return new ContractHttpClient(baseUrl, basic(projectId, secret), true);
-    }
-
-    /** {@code "Basic base64(user:password)"}. */
-    static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return new ContractHttpClient(baseUrl, TestHttp.basic(projectId, secret), true);
     }
 
     /** The same client sending {@code authorization} verbatim, or no Authorization header if {@code null}. */
@@ -106,22 +91,12 @@ final class ContractHttpClient {
         if (contentType != null) {
             headers.put("Content-Type", List.of(contentType));
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(
-                        baseUrl.resolve(path + (query.isEmpty() ? "" : "?" + encode(query))))
-                .timeout(REQUEST_TIMEOUT)
+        HttpRequest.Builder request = TestHttp.request(baseUrl.resolve(path + (query.isEmpty() ? "" : "?" + encode(query))))
                 .method(method, body == null
                         ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         headers.forEach((name, values) -> values.forEach(value -> request.header(name, value)));
-        HttpResponse<String> response;
-        try {
-            response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(method + " " + path + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(method + " " + path + " interrupted", e);
-        }
+        HttpResponse<String> response = http.send(request);
         Exchange exchange = new Exchange(method, path,
                 query.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> List.of(e.getValue()))),
                 headers, body, response.statusCode(), response.headers().map(),
@@ -135,9 +110,6 @@ final class ContractHttpClient {
     }
 
     private static String encode(Map<String, String> parameters) {
-        List<String> pairs = new ArrayList<>();
-        parameters.forEach((name, value) -> pairs.add(URLEncoder.encode(name, StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(value, StandardCharsets.UTF_8)));
-        return String.join("&", pairs);
+        return TestHttp.formText(parameters);
     }
 }

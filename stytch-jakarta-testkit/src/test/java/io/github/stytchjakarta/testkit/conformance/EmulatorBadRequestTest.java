@@ -10,9 +10,8 @@ import io.github.stytchjakarta.testkit.EmulatedSession;
 import io.github.stytchjakarta.testkit.EmulatedUser;
 import io.github.stytchjakarta.testkit.StytchEmulator;
 import io.github.stytchjakarta.testkit.StytchEmulatorExtension;
-import java.io.IOException;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
+import io.github.stytchjakarta.testsupport.RawHttp;
+import io.github.stytchjakarta.testsupport.TestHttp;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -207,14 +206,14 @@ class EmulatorBadRequestTest {
     }
 
     @Test
-    void requestWhenChunkedBodyMalformedThen400WithErrorBody() throws IOException {
+    void requestWhenChunkedBodyMalformedThen400WithErrorBody() {
         StytchEmulator emulator = STYTCH.emulator();
         String request = "POST " + AUTHENTICATE + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                 + "Authorization: " + Credentials.PROJECT.header(emulator) + "\r\n"
                 + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
                 + "zz\r\n{}\r\n0\r\n\r\n"; // "zz" is no chunk size
 
-        String response = rawExchange(emulator, request);
+        String response = RawHttp.exchangeBytes(emulator.baseUrl(), request);
 
         if (Runtime.version().feature() >= 25) {
             // from JDK 25 the JDK's HTTP server closes a connection whose chunked body is malformed, so no
@@ -225,16 +224,6 @@ class EmulatorBadRequestTest {
         assertThat(response).startsWith("HTTP/1.1 400");
         assertThat(OpenApiContract.stytch().errorBodyViolations(response.substring(response.indexOf("\r\n\r\n") + 4)))
                 .isEmpty();
-    }
-
-    /** Sends {@code request} verbatim (a malformed message no HTTP client library would produce); returns all it gets back. */
-    private static String rawExchange(StytchEmulator emulator, String request) throws IOException {
-        try (Socket socket = new Socket(emulator.baseUrl().getHost(), emulator.baseUrl().getPort())) {
-            socket.setSoTimeout((int) ContractHttpClient.REQUEST_TIMEOUT.toMillis());
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
-            socket.getOutputStream().flush();
-            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 
     private static String fill(String template) {
@@ -263,10 +252,10 @@ class EmulatorBadRequestTest {
 
         String header(StytchEmulator emulator) {
             return switch (this) {
-                case PROJECT -> ContractHttpClient.basic(emulator.projectId(), emulator.secret());
+                case PROJECT -> TestHttp.basic(emulator.projectId(), emulator.secret());
                 case NONE -> null;
-                case WRONG_SECRET -> ContractHttpClient.basic(emulator.projectId(), "secret-test-wrong");
-                case UNKNOWN_PROJECT -> ContractHttpClient.basic("project-test-00000000-0000-0000-0000-000000000000",
+                case WRONG_SECRET -> TestHttp.basic(emulator.projectId(), "secret-test-wrong");
+                case UNKNOWN_PROJECT -> TestHttp.basic("project-test-00000000-0000-0000-0000-000000000000",
                         emulator.secret());
                 case BEARER -> "Bearer " + emulator.secret();
                 case NOT_BASE64 -> "Basic %%%not-base64%%%";

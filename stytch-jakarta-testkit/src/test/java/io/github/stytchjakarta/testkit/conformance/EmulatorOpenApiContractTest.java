@@ -12,6 +12,7 @@ import io.github.stytchjakarta.testkit.EmulatedSession;
 import io.github.stytchjakarta.testkit.EmulatedUser;
 import io.github.stytchjakarta.testkit.StytchEmulator;
 import io.github.stytchjakarta.testkit.StytchEmulatorExtension;
+import io.github.stytchjakarta.testsupport.TestHttp;
 import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
 import java.security.MessageDigest;
@@ -410,7 +411,7 @@ class EmulatorOpenApiContractTest {
 
     @Test
     void whoamiWhenWrongSecretThen401Conforms() {
-        Exchange response = http.withAuthorization(ContractHttpClient.basic(emulator.projectId(), "secret-test-wrong"))
+        Exchange response = http.withAuthorization(TestHttp.basic(emulator.projectId(), "secret-test-wrong"))
                 .get("/v1/debug/whoami");
 
         assertThat(response.status()).isEqualTo(401);
@@ -419,7 +420,7 @@ class EmulatorOpenApiContractTest {
 
     @Test
     void anyEndpointWhenWrongSecretThen401Conforms() {
-        Exchange response = http.withAuthorization(ContractHttpClient.basic(emulator.projectId(), "secret-test-wrong"))
+        Exchange response = http.withAuthorization(TestHttp.basic(emulator.projectId(), "secret-test-wrong"))
                 .offSpec().postJson("/v1/sessions/authenticate", Map.of("session_token", "x".repeat(44)));
 
         assertThat(response.status()).isEqualTo(401);

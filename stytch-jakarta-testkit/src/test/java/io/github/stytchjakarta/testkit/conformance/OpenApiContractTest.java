@@ -3,6 +3,7 @@ package io.github.stytchjakarta.testkit.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.stytchjakarta.testsupport.TestHttp;
 import io.swagger.v3.oas.models.media.MediaType;
 import java.util.HashMap;
 import java.util.List;
@@ -15,7 +16,7 @@ class OpenApiContractTest {
 
     private static final OpenApiContract CONTRACT = OpenApiContract.stytch();
     private static final Map<String, List<String>> BASIC_AUTH =
-            Map.of("Authorization", List.of(ContractHttpClient.basic("project-test-x", "secret-test-x")));
+            Map.of("Authorization", List.of(TestHttp.basic("project-test-x", "secret-test-x")));
     private static final Map<String, List<String>> JSON_HEADERS = Map.of("Content-Type", List.of("application/json"));
 
     private static final String JWK = """

@@ -53,7 +53,7 @@ public class DocumentsResource {
         me.put("callerIsEditor", security.isCallerInRole("editor"));
         me.put("callerIsManager", security.isCallerInRole("manager"));
         me.put("jaxrsPrincipal", describe(jaxrs.getUserPrincipal()));
-        me.put("jaxrsScheme", jaxrs.getAuthenticationScheme());
+        me.put("scheme", jaxrs.getAuthenticationScheme());
         me.put("jaxrsIsEditor", jaxrs.isUserInRole("editor"));
         me.put("servletPrincipal", describe(request.getUserPrincipal()));
         me.put("servletIsEditor", request.isUserInRole("editor"));
