@@ -196,11 +196,16 @@ public final class SessionAuthenticator {
     // one call per credential at a time; Stytch's refusals remembered; a success cached when asked to (see the class doc)
     private AuthenticatedSession authenticateRemotely(VerifiedTokenCache.Key key, SessionAuthenticateRequest request,
                                                       boolean cacheResult) {
-        Reason refusal = refused.get(key, clock.millis());
-        if (refusal != null) {
-            throw reject(refusal);
-        }
+        rejectIfRefused(key);
         return remoteChecks.run(key, () -> {
+            // a caller that missed the caches just before the previous call for this credential ended finds its result
+            rejectIfRefused(key);
+            long now = clock.millis();
+            AuthenticatedSession cached = cacheResult ? cache.get(key, now) : null;
+            if (cached != null) {
+                rejectIfRevoked(cached.principal(), now);
+                return cached;
+            }
             try {
                 AuthenticatedSession session = authenticateRemotely(request);
                 if (cacheResult) {
@@ -284,6 +289,13 @@ public final class SessionAuthenticator {
         }
         return new AuthenticatedSession(principal, Optional.ofNullable(refreshedJwt).filter(jwt -> !jwt.isEmpty()),
                 VerifiedBy.REMOTE);
+    }
+
+    private void rejectIfRefused(VerifiedTokenCache.Key key) {
+        Reason refusal = refused.get(key, clock.millis());
+        if (refusal != null) {
+            throw reject(refusal);
+        }
     }
 
     // a revoked session's JWT still verifies locally until it expires: Stytch would answer 404 for it

@@ -5,6 +5,7 @@ import io.github.stytchjakarta.core.StytchConfig;
 import io.github.stytchjakarta.core.Vertical;
 import io.github.stytchjakarta.filter.StytchWebAuthenticator;
 import io.github.stytchjakarta.testkit.DemoData;
+import io.github.stytchjakarta.testkit.EmulatorWebhooks;
 import io.github.stytchjakarta.testkit.StytchEmulator;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
@@ -25,12 +26,14 @@ import java.util.Properties;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ContextHandlerCollection;
 
 /**
  * The example WAR on embedded Jetty 12 (ee10), with what a Jakarta EE 10 server would provide on the class
@@ -94,6 +97,7 @@ public final class ExampleServer implements AutoCloseable {
             properties.put(StytchConfig.Keys.PROJECT_ID, emulator.projectId());
             properties.put(StytchConfig.Keys.SECRET, emulator.secret());
             properties.put(StytchConfig.Keys.BASE_URL, emulator.baseUrl().toString());
+            properties.putIfAbsent(StytchConfig.Keys.WEBHOOK_SECRET, EmulatorWebhooks.newSecret());
         }
         Vertical vertical = options.vertical().orElseGet(() -> config.getOptionalValue(StytchConfig.Keys.VERTICAL, String.class)
                 .map(ExampleServer::vertical).orElse(StytchConfig.DEFAULT_VERTICAL));
@@ -115,10 +119,18 @@ public final class ExampleServer implements AutoCloseable {
         if (emulator != null) {
             webapp.addServlet(new ServletHolder("dev-login", new DevLoginServlet(emulator, demo, vertical)), "/login");
         }
-        server.setHandler(webapp);
+        // beside the WAR, as a server's own endpoint: the metrics of the server's OpenTelemetry, no session needed
+        ServletContextHandler metrics = new ServletContextHandler("/metrics");
+        metrics.addServlet(new ServletHolder("metrics", new ExampleMetrics()), "/");
+        server.setHandler(new ContextHandlerCollection(metrics, webapp));
         ExampleServer example = new ExampleServer(server, emulator, demo, vertical, replaced);
         try {
             server.start();
+            if (emulator != null) {
+                // the emulator tells the app what changes, signed, as Stytch would (a revoked session is refused at once)
+                emulator.webhooks().addEndpoint(example.baseUri().resolve(StytchConfig.DEFAULT_WEBHOOK_PATH.substring(1)),
+                        properties.get(StytchConfig.Keys.WEBHOOK_SECRET));
+            }
         } catch (Exception | Error e) {
             try {
                 example.close();
