@@ -1,12 +1,14 @@
 package io.github.stytchjakarta.benchmarks.http;
 
 import io.github.stytchjakarta.benchmarks.BenchmarkReport;
+import io.github.stytchjakarta.benchmarks.http.HttpLoadServer.Target;
 import io.github.stytchjakarta.testkit.RecordedRequest;
 import io.github.stytchjakarta.testkit.StytchEmulator;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,9 +30,13 @@ import org.eclipse.jetty.server.Server;
  * affects all scenarios alike. It prints the {@link HttpLoadTable} of medians and writes it to
  * {@value #REPORT_FILE_NAME} in the directory of the benchmark jar (the module's {@code target}).
  *
- * <p>A run fails instead of reporting when any answer is unexpected, when a scenario that must stay local
- * ({@link Scenario#callsStytch()} false) made any call to the emulator during its run (checked with the
- * emulator's request log, cleared before each run), or when the opaque-token scenario made none.
+ * <p>A run fails instead of reporting when any answer is unexpected, or when a scenario's calls to the emulator
+ * during its run (the emulator's request log, cleared before each run) are not what its {@link Scenario#calls()}
+ * allows: none for the local scenarios, one per request for the opaque token, at most one per distinct credential
+ * for the expired JWT, the opaque token with caching on and the random opaque cookies. During every run of
+ * {@link Scenario#STYTCH_HUNG} each call to the emulator's {@value #HUNG_PATHS} hangs for {@link #HUNG_LATENCY}
+ * (the fault is cleared after the run). A run whose {@link StytchHungCheck} fails is reported, and ends with status
+ * {@value #HUNG_CHECK_FAILED}.
  *
  * <p>Not thread-safe: one run at a time (it owns the machine anyway).
  */
@@ -49,12 +55,21 @@ public final class HttpLoadReport {
     /** The emulator path every opaque-token request must call. */
     static final String SESSIONS_AUTHENTICATE = "/v1/b2b/sessions/authenticate";
 
+    /** The emulator paths that hang in {@link Scenario#STYTCH_HUNG}: all of Stytch's API. */
+    static final String HUNG_PATHS = "/v1/";
+
+    /** How long a hung call would wait: far longer than a run and than the filters' timeouts. */
+    static final Duration HUNG_LATENCY = Duration.ofMinutes(10);
+
+    /** Exit status of a run reported with a failed {@link StytchHungCheck}. */
+    static final int HUNG_CHECK_FAILED = 3;
+
     private HttpLoadReport() {
     }
 
     /**
-     * Runs the benchmark, prints the table and writes the report file; exits with status 1 on bad options
-     * and 2 when the run fails.
+     * Runs the benchmark, prints the table and writes the report file; exits with status 1 on bad options,
+     * 2 when the run fails, and {@value #HUNG_CHECK_FAILED} after reporting a failed {@link StytchHungCheck}.
      *
      * @param args {@code --duration PT5S --warmup PT2S --connections 4 --rounds 3}, each optional
      * @throws Exception when the server cannot start or the report cannot be written
@@ -80,6 +95,9 @@ public final class HttpLoadReport {
         System.out.println();
         System.out.print(table.toMarkdown());
         System.out.println("Written to " + file);
+        if (table.stytchHung().filter(check -> !check.passed()).isPresent()) {
+            System.exit(HUNG_CHECK_FAILED);
+        }
     }
 
     /**
@@ -87,7 +105,8 @@ public final class HttpLoadReport {
      *
      * @param settings the run settings
      * @return the table
-     * @throws IllegalStateException when an answer was unexpected or a scenario called the emulator wrongly
+     * @throws IllegalStateException when an answer was unexpected or a scenario's calls to the emulator were not
+     *                               what it allows
      * @throws Exception             when the server cannot start, or the run is interrupted
      */
     public static HttpLoadTable run(HttpLoadSettings settings) throws Exception {
@@ -114,10 +133,22 @@ public final class HttpLoadReport {
         StytchEmulator emulator = server.emulator();
         List<LoadMeasurement> measurements = new ArrayList<>();
         for (Scenario scenario : Scenario.values()) {
+            Target target = server.target(scenario);
             emulator.requestLog().clear();
-            LoadMeasurement measurement = generator.run(scenario, server.target(scenario));
-            checkStytchCalls(scenario, emulator.requestLog().requests());
-            System.out.printf(Locale.ROOT, "%s, %s: %.0f requests/s%n", round, scenario.label(), measurement.throughput());
+            LoadMeasurement measurement;
+            List<RecordedRequest> calls;
+            if (scenario.stytchHung()) {
+                emulator.faults().latency(HUNG_PATHS, HUNG_LATENCY);
+            }
+            try {
+                measurement = generator.run(scenario, target);
+                calls = emulator.requestLog().requests();
+            } finally {
+                emulator.faults().clear();
+            }
+            measurement = measurement.withStytchCalls(checkStytchCalls(scenario, target.credentials(), calls));
+            System.out.printf(Locale.ROOT, "%s, %s: %.0f requests/s, %d Stytch calls%n", round, scenario.label(),
+                    measurement.throughput(), measurement.stytchCalls());
             measurements.add(measurement);
         }
         return measurements;
@@ -136,39 +167,62 @@ public final class HttpLoadReport {
     }
 
     /**
-     * Checks what a scenario's run asked the emulator.
+     * Checks what a scenario's run asked the emulator against its {@link Scenario#calls()}.
      *
-     * @param scenario the scenario
-     * @param calls    the emulator's request log of the run
-     * @throws IllegalStateException when a local scenario made a call, or the opaque-token scenario made a call
-     *                               other than a successful session check, or none
+     * @param scenario    the scenario
+     * @param credentials how many distinct credentials the run's requests carried, at most
+     * @param calls       the emulator's request log of the run
+     * @return the number of calls, all of them session checks
+     * @throws IllegalStateException when a local scenario made a call; when another made none, or a call other than
+     *                               a session check answered with the expected status; or, when a call per credential
+     *                               is allowed, when it made more calls than there were credentials or asked about one
+     *                               credential twice
      */
-    static void checkStytchCalls(Scenario scenario, List<RecordedRequest> calls) {
-        if (!scenario.callsStytch()) {
+    static long checkStytchCalls(Scenario scenario, int credentials, List<RecordedRequest> calls) {
+        Scenario.StytchCalls allowed = scenario.calls();
+        if (allowed == Scenario.StytchCalls.NONE) {
             if (!calls.isEmpty()) {
                 throw new IllegalStateException(scenario.label() + ": called the Stytch API during the run, "
                         + calls.size() + " times, e.g. " + calls.get(0));
             }
-            return;
+            return 0;
         }
         if (calls.isEmpty()) {
             throw new IllegalStateException(scenario.label() + ": made no call to " + SESSIONS_AUTHENTICATE);
         }
-        calls.stream().filter(call -> !SESSIONS_AUTHENTICATE.equals(call.path()) || call.status() != 200).findFirst()
-                .ifPresent(call -> {
-                    throw new IllegalStateException(scenario.label() + ": unexpected call " + call);
+        calls.stream().filter(call -> !SESSIONS_AUTHENTICATE.equals(call.path()) || call.status() != allowed.status())
+                .findFirst().ifPresent(call -> {
+                    throw new IllegalStateException(scenario.label() + ": unexpected call " + call + ", expected "
+                            + SESSIONS_AUTHENTICATE + " -> " + allowed.status());
                 });
+        if (allowed == Scenario.StytchCalls.EVERY_REQUEST) {
+            return calls.size();
+        }
+        if (calls.size() > credentials) {
+            throw new IllegalStateException(scenario.label() + ": " + calls.size() + " calls to " + SESSIONS_AUTHENTICATE
+                    + " for " + credentials + " distinct credentials");
+        }
+        // the body names the credential; it is compared, never shown
+        long distinct = calls.stream().map(RecordedRequest::body).distinct().count();
+        if (distinct != calls.size()) {
+            throw new IllegalStateException(scenario.label() + ": " + calls.size() + " calls to " + SESSIONS_AUTHENTICATE
+                    + " for " + distinct + " distinct credentials: a credential was checked more than once");
+        }
+        return calls.size();
     }
 
     private static String describe(HttpLoadSettings settings, double loadAverage) {
         return String.format(Locale.ROOT, "JDK %s (%s), %d CPUs, load average %s at start, Jetty %s; HTTP/1.1 "
                         + "keep-alive, %d connections (closed loop); %d warm-up and %d measured rounds of every scenario "
                         + "in turn, each run %s warm-up + %s measured; medians over the measured rounds, ratios of the "
-                        + "medians; the load generator, Jetty and the emulator share the CPUs. Checked: every answer "
-                        + "200 with the caller's name; no Stytch API call in the JWT scenarios after the first key-set "
-                        + "fetch.",
+                        + "medians; %d connections in the expired-JWT scenario; the load generator, Jetty and the emulator "
+                        + "share the CPUs. Checked: every answer the expected one (200 with the caller's name, 401 "
+                        + "session_not_found for random cookies); no Stytch API call in the cached and new JWT scenarios "
+                        + "after the first key-set fetch, none completed while Stytch hung; in the expired-JWT, "
+                        + "opaque-caching and random-cookie scenarios at most one session check per distinct credential.",
                 Runtime.version(), System.getProperty("java.vm.name"), Runtime.getRuntime().availableProcessors(),
                 loadAverage < 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", loadAverage), Server.getVersion(),
-                settings.connections(), WARMUP_ROUNDS, settings.rounds(), settings.warmup(), settings.duration());
+                settings.connections(), WARMUP_ROUNDS, settings.rounds(), settings.warmup(), settings.duration(),
+                Scenario.EXPIRED_JWT_CONNECTIONS);
     }
 }

@@ -18,13 +18,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A closed-loop HTTP load generator. {@link HttpLoadSettings#connections()} workers each send a request
+ * A closed-loop HTTP load generator. {@link HttpLoadSettings#connections()} workers (or the scenario's own number,
+ * {@link Scenario#connections(int)}) each send a request
  * through the JDK {@link HttpClient} (HTTP/1.1, keep-alive, so one connection per worker), wait for the
  * answer, check it and send the next one: first for the warm-up, unmeasured, then for the duration,
  * recording the latency of every request started within it. Each worker completes at least one measured
  * request, so that a run always has a result.
  *
- * <p>Every answer is checked: status 200 and exactly the expected body. The first unexpected answer, I/O
+ * <p>Every answer is checked: the target's expected status and exactly its expected body. The first unexpected answer, I/O
  * error or timeout stops all workers and fails the run with the scenario and what was wrong, so an error is
  * never reported as a number. Bodies in that message are cut to {@value #MAX_BODY_SHOWN} characters; the
  * servlet's answers and the filter's problem documents hold no token.
@@ -83,10 +84,11 @@ final class LoadGenerator {
         long measureFrom = System.nanoTime() + settings.warmup().toNanos();
         long measureUntil = measureFrom + settings.duration().toNanos();
         AtomicReference<String> failure = new AtomicReference<>();
-        ExecutorService pool = Executors.newFixedThreadPool(settings.connections(), workerThreads());
+        int connections = scenario.connections(settings.connections());
+        ExecutorService pool = Executors.newFixedThreadPool(connections, workerThreads());
         try {
             List<Future<Worker>> results = new ArrayList<>();
-            for (int i = 0; i < settings.connections(); i++) {
+            for (int i = 0; i < connections; i++) {
                 Worker worker = new Worker(client, target, measureFrom, measureUntil, failure);
                 results.add(pool.submit(worker, worker));
             }
@@ -140,11 +142,11 @@ final class LoadGenerator {
         } catch (IOException e) {
             return "request failed: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         }
-        if (response.statusCode() == 200 && target.expectedBody().equals(response.body())) {
+        if (response.statusCode() == target.expectedStatus() && target.expectedBody().equals(response.body())) {
             return null;
         }
-        return "unexpected answer " + response.statusCode() + " \"" + shown(response.body()) + "\", expected 200 \""
-                + shown(target.expectedBody()) + "\"";
+        return "unexpected answer " + response.statusCode() + " \"" + shown(response.body()) + "\", expected "
+                + target.expectedStatus() + " \"" + shown(target.expectedBody()) + "\"";
     }
 
     private static String shown(String body) {

@@ -5,8 +5,9 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * One measured run of one scenario: how many requests completed, over how long, and the latency
- * percentiles of all of them. Immutable and thread-safe.
+ * One measured run of one scenario: how many requests completed, over how long, the latency
+ * percentiles of all of them, and how many session checks the filters asked Stytch for during the run.
+ * Immutable and thread-safe.
  *
  * @param scenario the scenario
  * @param requests measured requests, every one answered as expected; positive
@@ -14,9 +15,11 @@ import java.util.Objects;
  * @param p50Nanos median latency
  * @param p90Nanos 90th percentile latency
  * @param p99Nanos 99th percentile latency
+ * @param stytchCalls {@code sessions/authenticate} calls the emulator answered during the run (warm-up included);
+ *                    zero or more
  */
 public record LoadMeasurement(Scenario scenario, long requests, Duration elapsed, long p50Nanos, long p90Nanos,
-        long p99Nanos) {
+        long p99Nanos, long stytchCalls) {
 
     /** Checks the values. */
     public LoadMeasurement {
@@ -25,10 +28,13 @@ public record LoadMeasurement(Scenario scenario, long requests, Duration elapsed
         if (requests < 1 || elapsed.isNegative() || elapsed.isZero()) {
             throw new IllegalArgumentException("a measurement needs requests and time");
         }
+        if (stytchCalls < 0) {
+            throw new IllegalArgumentException("a measurement cannot have made fewer than no calls");
+        }
     }
 
     /**
-     * Summarises latencies.
+     * Summarises latencies, with no Stytch calls counted yet.
      *
      * @param scenario       the scenario
      * @param latencyNanos   the latency of every measured request, in any order (sorted in place); not empty
@@ -38,7 +44,15 @@ public record LoadMeasurement(Scenario scenario, long requests, Duration elapsed
     public static LoadMeasurement of(Scenario scenario, long[] latencyNanos, Duration elapsed) {
         Arrays.sort(latencyNanos);
         return new LoadMeasurement(scenario, latencyNanos.length, elapsed, percentile(latencyNanos, 50),
-                percentile(latencyNanos, 90), percentile(latencyNanos, 99));
+                percentile(latencyNanos, 90), percentile(latencyNanos, 99), 0);
+    }
+
+    /**
+     * @param calls the {@code sessions/authenticate} calls of the run; zero or more
+     * @return this measurement with those calls
+     */
+    public LoadMeasurement withStytchCalls(long calls) {
+        return new LoadMeasurement(scenario, requests, elapsed, p50Nanos, p90Nanos, p99Nanos, calls);
     }
 
     /** @return completed requests per second */

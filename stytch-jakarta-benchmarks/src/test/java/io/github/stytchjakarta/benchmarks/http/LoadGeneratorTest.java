@@ -79,6 +79,53 @@ class LoadGeneratorTest {
                 && !call.path().equals("/v1/b2b/rbac/policy")).isEmpty();
     }
 
+    @Test
+    void runWhenScenarioFixesItsConnectionsThenEachOfThemMeasuresAndOneExpiredJwtCostsOneCall() throws Exception {
+        LoadGenerator generator = new LoadGenerator(new HttpLoadSettings(Duration.ofNanos(1), Duration.ZERO, 2, 1));
+        // the probe makes the filter's first key-set and policy fetches
+        generator.probe(Scenario.EXPIRED_JWT, server.target(Scenario.EXPIRED_JWT));
+        Target target = server.target(Scenario.EXPIRED_JWT);
+        server.emulator().requestLog().clear();
+
+        LoadMeasurement measurement = generator.run(Scenario.EXPIRED_JWT, target);
+
+        // every worker completes at least one measured request, so more than the settings' 2 ran
+        assertThat(measurement.requests()).isGreaterThanOrEqualTo(Scenario.EXPIRED_JWT_CONNECTIONS);
+        assertThat(HttpLoadReport.checkStytchCalls(Scenario.EXPIRED_JWT, target.credentials(),
+                server.emulator().requestLog().requests())).isOne();
+    }
+
+    @Test
+    void runWhenRandomOpaqueCookiesThenEveryAnswerIsTheExpected401AndNoTokenIsCheckedTwice() throws Exception {
+        LoadGenerator generator = new LoadGenerator(new HttpLoadSettings(SHORT, Duration.ZERO, 2, 1));
+        // the probe makes the filter's first key-set and policy fetches
+        generator.probe(Scenario.RANDOM_OPAQUE_COOKIES, server.target(Scenario.RANDOM_OPAQUE_COOKIES));
+        Target target = server.target(Scenario.RANDOM_OPAQUE_COOKIES);
+        server.emulator().requestLog().clear();
+
+        LoadMeasurement measurement = generator.run(Scenario.RANDOM_OPAQUE_COOKIES, target);
+
+        assertThat(target.expectedStatus()).isEqualTo(401);
+        assertThat(target.expectedBody()).contains(HttpLoadServer.SESSION_NOT_FOUND_CODE);
+        assertThat(target.credentials()).isEqualTo(HttpLoadServer.RANDOM_TOKEN_POOL_SIZE);
+        assertThat(HttpLoadReport.checkStytchCalls(Scenario.RANDOM_OPAQUE_COOKIES, target.credentials(),
+                server.emulator().requestLog().requests())).isPositive().isLessThanOrEqualTo(measurement.requests());
+    }
+
+    @Test
+    void runWhenOpaqueTokensCachedThenANewSessionsTokenCostsOneCall() throws Exception {
+        LoadGenerator generator = new LoadGenerator(new HttpLoadSettings(SHORT, Duration.ZERO, 2, 1));
+        // the probe makes the filter's first key-set and policy fetches
+        generator.probe(Scenario.CACHED_OPAQUE_TOKEN, server.target(Scenario.CACHED_OPAQUE_TOKEN));
+        Target target = server.target(Scenario.CACHED_OPAQUE_TOKEN);
+        server.emulator().requestLog().clear();
+
+        generator.run(Scenario.CACHED_OPAQUE_TOKEN, target);
+
+        assertThat(HttpLoadReport.checkStytchCalls(Scenario.CACHED_OPAQUE_TOKEN, target.credentials(),
+                server.emulator().requestLog().requests())).isOne();
+    }
+
     private static String bearerOf(HttpRequest request) {
         return request.headers().firstValue("Authorization").orElseThrow().substring("Bearer ".length());
     }
