@@ -9,6 +9,7 @@ module io.github.stytchjakarta.cdi {
     requires java.management;
     requires static jakarta.ws.rs;
     requires static jakarta.ejb;
+    requires static microprofile.health.api; // the readiness check, added only where the server has it
 
     exports io.github.stytchjakarta.cdi;
     exports io.github.stytchjakarta.cdi.jaxrs;

@@ -30,6 +30,10 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Liveness;
+import org.eclipse.microprofile.health.Readiness;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,6 +70,19 @@ class StytchProducersTest {
     static void stop() {
         container.close();
         MicroProfileConfigs.release(config);
+    }
+
+    @Test
+    void readinessCheckWhenMicroProfileHealthPresentThenStytchCheckIsUpWithItsData() {
+        HealthCheckResponse response = container.select(HealthCheck.class, Readiness.Literal.INSTANCE).get().call();
+
+        assertThat(response.getName()).isEqualTo("stytch");
+        assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
+        assertThat(response.getData()).hasValueSatisfying(data -> assertThat(data)
+                .containsEntry("keys-loaded", true).containsEntry("policy-loaded", true)
+                .containsEntry("circuit-closed", true).containsKeys("key-set-age-seconds", "policy-age-seconds"));
+        assertThat(container.select(HealthCheck.class, Liveness.Literal.INSTANCE).isUnsatisfied())
+                .as("never a liveness check").isTrue();
     }
 
     @Test

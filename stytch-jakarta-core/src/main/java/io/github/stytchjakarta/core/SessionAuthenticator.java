@@ -213,9 +213,9 @@ public final class SessionAuthenticator {
                 }
                 return session;
             } catch (InvalidTokenException e) {
-                long now = clock.millis();
+                long refusedAt = clock.millis();
                 refused.put(key, e.reason(), VerifiedTokenCache.ENTRY_OVERHEAD_BYTES,
-                        now + config.cache().refusedTtl().toMillis(), now);
+                        refusedAt + config.cache().refusedTtl().toMillis(), refusedAt);
                 throw e;
             }
         });

@@ -12,6 +12,7 @@ import io.github.stytchjakarta.core.internal.config.ConfigKeys;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.AmbiguousResolutionException;
 import jakarta.enterprise.inject.Any;
@@ -22,6 +23,7 @@ import jakarta.enterprise.inject.spi.AnnotatedMethod;
 import jakarta.enterprise.inject.spi.AnnotatedType;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessBeanAttributes;
@@ -81,6 +83,23 @@ public class StytchExtension implements Extension {
     private final Queue<MechanismDefinition> mechanismDefinitions = new ConcurrentLinkedQueue<>();
     private volatile boolean mechanismEnabled;
     private volatile StytchSettings settings;
+
+    // MicroProfile Health, when the server has it: the class is only loaded then (its interface is that API's)
+    void addReadinessCheck(@Observes BeforeBeanDiscovery event) {
+        if (enabled() && isHealthApiPresent()) {
+            event.addAnnotatedType(StytchReadinessCheck.class, StytchReadinessCheck.class.getName())
+                    .add(ApplicationScoped.Literal.INSTANCE);
+        }
+    }
+
+    private static boolean isHealthApiPresent() {
+        try {
+            Class.forName("org.eclipse.microprofile.health.HealthCheck", false, StytchExtension.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
 
     <T> void secure(@Observes @WithAnnotations({RequiresAuthentication.class, RequiresRole.class,
             RequiresPermission.class, RequiresPermission.List.class, OrganizationId.class,

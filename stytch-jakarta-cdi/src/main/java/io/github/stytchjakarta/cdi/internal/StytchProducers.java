@@ -19,6 +19,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.Typed;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Singleton;
 
 /**
@@ -39,6 +40,8 @@ import jakarta.inject.Singleton;
  *       throw {@link StytchNotAuthenticatedException}; asking for a consumer user in a B2B application
  *       (or the reverse) is a programming error ({@link IllegalStateException}).</li>
  * </ul>
+ * The facade reports metrics and spans to the server's {@code OpenTelemetry} bean when there is one (MicroProfile
+ * Telemetry), else to {@code GlobalOpenTelemetry} when the API is present.
  * Every producer is {@link Typed} to its one type, so that none of them also claims {@code Principal},
  * {@code AutoCloseable} or {@code Record}. An application may replace the facade with its own
  * alternative producer (e.g. to set a clock in tests); everything else follows it.
@@ -49,8 +52,10 @@ public final class StytchProducers {
     @Produces
     @Singleton
     @Typed(Stytch.class)
-    Stytch stytch(StytchExtension extension) {
-        return Stytch.create(extension.settings().core());
+    Stytch stytch(StytchExtension extension, BeanManager beans) {
+        Stytch.Builder builder = Stytch.builder(extension.settings().core());
+        OpenTelemetryBean.find(beans).ifPresent(builder::openTelemetry);
+        return builder.build();
     }
 
     void close(@Disposes Stytch stytch) {
