@@ -121,6 +121,7 @@ public final class ExampleServer implements AutoCloseable {
         }
         // beside the WAR, as a server's own endpoint: the metrics of the server's OpenTelemetry, no session needed
         ServletContextHandler metrics = new ServletContextHandler("/metrics");
+        metrics.setAllowNullPathInContext(true); // /metrics itself, not a redirect to /metrics/
         metrics.addServlet(new ServletHolder("metrics", new ExampleMetrics()), "/");
         server.setHandler(new ContextHandlerCollection(metrics, webapp));
         ExampleServer example = new ExampleServer(server, emulator, demo, vertical, replaced);

@@ -7,6 +7,7 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.metrics.DoubleHistogram;
+import io.opentelemetry.api.metrics.DoubleHistogramBuilder;
 import io.opentelemetry.api.metrics.LongCounter;
 import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.api.metrics.ObservableDoubleGauge;
@@ -40,6 +41,10 @@ final class OpenTelemetryTelemetry implements Telemetry {
     static final AttributeKey<String> SERVER = AttributeKey.stringKey("server.address");
     static final AttributeKey<Long> STATUS = AttributeKey.longKey("http.response.status_code");
     static final AttributeKey<String> ERROR = AttributeKey.stringKey("error.type");
+
+    /** Bucket boundaries of {@code stytch.client.request.duration}, in seconds, as for HTTP client durations. */
+    static final List<Double> DURATION_BUCKETS = List.of(0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1.0, 2.5, 5.0,
+            7.5, 10.0);
 
     private final OpenTelemetry fixed;
     private final List<Gauge> gauges = new ArrayList<>(); // guarded by this
@@ -169,10 +174,22 @@ final class OpenTelemetryTelemetry implements Telemetry {
             this.authentications = meter.counterBuilder("stytch.authentications")
                     .setDescription("Credentials authenticated, by token kind, outcome and refusal reason")
                     .setUnit("{authentication}").build();
-            this.callDuration = meter.histogramBuilder("stytch.client.request.duration")
-                    .setDescription("Duration of calls to Stytch, retries included, by method, path template and status")
-                    .setUnit("s").build();
+            this.callDuration = durationHistogram(meter);
         }
+    }
+
+    // the semantic conventions' HTTP duration buckets, in seconds (the SDK's default ones suit milliseconds); the advice
+    // API came with OpenTelemetry 1.32, and an older API on a server does without it
+    private static DoubleHistogram durationHistogram(Meter meter) {
+        DoubleHistogramBuilder builder = meter.histogramBuilder("stytch.client.request.duration")
+                .setDescription("Duration of calls to Stytch, retries included, by method, path template and status")
+                .setUnit("s");
+        try {
+            builder.setExplicitBucketBoundariesAdvice(DURATION_BUCKETS);
+        } catch (NoSuchMethodError e) {
+            // the SDK's default buckets
+        }
+        return builder.build();
     }
 
     /** A gauge, registered with the current meter. */
