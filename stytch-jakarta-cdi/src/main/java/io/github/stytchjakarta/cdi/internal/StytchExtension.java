@@ -7,12 +7,12 @@ import io.github.stytchjakarta.cdi.RequiresRole;
 import io.github.stytchjakarta.cdi.StytchAuthenticationMechanism;
 import io.github.stytchjakarta.cdi.StytchAuthenticationMechanismDefinition;
 import io.github.stytchjakarta.core.ConfigProblem;
+import io.github.stytchjakarta.core.Stytch;
 import io.github.stytchjakarta.core.StytchConfigException;
 import io.github.stytchjakarta.core.internal.config.ConfigKeys;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.AmbiguousResolutionException;
 import jakarta.enterprise.inject.Any;
@@ -23,7 +23,6 @@ import jakarta.enterprise.inject.spi.AnnotatedMethod;
 import jakarta.enterprise.inject.spi.AnnotatedType;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
-import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessBeanAttributes;
@@ -83,13 +82,27 @@ public class StytchExtension implements Extension {
     private final Queue<MechanismDefinition> mechanismDefinitions = new ConcurrentLinkedQueue<>();
     private volatile boolean mechanismEnabled;
     private volatile StytchSettings settings;
+    private volatile Stytch facade;
 
     // MicroProfile Health, when the server has it: the class is only loaded then (its interface is that API's)
-    void addReadinessCheck(@Observes BeforeBeanDiscovery event) {
+    void addReadinessCheck(@Observes AfterBeanDiscovery event) {
         if (enabled() && isHealthApiPresent()) {
-            event.addAnnotatedType(StytchReadinessCheck.class, StytchReadinessCheck.class.getName())
-                    .add(ApplicationScoped.Literal.INSTANCE);
+            StytchReadinessCheck.register(event, this);
         }
+    }
+
+    /**
+     * Called by the producer when it created the application's facade, or closed it ({@code null}).
+     *
+     * @param stytch the facade, {@code null} once closed
+     */
+    void facade(Stytch stytch) {
+        facade = stytch;
+    }
+
+    /** @return the application's facade, once the producer created it */
+    Optional<Stytch> facade() {
+        return Optional.ofNullable(facade);
     }
 
     private static boolean isHealthApiPresent() {

@@ -55,10 +55,13 @@ public final class StytchProducers {
     Stytch stytch(StytchExtension extension, BeanManager beans) {
         Stytch.Builder builder = Stytch.builder(extension.settings().core());
         OpenTelemetryBean.find(beans).ifPresent(builder::openTelemetry);
-        return builder.build();
+        Stytch stytch = builder.build();
+        extension.facade(stytch);
+        return stytch;
     }
 
-    void close(@Disposes Stytch stytch) {
+    void close(@Disposes Stytch stytch, StytchExtension extension) {
+        extension.facade(null);
         stytch.close();
     }
 

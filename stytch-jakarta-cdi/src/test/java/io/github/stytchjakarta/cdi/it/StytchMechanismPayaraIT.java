@@ -110,6 +110,21 @@ class StytchMechanismPayaraIT extends SecuredApiContract {
     }
 
     @Test
+    void readinessWhenServerHasMicroProfileHealthThenStytchCheckIsInItsReadinessEndpoint() throws Exception {
+        TestHttp server = TestHttp.toLoopback(new URL(deployment, "/"));
+
+        HttpResponse<String> response = server.get("/health/ready");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json(response).path("checks")).anySatisfy(check -> {
+            assertThat(check.path("name").asText()).isEqualTo("stytch");
+            assertThat(check.path("status").asText()).isEqualTo("UP");
+            assertThat(check.path("data").path("keys-loaded").asBoolean()).isTrue();
+        });
+        assertThat(server.get("/health/live").body()).as("never a liveness check").doesNotContain("\"stytch\"");
+    }
+
+    @Test
     void bearerWhenValidJwtThenEveryEeApiSeesTheMember() {
         HttpResponse<String> response = http.get("/api/documents/me", bearer(jwt("bob@acme.test")));
 
