@@ -13,7 +13,7 @@ import java.util.Map;
  * Connected-App clients, with project credentials. Create reads {@code client_type} (required), {@code client_name},
  * {@code client_description}, {@code redirect_urls} and {@code access_token_expiry_minutes}; the spec's other settings
  * are accepted and not modelled. An unknown client is 404 {@code connected_app_not_found} (a guessed error type: the
- * spec lists none).
+ * spec lists none). Thread-safe: stateless over thread-safe parts.
  */
 public final class ConnectedAppEndpoints {
 

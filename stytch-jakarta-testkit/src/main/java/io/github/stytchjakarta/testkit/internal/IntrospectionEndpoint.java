@@ -20,7 +20,8 @@ import java.util.Optional;
  * project in {@code aud}, inside {@code nbf}..{@code exp}, a {@code client_id} naming an existing client, a subject
  * that still exists, and not revoked ({@link ConnectedAppStore#isRevoked}). The answer then holds the token's claims
  * but {@code jti} (the docs' example has none) and {@code token_type: access_token}; otherwise it is only
- * {@code active: false}. Session JWTs, M2M and ID tokens and refresh tokens are all inactive here.
+ * {@code active: false}. Session JWTs, M2M and ID tokens and refresh tokens are all inactive here. Thread-safe:
+ * stateless over thread-safe parts.
  */
 public final class IntrospectionEndpoint {
 
