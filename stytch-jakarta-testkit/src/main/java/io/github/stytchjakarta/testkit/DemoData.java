@@ -12,7 +12,8 @@ import java.util.Map;
  *
  * <p>The roles ({@value #RESOURCE} resource, actions {@code create read write delete}): {@value #ADMIN} may do
  * everything ({@code *}), {@value #EDITOR} may read and write, {@value #VIEWER} may read. The B2B policy is Stytch's
- * default plus these roles; the consumer policy likewise.
+ * default plus these roles; the consumer policy likewise. Both have the scopes {@code read:documents} (documents
+ * {@code read}) and {@code write:documents} (documents {@code write}) for M2M and Connected-App tokens.
  *
  * @param acme          "Acme Corp", slug {@code acme}, external id {@code ext-acme}
  * @param globex        "Globex", slug {@code globex}

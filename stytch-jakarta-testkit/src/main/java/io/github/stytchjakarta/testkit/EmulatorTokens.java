@@ -1,6 +1,8 @@
 package io.github.stytchjakarta.testkit;
 
+import io.github.stytchjakarta.testkit.internal.ConnectedAppEndpoints;
 import io.github.stytchjakarta.testkit.internal.EmulatorState;
+import io.github.stytchjakarta.testkit.internal.Ids;
 import io.github.stytchjakarta.testkit.internal.SessionData;
 import io.github.stytchjakarta.testkit.internal.TokenIssuer;
 import java.util.List;
@@ -18,12 +20,21 @@ import java.util.List;
  */
 public final class EmulatorTokens {
 
+    /** The name of the Connected-App client every emulator has ({@link EmulatorConnectedApps#defaultClient()}). */
+    public static final String DEFAULT_CONNECTED_APP_NAME = "Emulator default app";
+
     private final EmulatorState state;
-    private final String connectedAppClientId;
+    private final EmulatedConnectedApp defaultConnectedApp;
 
     EmulatorTokens(EmulatorState state) {
         this.state = state;
-        this.connectedAppClientId = state.ids().next("connected-app");
+        this.defaultConnectedApp = new EmulatedConnectedApp.Builder().name(DEFAULT_CONNECTED_APP_NAME)
+                .build(state.ids().next("connected-app"), Ids.randomBase64Url(ConnectedAppEndpoints.SECRET_BYTES));
+        state.connectedApps().add(defaultConnectedApp);
+    }
+
+    EmulatedConnectedApp defaultConnectedApp() {
+        return defaultConnectedApp;
     }
 
     /** The tokens the HTTP endpoints answer with: minted now, with every default. */
@@ -67,11 +78,11 @@ public final class EmulatorTokens {
     }
 
     /**
-     * @return the client id of the one Connected App whose tokens {@link #connectedAppToken} and {@link #idToken} mint,
-     *         {@code connected-app-test-<uuid>}
+     * @return the client id of {@link EmulatorConnectedApps#defaultClient()}, whose tokens {@link #connectedAppToken}
+     *         and {@link #idToken} mint without a client, {@code connected-app-test-<uuid>}
      */
     public String connectedAppClientId() {
-        return connectedAppClientId;
+        return defaultConnectedApp.clientId();
     }
 
     /**
@@ -83,9 +94,21 @@ public final class EmulatorTokens {
      * @return a minter for an access token the user granted to {@link #connectedAppClientId()}
      */
     public JwtMinter connectedAppToken(EmulatedUser user) {
+        return connectedAppToken(user, defaultConnectedApp);
+    }
+
+    /**
+     * A Connected-App access token the user granted to a client, living the client's access-token lifetime.
+     *
+     * @param user   a user of this emulator
+     * @param client a client of this emulator
+     * @param scopes the granted scopes, any string ({@link EmulatorConnectedApps#accessToken} checks them against the
+     *               policy); none for {@link JwtMinter#CONNECTED_APP_SCOPES}
+     * @return a minter for the token
+     */
+    public JwtMinter connectedAppToken(EmulatedUser user, EmulatedConnectedApp client, String... scopes) {
         EmulatedUser known = state.directory().requireUser(user.userId());
-        return new JwtMinter(state, () -> state.claims().connectedApp(known.userId(), null, connectedAppClientId,
-                JwtMinter.CONNECTED_APP_SCOPES), JwtMinter.CONNECTED_APP_TOKEN_LIFETIME);
+        return connectedAppMinter(known.userId(), null, client, scopes);
     }
 
     /**
@@ -96,9 +119,30 @@ public final class EmulatorTokens {
      * @return a minter for an access token the member granted to {@link #connectedAppClientId()}
      */
     public JwtMinter connectedAppToken(EmulatedMember member) {
+        return connectedAppToken(member, defaultConnectedApp);
+    }
+
+    /**
+     * A B2B Connected-App access token the member granted to a client: as
+     * {@link #connectedAppToken(EmulatedUser, EmulatedConnectedApp, String...)}, with the organization claim.
+     *
+     * @param member a member of this emulator
+     * @param client a client of this emulator
+     * @param scopes the granted scopes; none for {@link JwtMinter#CONNECTED_APP_SCOPES}
+     * @return a minter for the token
+     */
+    public JwtMinter connectedAppToken(EmulatedMember member, EmulatedConnectedApp client, String... scopes) {
         EmulatedMember known = state.directory().requireMember(member.memberId());
-        return new JwtMinter(state, () -> state.claims().connectedApp(known.memberId(), known.organizationId(),
-                connectedAppClientId, JwtMinter.CONNECTED_APP_SCOPES), JwtMinter.CONNECTED_APP_TOKEN_LIFETIME);
+        return connectedAppMinter(known.memberId(), known.organizationId(), client, scopes);
+    }
+
+    private JwtMinter connectedAppMinter(String subjectId, String organizationId, EmulatedConnectedApp client,
+            String... scopes) {
+        EmulatedConnectedApp known = state.connectedApps().client(client.clientId())
+                .orElseThrow(() -> new IllegalArgumentException("Unknown Connected App " + client.clientId()));
+        List<String> granted = scopes.length == 0 ? JwtMinter.CONNECTED_APP_SCOPES : List.of(scopes);
+        return new JwtMinter(state, () -> state.claims().connectedApp(subjectId, organizationId, known.clientId(), granted),
+                known.accessTokenLifetime());
     }
 
     /**
@@ -111,7 +155,7 @@ public final class EmulatorTokens {
     public JwtMinter idToken(EmulatedUser user) {
         EmulatedUser known = state.directory().requireUser(user.userId());
         return new JwtMinter(state, () -> state.claims().idToken(known.userId(), known.name(), known.email()),
-                JwtMinter.ID_TOKEN_LIFETIME, List.of(connectedAppClientId));
+                JwtMinter.ID_TOKEN_LIFETIME, List.of(defaultConnectedApp.clientId()));
     }
 
     /**
@@ -123,6 +167,6 @@ public final class EmulatorTokens {
     public JwtMinter idToken(EmulatedMember member) {
         EmulatedMember known = state.directory().requireMember(member.memberId());
         return new JwtMinter(state, () -> state.claims().idToken(known.memberId(), known.name(), known.email()),
-                JwtMinter.ID_TOKEN_LIFETIME, List.of(connectedAppClientId));
+                JwtMinter.ID_TOKEN_LIFETIME, List.of(defaultConnectedApp.clientId()));
     }
 }

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 
 /**
  * A local Stytch API over real HTTP on loopback, for tests and development: the JWKS, session authentication, session
- * listing and revocation (consumer and B2B), RBAC policies, and M2M tokens, with a Java API to seed users,
+ * listing and revocation (consumer and B2B), RBAC policies, M2M tokens, Connected-App clients, token introspection
+ * and the authorization-server metadata, with a Java API to seed users,
  * organizations, members and sessions, to mint JWTs of every kind (session, M2M, Connected-App access and ID tokens),
  * to rotate keys and to inject faults.
  *
@@ -32,7 +33,8 @@ import java.util.regex.Pattern;
  * }
  * </pre>
  * Seeding is on this class; the rest is grouped in sub-objects: {@link #tokens()} (minting), {@link #keys()},
- * {@link #rbac()} (policies), {@link #faults()}, {@link #requestLog()} and {@link #webhooks()}.
+ * {@link #rbac()} (policies), {@link #connectedApps()} (OAuth clients and their tokens), {@link #faults()},
+ * {@link #requestLog()} and {@link #webhooks()}.
  *
  * <p>The endpoints are listed in the {@linkplain io.github.stytchjakarta.testkit package documentation}.
  *
@@ -85,6 +87,7 @@ public final class StytchEmulator implements AutoCloseable {
     private final EmulatorKeys keys;
     private final EmulatorFaults faults;
     private final EmulatorTokens tokens;
+    private final EmulatorConnectedApps connectedApps;
     private final EmulatorRbac rbac;
     private final EmulatorRequestLog requestLog;
     private final EmulatorWebhooks webhooks;
@@ -100,6 +103,7 @@ public final class StytchEmulator implements AutoCloseable {
         this.keys = new EmulatorKeys(state.keys());
         this.faults = new EmulatorFaults(state.faults());
         this.tokens = new EmulatorTokens(state);
+        this.connectedApps = new EmulatorConnectedApps(state, tokens);
         this.rbac = new EmulatorRbac(state.rbac(), state.webhooks(), state.projectId());
         this.webhooks = new EmulatorWebhooks(state.webhooks());
         this.requestLog = new EmulatorRequestLog(state.requestLog());
@@ -312,6 +316,11 @@ public final class StytchEmulator implements AutoCloseable {
     /** @return the minting of JWTs of every kind */
     public EmulatorTokens tokens() {
         return tokens;
+    }
+
+    /** @return the Connected-App clients, their access tokens and revocations */
+    public EmulatorConnectedApps connectedApps() {
+        return connectedApps;
     }
 
     /** @return the signing keys and the JWKS */

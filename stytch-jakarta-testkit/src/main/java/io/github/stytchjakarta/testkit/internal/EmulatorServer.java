@@ -92,6 +92,9 @@ public final class EmulatorServer {
         SessionEndpoints b2b = new SessionEndpoints(state, tokens, Vertical.B2B);
         PolicyEndpoints policies = new PolicyEndpoints(state);
         M2mTokenEndpoint m2m = new M2mTokenEndpoint(state, tokens);
+        ConnectedAppEndpoints connectedApps = new ConnectedAppEndpoints(state);
+        IntrospectionEndpoint introspection = new IntrospectionEndpoint(state);
+        AuthorizationServerMetadata metadata = new AuthorizationServerMetadata(state);
         DebugEndpoint debug = new DebugEndpoint(state);
         return List.of(
                 Route.of("GET", "/v1/sessions/jwks/{project_id}", Access.OPTIONAL, jwks::jwks),
@@ -106,6 +109,17 @@ public final class EmulatorServer {
                 Route.of("GET", "/v1/b2b/rbac/policy", Access.PROJECT, policies::b2bPolicy),
                 Route.of("GET", "/v1/b2b/rbac/organizations/{organization_id}", Access.PROJECT, policies::organizationPolicy),
                 Route.of("POST", "/v1/public/{project_id}/oauth2/token", Access.PUBLIC, m2m::token),
+                Route.of("POST", "/v1/oauth2/token", Access.PUBLIC, m2m::token),
+                Route.of("POST", "/v1/public/{project_id}/oauth2/introspect", Access.PUBLIC, introspection::introspect),
+                Route.of("POST", "/v1/oauth2/introspect", Access.PUBLIC, introspection::introspect),
+                Route.of("POST", "/v1/connected_apps/clients", Access.PROJECT, connectedApps::create),
+                Route.of("GET", "/v1/connected_apps/clients/{client_id}", Access.PROJECT, connectedApps::get),
+                Route.of("DELETE", "/v1/connected_apps/clients/{client_id}", Access.PROJECT, connectedApps::delete),
+                Route.of("GET", "/.well-known/openid-configuration", Access.PUBLIC, metadata::openIdConfiguration),
+                Route.of("GET", "/v1/public/{project_id}/.well-known/openid-configuration", Access.PUBLIC,
+                        metadata::openIdConfiguration),
+                Route.of("GET", "/.well-known/oauth-authorization-server", Access.PUBLIC, metadata::oauthAuthorizationServer),
+                Route.of("GET", "/.well-known/jwks.json", Access.PUBLIC, jwks::jwks),
                 Route.of("GET", "/v1/debug/whoami", Access.PROJECT, debug::whoami));
     }
 }

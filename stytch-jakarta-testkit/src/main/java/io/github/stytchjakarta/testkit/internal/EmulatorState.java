@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * Everything an emulator holds: its configuration (project, secret, clock, issuer), keys, faults and request log, and
  * the parts shared by the Java API and the HTTP endpoints: the {@link Directory} of subjects, the {@link SessionStore},
- * the {@link RbacState}, the {@link SubjectClaims} of minted JWTs and the API-side {@link SessionJwtVerifier}.
+ * the {@link RbacState}, the {@link ConnectedAppStore}, the {@link SubjectClaims} of minted JWTs and the API-side
+ * {@link SessionJwtVerifier}.
  * Thread-safe: every part is; the base URL is set once, when the server is bound.
  */
 public final class EmulatorState {
@@ -25,6 +26,7 @@ public final class EmulatorState {
     private final Directory directory = new Directory();
     private final SessionStore sessions;
     private final RbacState rbac = new RbacState(directory);
+    private final ConnectedAppStore connectedApps = new ConnectedAppStore();
     private final SubjectClaims claims = new SubjectClaims(directory, rbac);
     private final SessionJwtVerifier jwtVerifier;
     private final WebhookSender webhooks;
@@ -94,6 +96,10 @@ public final class EmulatorState {
         return rbac;
     }
 
+    public ConnectedAppStore connectedApps() {
+        return connectedApps;
+    }
+
     public SubjectClaims claims() {
         return claims;
     }
@@ -127,6 +133,18 @@ public final class EmulatorState {
     }
 
     /**
+     * @return the base URL, without trailing slash
+     * @throws IllegalStateException before the server started
+     */
+    public String baseUrl() {
+        String url = baseUrl;
+        if (url == null) {
+            throw new IllegalStateException("The base URL is known once the emulator has started");
+        }
+        return url;
+    }
+
+    /**
      * @param baseUrl the base URL once the server is bound, without trailing slash
      */
     public void setBaseUrl(String baseUrl) {
@@ -147,8 +165,13 @@ public final class EmulatorState {
         return baseUrl;
     }
 
-    /** The API accepts either issuer style, whichever this emulator mints. */
-    private boolean acceptsIssuer(Object issuer) {
+    /**
+     * The API accepts either issuer style, whichever this emulator mints.
+     *
+     * @param issuer an {@code iss} claim
+     * @return whether it is one of this emulator's issuers
+     */
+    public boolean acceptsIssuer(Object issuer) {
         String url = baseUrl;
         return stytchIssuer().equals(issuer) || url != null && url.equals(issuer);
     }

@@ -6,7 +6,8 @@ import java.util.Map;
  * {@code GET /v1/sessions/jwks/{project_id}} and {@code GET /v1/b2b/sessions/jwks/{project_id}}: the published keys
  * (the same for both verticals) with {@code Cache-Control: public, max-age=900}. A foreign project id is 400
  * {@code invalid_project_id} and a simulated outage 503 {@code server_unavailable} (both chosen from the API's
- * error-type enum).
+ * error-type enum). The project domain's {@code GET /.well-known/jwks.json} (Connected Apps' {@code jwks_uri}) serves
+ * the same keys.
  */
 public final class JwksEndpoint {
 
@@ -20,7 +21,7 @@ public final class JwksEndpoint {
     }
 
     public ApiResponse jwks(ApiRequest request) {
-        if (!state.projectId().equals(request.pathParameters().get(0))) {
+        if (!request.pathParameters().isEmpty() && !state.projectId().equals(request.pathParameters().get(0))) {
             throw ApiException.of(400, "invalid_project_id", "The project_id in the path is not this project's.");
         }
         if (state.faults().jwksOutage()) {

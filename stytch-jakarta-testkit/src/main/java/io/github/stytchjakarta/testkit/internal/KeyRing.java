@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The emulator's keys: every key it knows (the API side verifies session JWTs against all of them, published or not),
@@ -39,14 +38,6 @@ public final class KeyRing {
 
     public synchronized List<EmulatorKey> published() {
         return List.copyOf(published);
-    }
-
-    /**
-     * @param kid a key id
-     * @return the known key with that id
-     */
-    public synchronized Optional<EmulatorKey> find(String kid) {
-        return Optional.ofNullable(known.get(kid));
     }
 
     /**

@@ -3,24 +3,24 @@ package io.github.stytchjakarta.testkit.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.stytchjakarta.testkit.EmulatedM2mClient;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code POST /v1/public/{project_id}/oauth2/token}: the OAuth 2.0 client-credentials grant for M2M clients, with the
+ * {@code POST /v1/public/{project_id}/oauth2/token} (and the project domain's {@code POST /v1/oauth2/token}): the OAuth
+ * 2.0 client-credentials grant for M2M clients, with the
  * parameters form-encoded (node SDK) or as JSON (Java SDK). The client authenticates with {@code client_id} and
  * {@code client_secret} in the body or, if they are absent, with HTTP Basic (RFC 6749 §2.3.1); the project's own Basic
  * credentials are accepted and ignored. {@code scope} is space-separated (a JSON array works too); omitted, it grants
  * every scope of the client.
  *
  * <p>Errors use the RFC 6749 codes ({@code invalid_request}, {@code unsupported_grant_type}, {@code invalid_client}
- * 401, {@code invalid_scope}) in both the OAuth and the Stytch error fields.
+ * 401, {@code invalid_scope}, and {@code unauthorized_client} for a Connected-App client, whose grant is the
+ * authorization code, which the emulator does not serve) in both the OAuth and the Stytch error fields.
  */
 public final class M2mTokenEndpoint {
 
@@ -33,7 +33,7 @@ public final class M2mTokenEndpoint {
     }
 
     public ApiResponse token(ApiRequest request) {
-        if (!state.projectId().equals(request.pathParameters().get(0))) {
+        if (!request.pathParameters().isEmpty() && !state.projectId().equals(request.pathParameters().get(0))) {
             throw ApiException.oauth(400, "invalid_request", "The project_id in the path is not this project's.");
         }
         Map<String, Object> parameters = parameters(request);
@@ -70,26 +70,19 @@ public final class M2mTokenEndpoint {
     }
 
     private EmulatedM2mClient authenticateClient(String clientId, String clientSecret, String authorization) {
-        if (clientId == null && clientSecret == null && authorization != null
-                && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            try {
-                String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
-                int colon = decoded.indexOf(':');
-                if (colon > 0) {
-                    clientId = decoded.substring(0, colon);
-                    clientSecret = decoded.substring(colon + 1);
-                }
-            } catch (IllegalArgumentException e) {
-                // not client credentials; reported below as a failed client authentication
-            }
-        }
-        if (clientId == null || clientSecret == null) {
+        ClientCredentials credentials = ClientCredentials.of(clientId, clientSecret, authorization);
+        if (credentials.clientId() == null || credentials.clientSecret() == null) {
             throw ApiException.oauth(400, "invalid_request", "client_id and client_secret are required.");
         }
-        String secret = clientSecret;
-        return state.directory().m2mClient(clientId)
-                .filter(client -> MessageDigest.isEqual(client.clientSecret().getBytes(StandardCharsets.UTF_8),
-                        secret.getBytes(StandardCharsets.UTF_8)))
+        boolean connectedApp = state.connectedApps().client(credentials.clientId())
+                .filter(client -> client.clientSecret() != null && credentials.secretMatches(client.clientSecret()))
+                .isPresent();
+        if (connectedApp) {
+            // Stytch's metadata lists authorization_code as a Connected App's only grant
+            throw ApiException.oauth(400, "unauthorized_client", "The client may not use the client_credentials grant.");
+        }
+        return state.directory().m2mClient(credentials.clientId())
+                .filter(client -> credentials.secretMatches(client.clientSecret()))
                 .orElseThrow(() -> ApiException.oauth(401, "invalid_client", "Client authentication failed."));
     }
 

@@ -68,13 +68,23 @@ public final class SessionJwtVerifier {
     }
 
     private Optional<JWTClaimsSet> verify(String jwt) {
+        return signedClaims(jwt, keys.known());
+    }
+
+    /**
+     * @param jwt  a JWT
+     * @param keys the keys it may be signed with
+     * @return its claims if it is an RS256 JWS signed by one of them (the one its {@code kid} names, if it has one);
+     *         empty for anything else, malformed input included
+     */
+    public static Optional<JWTClaimsSet> signedClaims(String jwt, List<EmulatorKey> keys) {
         try {
             SignedJWT signed = SignedJWT.parse(jwt);
             if (!JWSAlgorithm.RS256.equals(signed.getHeader().getAlgorithm())) {
                 return Optional.empty();
             }
             String kid = signed.getHeader().getKeyID();
-            List<EmulatorKey> candidates = kid == null ? keys.known() : keys.find(kid).stream().toList();
+            List<EmulatorKey> candidates = kid == null ? keys : keys.stream().filter(key -> key.kid().equals(kid)).toList();
             for (EmulatorKey key : candidates) {
                 if (signed.verify(new RSASSAVerifier(key.rsaKey().toRSAPublicKey()))) {
                     return Optional.of(signed.getJWTClaimsSet());

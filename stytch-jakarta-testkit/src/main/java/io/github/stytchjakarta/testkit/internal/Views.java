@@ -1,5 +1,6 @@
 package io.github.stytchjakarta.testkit.internal;
 
+import io.github.stytchjakarta.testkit.EmulatedConnectedApp;
 import io.github.stytchjakarta.testkit.EmulatedFactor;
 import io.github.stytchjakarta.testkit.EmulatedMember;
 import io.github.stytchjakarta.testkit.EmulatedOrganization;
@@ -21,6 +22,12 @@ public final class Views {
 
     private static final String ALL_ALLOWED = "ALL_ALLOWED";
     private static final String NOT_ALLOWED = "NOT_ALLOWED";
+
+    /** The {@code creation_method} of a Connected App; the spec gives no values, this one is a guess. */
+    private static final String CREATED_BY_API = "api";
+
+    /** How much of a client secret {@code client_secret_last_four} shows. */
+    private static final int SECRET_LAST_CHARACTERS = 4;
 
     private Views() {
     }
@@ -218,6 +225,39 @@ public final class Views {
     public static Map<String, Object> role(EmulatedPolicy.Role role) {
         return object("role_id", role.roleId(), "description", role.description(),
                 "permissions", permissions(role.permissions()));
+    }
+
+    /**
+     * @param client     a Connected-App client
+     * @param withSecret whether to include {@code client_secret} (the create answer of a confidential client)
+     * @return a {@code api_connectedapps_v1_ConnectedApp}, or with the secret a
+     *         {@code api_connectedapps_v1_ConnectedAppWithClientSecret}; the settings the emulator does not model
+     *         have Stytch's defaults
+     */
+    public static Map<String, Object> connectedApp(EmulatedConnectedApp client, boolean withSecret) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("client_id", client.clientId());
+        view.put("client_name", client.clientName());
+        view.put("client_description", client.clientDescription());
+        view.put("status", "active");
+        view.put("full_access_allowed", false);
+        view.put("client_type", client.clientType().apiValue());
+        view.put("redirect_urls", client.redirectUrls());
+        view.put("access_token_expiry_minutes", client.accessTokenLifetime().toMinutes());
+        view.put("access_token_template_content", "");
+        view.put("post_logout_redirect_urls", List.of());
+        view.put("bypass_consent_for_offline_access", false);
+        if (!withSecret) {
+            view.put("creation_method", CREATED_BY_API);
+        }
+        if (client.clientSecret() != null) {
+            String secret = client.clientSecret();
+            view.put("client_secret_last_four", secret.substring(secret.length() - SECRET_LAST_CHARACTERS));
+            if (withSecret) {
+                view.put("client_secret", secret);
+            }
+        }
+        return view;
     }
 
     /**

@@ -3,6 +3,7 @@ package io.github.stytchjakarta.testkit.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.stytchjakarta.testkit.EmulatedConnectedApp;
 import io.github.stytchjakarta.testkit.EmulatedFactors;
 import io.github.stytchjakarta.testkit.EmulatedM2mClient;
 import io.github.stytchjakarta.testkit.EmulatedMember;
@@ -398,6 +399,84 @@ class EmulatorOpenApiContractTest {
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().path("access_token").asText()).isNotEmpty();
+    }
+
+    @Test
+    void connectedAppCreateWhenConfidentialThenConformsWithSecretAndGetConformsWithout() {
+        Exchange created = http.postJson("/v1/connected_apps/clients", Map.of("client_type", "first_party",
+                "client_name", "Reports", "client_description", "Nightly reports", "full_access_allowed", false));
+        String clientId = created.json().path("connected_app").path("client_id").asText();
+
+        Exchange fetched = http.get("/v1/connected_apps/clients/" + clientId);
+
+        assertThat(created.status()).isEqualTo(200);
+        assertThat(created.json().path("connected_app").path("client_secret").asText()).isNotEmpty();
+        assertThat(fetched.status()).isEqualTo(200);
+        assertThat(fetched.json().path("connected_app").path("client_name").asText()).isEqualTo("Reports");
+        assertThat(fetched.json().path("connected_app").has("client_secret")).isFalse();
+    }
+
+    @Test
+    void connectedAppCreateWhenPublicThenConformsWithoutSecretAndDeleteConforms() {
+        Exchange created = http.postJson("/v1/connected_apps/clients", Map.of("client_type", "third_party_public",
+                "redirect_urls", List.of("http://127.0.0.1:33418/callback")));
+        String clientId = created.json().path("connected_app").path("client_id").asText();
+
+        Exchange deleted = http.send("DELETE", "/v1/connected_apps/clients/" + clientId, Map.of(), null, null);
+
+        assertThat(created.json().path("connected_app").has("client_secret")).isFalse();
+        assertThat(deleted.status()).isEqualTo(200);
+        assertThat(deleted.json().path("client_id").asText()).isEqualTo(clientId);
+    }
+
+    @Test
+    void connectedAppGetWhenUnknownThen404Conforms() {
+        Exchange response = http.get("/v1/connected_apps/clients/connected-app-test-00000000-0000-0000-0000-000000000000");
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.json().path("error_type").asText()).isEqualTo("connected_app_not_found");
+    }
+
+    @Test
+    void introspectWhenActiveMemberTokenThenConformsWithOrganizationClaim() {
+        B2bFixture b2b = b2bSession("acme-introspect", List.of());
+        EmulatedConnectedApp client = emulator.connectedApps().create(c -> c.name("Agent"));
+        String token = emulator.connectedApps().accessToken(b2b.member(), client, "openid");
+
+        Exchange response = http.withAuthorization(null).postForm("/v1/public/" + emulator.projectId() + "/oauth2/introspect",
+                Map.of("token", token, "client_id", client.clientId(), "client_secret", client.clientSecret(),
+                        "token_type_hint", "access_token"));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().path("active").asBoolean()).isTrue();
+        assertThat(response.json().path("https://stytch.com/organization").path("slug").asText()).isEqualTo("acme-introspect");
+    }
+
+    @Test
+    void introspectWhenRevokedThenInactiveConformsAndWrongSecret401Conforms() {
+        EmulatedUser user = emulator.createUser(u -> u.email("granter-" + System.nanoTime() + "@example.com"));
+        EmulatedConnectedApp client = emulator.connectedApps().create(c -> c.name("Revoked"));
+        String token = emulator.connectedApps().accessToken(user, client);
+        emulator.connectedApps().revoke(token);
+
+        Exchange inactive = http.withAuthorization(null).postForm("/v1/oauth2/introspect",
+                Map.of("token", token, "client_id", client.clientId(), "client_secret", client.clientSecret()));
+        Exchange unauthorized = http.withAuthorization(null).postForm("/v1/oauth2/introspect",
+                Map.of("token", token, "client_id", client.clientId(), "client_secret", "wrong"));
+
+        assertThat(inactive.json().path("active").asBoolean(true)).isFalse();
+        assertThat(unauthorized.status()).isEqualTo(401);
+    }
+
+    @Test
+    void metadataWhenEachDocumentThenConforms() {
+        List<Exchange> documents = List.of(
+                http.withAuthorization(null).get("/.well-known/openid-configuration"),
+                http.withAuthorization(null).get("/v1/public/" + emulator.projectId() + "/.well-known/openid-configuration"),
+                http.withAuthorization(null).get("/.well-known/oauth-authorization-server"));
+
+        assertThat(documents).extracting(Exchange::status).containsOnly(200);
+        assertThat(documents.get(2).json().path("introspection_endpoint").asText()).endsWith("/v1/oauth2/introspect");
     }
 
     @Test

@@ -1,0 +1,84 @@
+package io.github.stytchjakarta.testkit.internal;
+
+import io.github.stytchjakarta.testkit.EmulatedConnectedApp;
+import java.net.URI;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The Connected-App clients and what was revoked: single access tokens (by {@code jti}) and every token a client held
+ * at a moment. Tokens are not stored: introspection reads them from their signed claims. Thread-safe: the client map
+ * is guarded by this object, the revocations are concurrent.
+ */
+public final class ConnectedAppStore {
+
+    private final Map<String, EmulatedConnectedApp> clients = new LinkedHashMap<>();
+    private final Set<String> revokedTokenIds = ConcurrentHashMap.newKeySet();
+    private final Map<String, Instant> clientRevocations = new ConcurrentHashMap<>();
+    private volatile URI authorizationUrl;
+
+    public synchronized void add(EmulatedConnectedApp client) {
+        clients.put(client.clientId(), client);
+    }
+
+    public synchronized Optional<EmulatedConnectedApp> client(String clientId) {
+        return Optional.ofNullable(clients.get(clientId));
+    }
+
+    /** @return the clients in creation order */
+    public synchronized List<EmulatedConnectedApp> clients() {
+        return List.copyOf(clients.values());
+    }
+
+    /**
+     * @param clientId a client id
+     * @return whether the client existed
+     */
+    public synchronized boolean remove(String clientId) {
+        return clients.remove(clientId) != null;
+    }
+
+    /**
+     * @param tokenId the {@code jti} of an access token
+     */
+    public void revokeToken(String tokenId) {
+        revokedTokenIds.add(tokenId);
+    }
+
+    /**
+     * Revokes the tokens issued to a client up to {@code now}, to the second ({@code iat} has no finer grain).
+     *
+     * @param clientId the client id
+     * @param now      the moment of revocation
+     */
+    public void revokeClientTokens(String clientId, Instant now) {
+        clientRevocations.merge(clientId, now, (before, after) -> after.isAfter(before) ? after : before);
+    }
+
+    /**
+     * @param clientId the token's {@code client_id}
+     * @param tokenId  its {@code jti}, or {@code null}
+     * @param issuedAt its {@code iat}
+     * @return whether the token was revoked by id or with its client's tokens
+     */
+    public boolean isRevoked(String clientId, String tokenId, Instant issuedAt) {
+        Instant revokedAt = clientRevocations.get(clientId);
+        return tokenId != null && revokedTokenIds.contains(tokenId)
+                || revokedAt != null && !issuedAt.isAfter(revokedAt.truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /** @return the authorization URL set for the metadata documents, or {@code null} for the default */
+    public URI authorizationUrl() {
+        return authorizationUrl;
+    }
+
+    public void setAuthorizationUrl(URI authorizationUrl) {
+        this.authorizationUrl = authorizationUrl;
+    }
+}
