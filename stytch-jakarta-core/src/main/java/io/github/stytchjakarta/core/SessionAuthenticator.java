@@ -150,14 +150,6 @@ public final class SessionAuthenticator {
             throw reject(Reason.MALFORMED);
         }
         VerifiedTokenCache.Key key = VerifiedTokenCache.Key.of(Sha256.of(token.getBytes(StandardCharsets.US_ASCII)));
-        if (config.cache().opaqueTokens()) {
-            long now = clock.millis();
-            AuthenticatedSession cached = cache.get(key, now);
-            if (cached != null) {
-                rejectIfRevoked(cached.principal(), now);
-                return cached;
-            }
-        }
         return authenticateRemotely(key, SessionAuthenticateRequest.ofToken(token), config.cache().opaqueTokens());
     }
 
@@ -193,12 +185,12 @@ public final class SessionAuthenticator {
         return new AuthenticatedSession(principal, Optional.empty(), VerifiedBy.LOCAL);
     }
 
-    // one call per credential at a time; Stytch's refusals remembered; a success cached when asked to (see the class doc)
+    // one call per credential at a time; Stytch's refusals remembered; a success cached when asked to (see the class
+    // doc), and looked up here, where a caller that just missed the previous call for this credential also finds it
     private AuthenticatedSession authenticateRemotely(VerifiedTokenCache.Key key, SessionAuthenticateRequest request,
                                                       boolean cacheResult) {
         rejectIfRefused(key);
         return remoteChecks.run(key, () -> {
-            // a caller that missed the caches just before the previous call for this credential ended finds its result
             rejectIfRefused(key);
             long now = clock.millis();
             AuthenticatedSession cached = cacheResult ? cache.get(key, now) : null;

@@ -80,12 +80,8 @@ public final class StytchHttp implements AutoCloseable {
     private final HttpClient client;
     private final ObjectMapper json = Json.mapper();
     private final LogThrottle foreignAnswerWarnings = new LogThrottle();
-    // The JDK 17 HttpClient cannot be closed, and once its executor is shut down an exchange never
-    // completes, not even by timing out. So close() refuses new calls at once, and the executor is
-    // shut down when the last call in flight has finished (each within its own timeouts).
-    private final Object lifecycle = new Object();
-    private int inFlight; // guarded by lifecycle
-    private volatile boolean closed; // written under lifecycle
+    private final CallsInFlight calls = new CallsInFlight(this::stopThreads);
+    private final PublicResourceFetch publicResources;
 
     /**
      * Creates the transport.
@@ -107,6 +103,7 @@ public final class StytchHttp implements AutoCloseable {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .executor(executor)
                 .build();
+        this.publicResources = new PublicResourceFetch(client, requestTimeout, calls, admission, telemetry);
     }
 
     /** @return whether the circuit breaker fails calls at once now */
@@ -182,54 +179,7 @@ public final class StytchHttp implements AutoCloseable {
      * @throws IOException         on any other failure, including an oversize body
      */
     public byte[] getPublic(URI url, int maxBytes) throws IOException {
-        if (!enter()) {
-            throw new IOException("the Stytch client is closed");
-        }
-        try {
-            Telemetry.Call call = telemetry.call("GET", url.getHost(), url.getRawPath());
-            CallAdmission.Refusal refusal = admission.admit();
-            if (refusal != null) {
-                call.failed(refusal.errorType());
-                throw new UnavailableNowException(refusal.reason(), refusal.retryAfter());
-            }
-            try {
-                byte[] body = fetchPublic(url, maxBytes);
-                admission.succeeded();
-                call.answered(200);
-                return body;
-            } catch (HttpStatusException e) {
-                admission.failed(Duration.ZERO);
-                call.answered(e.status());
-                throw e;
-            } catch (IOException | RuntimeException e) {
-                admission.failed(Duration.ZERO);
-                call.failed(errorType(e));
-                throw e;
-            }
-        } finally {
-            exit();
-        }
-    }
-
-    private byte[] fetchPublic(URI url, int maxBytes) throws IOException {
-        HttpRequest request = HttpRequest.newBuilder(url)
-                .timeout(requestTimeout)
-                .header("User-Agent", USER_AGENT)
-                .header("Accept", "application/json")
-                .GET()
-                .build();
-        HttpResponse<InputStream> response;
-        try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while fetching " + url, e);
-        }
-        byte[] body = readLimited(response.body(), maxBytes);
-        if (response.statusCode() != 200) {
-            throw new HttpStatusException(response.statusCode(), url);
-        }
-        return body;
+        return publicResources.get(url, maxBytes);
     }
 
     private HttpRequest.Builder request(String pathAndQuery) {
@@ -241,7 +191,7 @@ public final class StytchHttp implements AutoCloseable {
     }
 
     private Answer send(HttpRequest request, boolean retryable) {
-        if (!enter()) {
+        if (!calls.enter()) {
             throw new StytchUnavailableException("the Stytch client is closed", null, null, null);
         }
         try {
@@ -266,16 +216,16 @@ public final class StytchHttp implements AutoCloseable {
                 if (e.statusCode().isPresent()) {
                     call.answered(e.statusCode().getAsInt());
                 } else {
-                    call.failed(errorType(e.getCause()));
+                    call.failed(PublicResourceFetch.errorType(e.getCause()));
                 }
                 throw e;
             } catch (RuntimeException e) {
                 admission.failed(Duration.ZERO);
-                call.failed(errorType(e));
+                call.failed(PublicResourceFetch.errorType(e));
                 throw e;
             }
         } finally {
-            exit();
+            calls.exit();
         }
     }
 
@@ -286,7 +236,7 @@ public final class StytchHttp implements AutoCloseable {
             boolean foreign = false;
             try {
                 HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-                byte[] body = readLimited(response.body(), MAX_RESPONSE_BYTES);
+                byte[] body = PublicResourceFetch.readLimited(response.body(), MAX_RESPONSE_BYTES);
                 int status = response.statusCode();
                 if (status >= 200 && status < 300) {
                     return new Answer(status, body);
@@ -316,7 +266,7 @@ public final class StytchHttp implements AutoCloseable {
                 throw new StytchUnavailableException("interrupted while calling Stytch", null, null, e);
             }
             Duration wait = failure.retryAfter().orElse(Duration.ZERO);
-            if (attempt >= attempts || wait.compareTo(RetryTiming.MAX_RETRY_AFTER_WAIT) > 0 || closed
+            if (attempt >= attempts || wait.compareTo(RetryTiming.MAX_RETRY_AFTER_WAIT) > 0 || calls.isClosed()
                     || admission.isCircuitOpen()) {
                 if (foreign) {
                     warnForeignAnswer(request, failure.statusCode().orElseThrow(), WITHOUT_ERROR_BODY);
@@ -356,16 +306,6 @@ public final class StytchHttp implements AutoCloseable {
         }
     }
 
-    private static String errorType(Throwable failure) {
-        if (failure instanceof HttpTimeoutException) {
-            return "timeout";
-        }
-        if (failure instanceof IOException) {
-            return "connection";
-        }
-        return failure == null ? "unavailable" : failure.getClass().getSimpleName();
-    }
-
     private static String describeCall(HttpRequest request) {
         return "Stytch API call " + request.method() + " " + request.uri().getRawPath();
     }
@@ -388,16 +328,6 @@ public final class StytchHttp implements AutoCloseable {
         }
     }
 
-    private static byte[] readLimited(InputStream in, int maxBytes) throws IOException {
-        try (in) {
-            byte[] body = in.readNBytes(maxBytes + 1);
-            if (body.length > maxBytes) {
-                throw new IOException("response body larger than " + maxBytes + " bytes");
-            }
-            return body;
-        }
-    }
-
     /** A 2xx answer: its status and body. */
     private record Answer(int status, byte[] body) {
     }
@@ -408,32 +338,7 @@ public final class StytchHttp implements AutoCloseable {
      */
     @Override
     public void close() {
-        synchronized (lifecycle) {
-            if (!closed) {
-                closed = true;
-                if (inFlight == 0) {
-                    stopThreads();
-                }
-            }
-        }
-    }
-
-    private boolean enter() {
-        synchronized (lifecycle) {
-            if (closed) {
-                return false;
-            }
-            inFlight++;
-            return true;
-        }
-    }
-
-    private void exit() {
-        synchronized (lifecycle) {
-            if (--inFlight == 0 && closed) {
-                stopThreads();
-            }
-        }
+        calls.close();
     }
 
     // From Java 21 the client is AutoCloseable: closing it (nothing in flight) ends its selector thread at once,
