@@ -1,6 +1,8 @@
 package io.github.stytchjakarta.core;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -32,5 +34,21 @@ public record StytchReadiness(boolean keysLoaded, boolean policyLoaded, boolean 
     /** @return whether all three hold */
     public boolean ready() {
         return keysLoaded && policyLoaded && circuitClosed;
+    }
+
+    /**
+     * The fields as a health check's data, in this order: {@code keys-loaded}, {@code policy-loaded},
+     * {@code circuit-closed} and, when known, {@code key-set-age-seconds} and {@code policy-age-seconds}.
+     *
+     * @return a new ordered map
+     */
+    public Map<String, Object> data() {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("keys-loaded", keysLoaded);
+        data.put("policy-loaded", policyLoaded);
+        data.put("circuit-closed", circuitClosed);
+        keySetAge.ifPresent(age -> data.put("key-set-age-seconds", age.toSeconds()));
+        policyAge.ifPresent(age -> data.put("policy-age-seconds", age.toSeconds()));
+        return data;
     }
 }

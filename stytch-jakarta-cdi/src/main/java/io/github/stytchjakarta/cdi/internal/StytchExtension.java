@@ -9,6 +9,7 @@ import io.github.stytchjakarta.cdi.StytchAuthenticationMechanismDefinition;
 import io.github.stytchjakarta.core.ConfigProblem;
 import io.github.stytchjakarta.core.Stytch;
 import io.github.stytchjakarta.core.StytchConfigException;
+import io.github.stytchjakarta.core.internal.OptionalApis;
 import io.github.stytchjakarta.core.internal.config.ConfigKeys;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
@@ -86,7 +87,8 @@ public class StytchExtension implements Extension {
 
     // MicroProfile Health, when the server has it: the class is only loaded then (its interface is that API's)
     void addReadinessCheck(@Observes AfterBeanDiscovery event) {
-        if (enabled() && isHealthApiPresent()) {
+        if (enabled() && OptionalApis.isPresent("org.eclipse.microprofile.health.HealthCheck",
+                StytchExtension.class.getClassLoader())) {
             StytchReadinessCheck.register(event, this);
         }
     }
@@ -103,15 +105,6 @@ public class StytchExtension implements Extension {
     /** @return the application's facade, once the producer created it */
     Optional<Stytch> facade() {
         return Optional.ofNullable(facade);
-    }
-
-    private static boolean isHealthApiPresent() {
-        try {
-            Class.forName("org.eclipse.microprofile.health.HealthCheck", false, StytchExtension.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
     }
 
     <T> void secure(@Observes @WithAnnotations({RequiresAuthentication.class, RequiresRole.class,

@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.CDI;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -63,13 +62,7 @@ public final class StytchReadinessCheck implements HealthCheck {
                     + e.getClass().getSimpleName());
             return new HealthCheckResponse(NAME, Status.DOWN, Optional.of(Map.of("started", false)));
         }
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("keys-loaded", readiness.keysLoaded());
-        data.put("policy-loaded", readiness.policyLoaded());
-        data.put("circuit-closed", readiness.circuitClosed());
-        readiness.keySetAge().ifPresent(age -> data.put("key-set-age-seconds", age.toSeconds()));
-        readiness.policyAge().ifPresent(age -> data.put("policy-age-seconds", age.toSeconds()));
         // the constructor, not HealthCheckResponse.named(): no provider lookup, the same on every server
-        return new HealthCheckResponse(NAME, readiness.ready() ? Status.UP : Status.DOWN, Optional.of(data));
+        return new HealthCheckResponse(NAME, readiness.ready() ? Status.UP : Status.DOWN, Optional.of(readiness.data()));
     }
 }

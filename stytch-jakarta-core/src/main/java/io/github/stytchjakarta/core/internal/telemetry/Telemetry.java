@@ -1,5 +1,6 @@
 package io.github.stytchjakarta.core.internal.telemetry;
 
+import io.github.stytchjakarta.core.internal.OptionalApis;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -44,7 +45,8 @@ public interface Telemetry extends AutoCloseable {
      * @throws IllegalArgumentException when the object is not an {@code OpenTelemetry}
      */
     static Telemetry create(Object openTelemetry) {
-        if (!isOpenTelemetryApiPresent()) {
+        // checked here, not in OpenTelemetryTelemetry: loading that class needs the API
+        if (!OptionalApis.isPresent("io.opentelemetry.api.OpenTelemetry", Telemetry.class.getClassLoader())) {
             if (openTelemetry != null) {
                 throw new IllegalArgumentException("an OpenTelemetry instance was given, but its API is not visible"
                         + " to stytch-jakarta-core's class loader");
@@ -52,16 +54,6 @@ public interface Telemetry extends AutoCloseable {
             return NONE;
         }
         return OpenTelemetryTelemetry.of(openTelemetry);
-    }
-
-    // here, not in OpenTelemetryTelemetry: loading that class needs the API
-    private static boolean isOpenTelemetryApiPresent() {
-        try {
-            Class.forName("io.opentelemetry.api.OpenTelemetry", false, Telemetry.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
     }
 
     /**
