@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.stytchjakarta.testkit.DemoData;
 import io.github.stytchjakarta.testkit.EmulatedSession;
 import io.github.stytchjakarta.testkit.StytchEmulator;
-import java.io.IOException;
-import java.net.URI;
+import io.github.stytchjakarta.testsupport.TestHttp;
 import java.net.http.HttpResponse;
-import java.util.Map;
+import java.util.Arrays;
+import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
 
 /**
@@ -28,18 +28,24 @@ abstract class AppChecks {
 
     /**
      * @param checks where failures are collected
-     * @param app    the app's base URI, e.g. {@code http://127.0.0.1:PORT/app/}
+     * @param app    a client for the app, its base URI e.g. {@code http://127.0.0.1:PORT/app}
      */
-    abstract void run(SoftAssertions checks, URI app) throws IOException, InterruptedException;
+    abstract void run(SoftAssertions checks, TestHttp app);
 
-    Map<String, String> bearer(String email) {
-        return Map.of("Authorization", "Bearer " + demo.sessions().get(email).sessionJwt());
+    /** @return the {@code Authorization} header of the demo caller's session JWT, as name and value */
+    String[] bearer(String email) {
+        return TestHttp.bearer(demo.sessions().get(email).sessionJwt());
     }
 
-    /** @return the cookies of a session whose JWT has expired while the session lives on */
-    Map<String, String> expiredJwtCookies(EmulatedSession session) {
-        return Map.of("Cookie", "stytch_session_jwt=" + emulator.tokens().jwt(session).expired().mint()
+    /** @return the {@code Cookie} header of a session whose JWT has expired while the session lives on */
+    String[] expiredJwtCookies(EmulatedSession session) {
+        return TestHttp.cookie("stytch_session_jwt", emulator.tokens().jwt(session).expired().mint()
                 + "; stytch_session=" + session.sessionToken());
+    }
+
+    /** @return the headers (names and values) of both, in order */
+    static String[] with(String[] headers, String... more) {
+        return Stream.concat(Arrays.stream(headers), Arrays.stream(more)).toArray(String[]::new);
     }
 
     int revokes() {
