@@ -6,6 +6,7 @@ import io.github.stytchjakarta.testkit.DemoData;
 import io.github.stytchjakarta.testkit.EmulatedSession;
 import io.github.stytchjakarta.testkit.StytchEmulator;
 import io.github.stytchjakarta.testsupport.TestHttp;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.stream.Stream;
@@ -52,18 +53,29 @@ abstract class AppChecks {
         return (int) emulator.requestLog().requests().stream().filter(request -> request.path().endsWith("/sessions/revoke")).count();
     }
 
-    /** The library's 401: the Bearer challenge with a problem body. */
+    /** The library's 401 to a request without credentials: the Bearer challenge with a problem body. */
     static void challenged(SoftAssertions checks, HttpResponse<String> response) {
         checks.assertThat(response.statusCode()).as("anonymous").isEqualTo(401);
         checks.assertThat(response.headers().firstValue("WWW-Authenticate")).as("challenge").hasValue("Bearer realm=\"stytch\"");
         checks.assertThat(response.headers().firstValue("Content-Type")).as("problem type")
                 .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        checks.assertThat(code(response)).as("problem code").isEqualTo("stytch.missing_token");
+    }
+
+    /** @return the {@code code} of a problem body, empty when the body is not JSON */
+    static String code(HttpResponse<String> response) {
+        try {
+            return TestHttp.json(response).path("code").asText();
+        } catch (UncheckedIOException e) {
+            // a soft check reports the wrong body through the code's mismatch rather than ending the run
+            return "";
+        }
     }
 
     /** The library's 403 for a permission the roles do not grant, to a bearer caller. */
     static void permissionDenied(SoftAssertions checks, HttpResponse<String> response) {
         checks.assertThat(response.statusCode()).as("viewer deletes").isEqualTo(403);
-        checks.assertThat(response.body()).as("viewer's problem").contains("stytch.forbidden.permission_denied");
+        checks.assertThat(code(response)).as("viewer's problem").isEqualTo("stytch.forbidden.permission_denied");
         checks.assertThat(response.headers().firstValue("WWW-Authenticate")).as("insufficient scope")
                 .hasValueSatisfying(challenge -> assertThat(challenge).contains("error=\"insufficient_scope\""));
     }
@@ -77,6 +89,6 @@ abstract class AppChecks {
     /** The library's 403 for a cross-site request authenticated by a cookie. */
     static void csrfRefused(SoftAssertions checks, HttpResponse<String> response) {
         checks.assertThat(response.statusCode()).as("cross-site POST with a cookie").isEqualTo(403);
-        checks.assertThat(response.body()).as("CSRF problem").contains("stytch.csrf");
+        checks.assertThat(code(response)).as("CSRF problem").isEqualTo("stytch.csrf");
     }
 }

@@ -25,7 +25,6 @@ final class FilterOnlyChecks extends AppChecks {
         String bob = demo.bob().memberId();
         HttpResponse<String> anonymous = app.get("/api/me");
         challenged(checks, anonymous);
-        checks.assertThat(anonymous.body()).as("problem code").contains("\"code\":\"stytch.missing_token\"");
 
         HttpResponse<String> bearer = app.get("/api/me", bearer("bob@acme.test"));
         checks.assertThat(TestHttp.json(bearer).path("remoteUser").asText()).as("bearer caller").isEqualTo(bob);
@@ -35,14 +34,14 @@ final class FilterOnlyChecks extends AppChecks {
         for (String pathParameter : List.of("api/documents;x/1", "api/documents;a=b;c=d/1", "api/documents/1;x")) {
             HttpResponse<String> refused = app.delete("/" + pathParameter, bearer("carol@acme.test"));
             checks.assertThat(refused.statusCode()).as("path parameter " + pathParameter).isEqualTo(400);
-            checks.assertThat(refused.body()).as("path parameter's problem").contains("stytch.invalid_request.path");
+            checks.assertThat(code(refused)).as("path parameter's problem").isEqualTo("stytch.invalid_request.path");
         }
         checks.assertThat(app.delete("/api/documents/1", bearer("alice@acme.test")).statusCode())
                 .as("admin deletes").isEqualTo(200);
         HttpResponse<String> unnamed = app.send(app.request("/api/documents/1")
                 .method("PATCH", BodyPublishers.noBody()).headers(bearer("alice@acme.test")));
         checks.assertThat(unnamed.statusCode()).as("a method no rule names").isEqualTo(403);
-        checks.assertThat(unnamed.body()).as("unnamed method's problem").contains("stytch.forbidden.unmatched_method");
+        checks.assertThat(code(unnamed)).as("unnamed method's problem").isEqualTo("stytch.forbidden.unmatched_method");
 
         EmulatedSession bobs = demo.sessions().get("bob@acme.test");
         HttpResponse<String> opaque = app.get("/api/me", TestHttp.cookie("stytch_session", bobs.sessionToken()));
