@@ -98,6 +98,8 @@ class WebhookTest {
         List<WebhookDelivery> deliveries = emulator.webhooks().awaitDeliveries(before + 1, DELIVERY_DEADLINE);
 
         assertThat(deliveries.get(before).objectType()).isEqualTo("member");
+        assertThat(deliveries.get(before).objectId()).isEqualTo(demo.alice().memberId());
+        assertThat(deliveries.get(before).messageId()).startsWith("msg_");
         assertThat(deliveries.get(before).status()).isEqualTo(204);
         assertThat(refusal(alice)).isEqualTo("401 stytch.invalid_token.session_not_found");
     }
