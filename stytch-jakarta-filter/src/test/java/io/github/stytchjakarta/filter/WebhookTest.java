@@ -164,6 +164,20 @@ class WebhookTest {
     }
 
     @Test
+    void webhookWhenEventOfAnotherKindThenAcceptedAndIgnored() throws Exception {
+        String carol = demo.sessions().get("carol@acme.test").sessionJwt();
+        int before = emulator.webhooks().deliveries().size();
+
+        emulator.webhooks().send("organization", "UPDATE", demo.acme().organizationId(), Map.of());
+        List<WebhookDelivery> deliveries = emulator.webhooks().awaitDeliveries(before + 1, DELIVERY_DEADLINE);
+
+        assertThat(deliveries.get(before).action()).isEqualTo("UPDATE");
+        assertThat(deliveries.get(before).url()).isEqualTo(URI.create(server.baseUri() + PATH));
+        assertThat(deliveries.get(before).status()).isEqualTo(204);
+        assertThat(me(carol)).isEqualTo(200);
+    }
+
+    @Test
     void webhookWhenHeadersMissingOrBodyNotAnEventThen400() throws Exception {
         byte[] notAnEvent = "[1, 2]".getBytes(StandardCharsets.UTF_8);
         String id = messageId();
