@@ -220,6 +220,7 @@ class StytchClientTest {
         });
         assertThat(answer.user().externalId()).isEqualTo(user.externalId());
         assertThat(answer.user().status()).isEqualTo("active");
+        assertThat(answer.user().roles()).contains("stytch_user");
         assertThat(answer.user().createdAt()).isEqualTo(user.createdAt().truncatedTo(ChronoUnit.SECONDS));
         assertThat(answer.user().trustedMetadata()).isEmpty();
         assertThat(answer.user().untrustedMetadata()).isEmpty();
@@ -263,6 +264,7 @@ class StytchClientTest {
         assertThat(answer.member()).satisfies(read -> {
             assertThat(read.organizationId()).isEqualTo(organization.organizationId());
             assertThat(read.emailAddress()).isEqualTo("alice@acme.test");
+            assertThat(read.status()).isEqualTo("active");
             assertThat(read.externalId()).isEqualTo("ext-alice");
             assertThat(read.createdAt()).isEqualTo(member.createdAt().truncatedTo(ChronoUnit.SECONDS));
             assertThat(read.updatedAt()).isEqualTo(member.createdAt().truncatedTo(ChronoUnit.SECONDS));
