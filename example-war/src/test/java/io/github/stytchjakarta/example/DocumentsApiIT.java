@@ -50,6 +50,7 @@ class DocumentsApiIT {
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
                 challenge -> assertThat(challenge).contains("error=\"invalid_token\"").doesNotContain(forged));
+        assertThat(TestHttp.json(response).path("code").asText()).isEqualTo("stytch.invalid_token.unknown_key");
         assertThat(response.body()).doesNotContain(forged);
     }
 
@@ -97,6 +98,7 @@ class DocumentsApiIT {
         HttpResponse<String> byAdmin = delete("api/documents/" + id, APP.demo().alice());
 
         assertThat(byEditor.statusCode()).isEqualTo(403);
+        assertThat(TestHttp.json(byEditor).path("code").asText()).isEqualTo("stytch.forbidden.permission_denied");
         assertThat(byAdmin.statusCode()).isEqualTo(204);
         assertThat(get("api/documents/" + id, APP.demo().alice()).statusCode()).isEqualTo(404);
     }
@@ -133,6 +135,7 @@ class DocumentsApiIT {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(TestHttp.json(response).path("code").asText()).isEqualTo("example.http_400");
         assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
     }
 
@@ -143,7 +146,9 @@ class DocumentsApiIT {
         HttpResponse<String> wrongType = create(APP.demo().bob(), "[1, 2]");
 
         assertThat(List.of(missing.statusCode(), tooLong.statusCode(), wrongType.statusCode())).containsOnly(400);
-        assertThat(TestHttp.json(missing).path("code").asText()).isEqualTo("example.invalid_document");
+        assertThat(List.of(missing, tooLong, wrongType)).extracting(response -> TestHttp.json(response).path("code").asText())
+                .as("a JSON array is no document at all: JSON-B's refusal").containsExactly("example.invalid_document",
+                        "example.invalid_document", "example.http_400");
         assertThat(TestHttp.json(tooLong).path("detail").asText()).isEqualTo("A title has 1 to 120 characters on one line.");
     }
 

@@ -66,6 +66,8 @@ class PagesIT {
                 .POST(TestHttp.form(Map.of("person", APP.demo().alice().email(), "method", "MAGIC_LINK"))));
 
         assertThat(response.statusCode()).isEqualTo(403);
+        // the demo sign-in page's own refusal, a page rather than a problem
+        assertThat(response.body()).contains("A sign-in must come from this page, not from another site.");
         assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
     }
 
@@ -156,6 +158,7 @@ class PagesIT {
         HttpResponse<String> withOldToken = TestHttp.browser().send(TestHttp.request(APP.uri("api/me"))
                 .header("Cookie", "stytch_session=" + sessionToken));
         assertThat(withOldToken.statusCode()).isEqualTo(401);
+        assertThat(TestHttp.json(withOldToken).path("code").asText()).isEqualTo("stytch.invalid_token.session_not_found");
     }
 
     private HttpResponse<String> signIn(EmulatedMember member, String returnTo) {

@@ -2,28 +2,25 @@ package io.github.stytchjakarta.compat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
+import java.io.File;
 import java.io.StringReader;
-import java.lang.module.ModuleDescriptor;
-import java.lang.module.ModuleFinder;
-import java.lang.module.ModuleReference;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.junit.jupiter.api.BeforeAll;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
@@ -33,34 +30,24 @@ import org.xml.sax.InputSource;
 
 /**
  * What an adopter gets from the published artifacts: the README's dependency XML names the BOM and
- * modules the BOM manages, and a consumer module that requires one of ours compiles against the API
- * packages and not against an {@code .internal} one. Runs after the library jars are packaged (with
- * their module descriptors added), on the module path, as a modular application would compile.
+ * modules the BOM manages, and a Maven project made of that XML (plus the container's APIs, provided)
+ * builds a consumer module that compiles against the API packages and not against an {@code .internal}
+ * one. The consumer builds run the Maven of this build on the module path, against this build's artifacts
+ * in a local repository of their own (the invoker's {@code install}), with plugins and the Jakarta APIs
+ * from this build's local repository or Maven Central.
  */
 class PublishedApiIT {
 
     private static final String GROUP_ID = "io.github.stytchjakarta";
 
-    private static List<Path> modulePath;
+    /** A javac error for a package the module path hides, as Maven prints it: {@code App.java:[5,55] package … is not visible}. */
+    private static final Pattern ACCESS_ERROR = Pattern.compile("App\\.java:\\[\\d+,\\d+] .*(is not visible|does not export)");
+
+    /** How long one consumer build may take: a cold JVM, Maven and javac, not a download. */
+    private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(3);
 
     @TempDir
     Path work;
-
-    @BeforeAll
-    static void collectModules() {
-        // the explicit modules of the test class path (our packaged jars and the Jakarta APIs), and
-        // MicroProfile Config, whose API is an automatic module; other automatic modules stay off the path
-        Map<String, Path> byName = new LinkedHashMap<>();
-        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-            Path jar = Path.of(entry);
-            if (!entry.endsWith(".jar")) {
-                continue;
-            }
-            moduleOf(jar).filter(module -> !module.isAutomatic() || module.name().equals("microprofile.config.api"))
-                    .ifPresent(module -> byName.putIfAbsent(module.name(), jar));
-        }
-        modulePath = List.copyOf(byName.values());
-    }
 
     @Test
     void readmeDependencyXmlWhenReadThenTheBomOfThisVersionManagesEveryModuleItNames() throws Exception {
@@ -86,8 +73,8 @@ class PublishedApiIT {
     }
 
     @Test
-    void compileWhenAConsumerModuleUsesThePublishedApiThenItCompiles() throws IOException {
-        List<String> errors = compile("""
+    void buildWhenAConsumerModuleUsesThePublishedApiThenItCompiles() throws Exception {
+        Build build = build("""
                 module consumer { requires io.github.stytchjakarta.cdi; }
                 """, """
                 package consumer;
@@ -107,12 +94,12 @@ class PublishedApiIT {
                 }
                 """);
 
-        assertThat(errors).isEmpty();
+        assertThat(build.exitCode()).as(build.log()).isZero();
     }
 
     @Test
-    void compileWhenAConsumerModuleUsesAnInternalPackageThenItDoesNotCompile() throws IOException {
-        List<String> errors = compile("""
+    void buildWhenAConsumerModuleUsesAnInternalPackageThenItDoesNotCompile() throws Exception {
+        Build build = build("""
                 module consumer { requires io.github.stytchjakarta.cdi; }
                 """, """
                 package consumer;
@@ -124,24 +111,120 @@ class PublishedApiIT {
                 }
                 """);
 
-        assertThat(errors).hasSize(3).allSatisfy(error -> assertThat(error).containsAnyOf("is not visible", "does not export"));
+        assertThat(build.exitCode()).as(build.log()).isNotZero();
+        // javac's errors, each once per position (Maven prints them twice)
+        assertThat(build.log().lines().map(ACCESS_ERROR::matcher).filter(Matcher::find).map(Matcher::group).distinct())
+                .as(build.log()).hasSize(3);
     }
 
-    private List<String> compile(String moduleInfo, String app) throws IOException {
-        Path sources = work.resolve("src");
-        Files.createDirectories(sources.resolve("consumer"));
-        Files.writeString(sources.resolve("module-info.java"), moduleInfo);
-        Files.writeString(sources.resolve("consumer/App.java"), app);
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, null)) {
-            List<String> options = new ArrayList<>(List.of("-d", work.resolve("classes").toString(), "--release", "17",
-                    "--module-path", String.join(java.io.File.pathSeparator, modulePath.stream().map(Path::toString).toList())));
-            javac.getTask(null, files, diagnostics, options, null, files.getJavaFileObjects(
-                    sources.resolve("module-info.java"), sources.resolve("consumer/App.java"))).call();
+    /** The exit code and output of one Maven run. */
+    private record Build(int exitCode, String log) {
+    }
+
+    /**
+     * Builds ({@code mvn compile}) a project whose POM is the README's dependency XML with the container's
+     * APIs added as provided dependencies.
+     */
+    private Build build(String moduleInfo, String app) throws Exception {
+        Path project = work.resolve("consumer");
+        Files.createDirectories(project.resolve("src/main/java/consumer"));
+        Files.writeString(project.resolve("src/main/java/module-info.java"), moduleInfo);
+        Files.writeString(project.resolve("src/main/java/consumer/App.java"), app);
+        Files.writeString(project.resolve("pom.xml"), consumerPom());
+        Path settings = Files.writeString(work.resolve("settings.xml"), settings());
+        Path log = work.resolve("build.log");
+
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("it.maven-home"), "bin", File.separatorChar == '\\' ? "mvn.cmd" : "mvn").toString(),
+                "-B", "-ntp", "-s", settings.toString(), "-Dmaven.repo.local=" + System.getProperty("it.consumer-repository")));
+        if (System.getProperty("it.offline").equals("offline=true")) {
+            // offline like the outer build, yet still reading the outer local repository through its file: URL
+            command.addAll(List.of("-o", "-Daether.offline.protocols=file"));
         }
-        return diagnostics.getDiagnostics().stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
-                .map(d -> d.getMessage(null)).toList();
+        command.add("compile");
+        Process maven = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        if (!maven.waitFor(BUILD_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            maven.destroyForcibly();
+            throw new AssertionError("the consumer build took over " + BUILD_TIMEOUT + ":\n" + Files.readString(log));
+        }
+        return new Build(maven.exitValue(), Files.readString(log));
+    }
+
+    private static String consumerPom() throws Exception {
+        Element pom = readmeDependencyXml();
+        Document document = pom.getOwnerDocument();
+        Element dependencies = (Element) children(pom, "dependencies", "dependency").get(0).getParentNode();
+        for (String api : System.getProperty("it.container-apis").split(",")) {
+            String[] coordinates = api.trim().split(":");
+            Element dependency = document.createElement("dependency");
+            append(dependency, "groupId", coordinates[0]);
+            append(dependency, "artifactId", coordinates[1]);
+            append(dependency, "version", coordinates[2]);
+            append(dependency, "scope", "provided");
+            dependencies.appendChild(dependency);
+        }
+        String readmePart = serialize(pom).replaceFirst("(?s)^.*?<project>", "").replaceFirst("(?s)</project>\\s*$", "");
+        return """
+                <project xmlns="http://maven.apache.org/POM/4.0.0">
+                  <modelVersion>4.0.0</modelVersion>
+                  <groupId>consumer</groupId>
+                  <artifactId>consumer</artifactId>
+                  <version>1</version>
+                  <properties>
+                    <maven.compiler.release>17</maven.compiler.release>
+                    <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
+                  </properties>
+                %s
+                  <build>
+                    <pluginManagement>
+                      <plugins>
+                        <plugin>
+                          <artifactId>maven-compiler-plugin</artifactId>
+                          <version>%s</version>
+                        </plugin>
+                        <plugin>
+                          <artifactId>maven-resources-plugin</artifactId>
+                          <version>%s</version>
+                        </plugin>
+                      </plugins>
+                    </pluginManagement>
+                  </build>
+                </project>
+                """.formatted(readmePart, System.getProperty("it.compiler-plugin-version"),
+                System.getProperty("it.resources-plugin-version"));
+    }
+
+    // this build's local repository as one more remote repository, for plugins and the Jakarta APIs
+    private static String settings() {
+        String url = Path.of(System.getProperty("it.outer-repository")).toUri().toString();
+        String repository = "<id>outer-local</id><url>" + url + "</url>";
+        return """
+                <settings>
+                  <profiles>
+                    <profile>
+                      <id>outer-local</id>
+                      <repositories><repository>%1$s</repository></repositories>
+                      <pluginRepositories><pluginRepository>%1$s</pluginRepository></pluginRepositories>
+                    </profile>
+                  </profiles>
+                  <activeProfiles><activeProfile>outer-local</activeProfile></activeProfiles>
+                </settings>
+                """.formatted(repository);
+    }
+
+    private static void append(Element parent, String name, String text) {
+        Element child = parent.getOwnerDocument().createElement(name);
+        child.setTextContent(text);
+        parent.appendChild(child);
+    }
+
+    private static String serialize(Element element) throws Exception {
+        Transformer transformer = TransformerFactory.newInstance().newTransformer();
+        transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
+        StringWriter text = new StringWriter();
+        transformer.transform(new DOMSource(element), new StreamResult(text));
+        return text.toString();
     }
 
     private static Element readmeDependencyXml() throws Exception {
@@ -182,14 +265,6 @@ class PublishedApiIT {
         Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new InputSource(new StringReader(text)));
         return document.getDocumentElement();
-    }
-
-    private static Optional<ModuleDescriptor> moduleOf(Path jar) {
-        try {
-            return ModuleFinder.of(jar).findAll().stream().findFirst().map(ModuleReference::descriptor);
-        } catch (RuntimeException e) { // a jar that cannot be a module (e.g. an invalid derived name)
-            return Optional.empty();
-        }
     }
 
     private static Path projectRoot() {

@@ -1,5 +1,6 @@
 package io.github.stytchjakarta.compat;
 
+import io.github.stytchjakarta.testsupport.TestHttp;
 import java.io.File;
 import java.io.IOException;
 import java.io.Reader;
@@ -389,10 +390,13 @@ abstract class ServletContainer implements AutoCloseable {
                 throw new AssertionError(this + " exited:\n" + log());
             }
             try {
-                if (Http.send(probe, "GET", Map.of()).headers().firstValue("WWW-Authenticate").isPresent()) {
+                if (TestHttp.to(probe).get("").headers().firstValue("WWW-Authenticate").isPresent()) {
                     return;
                 }
-            } catch (ConnectException | HttpTimeoutException e) {
+            } catch (UncheckedIOException e) {
+                if (!(e.getCause() instanceof ConnectException || e.getCause() instanceof HttpTimeoutException)) {
+                    throw e;
+                }
                 // not listening yet, or busy deploying
             }
             Thread.sleep(250);

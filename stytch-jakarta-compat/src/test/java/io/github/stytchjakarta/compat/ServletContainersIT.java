@@ -3,6 +3,7 @@ package io.github.stytchjakarta.compat;
 import io.github.stytchjakarta.compat.ServletContainer.WildFlySetting;
 import io.github.stytchjakarta.testkit.DemoData;
 import io.github.stytchjakarta.testkit.StytchEmulator;
+import io.github.stytchjakarta.testsupport.TestHttp;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -116,13 +117,13 @@ class ServletContainersIT {
                 container.awaitDeployed(server.resolve(context + "/api/me"), START_DEADLINE);
             }
             SoftAssertions checks = new SoftAssertions();
-            new FilterOnlyChecks(emulator, demo).run(checks, server.resolve("app/"));
+            new FilterOnlyChecks(emulator, demo).run(checks, TestHttp.to(server.resolve("app")));
             if (!container.runsInitializers()) {
                 checks.assertThat(container.log()).as("registered by the web-fragment's listener")
                         .contains("the container ran no ServletContainerInitializer");
             }
             if (container.fullPlatform()) {
-                new ExampleAppChecks(emulator, demo).run(checks, server.resolve("example/"));
+                new ExampleAppChecks(emulator, demo).run(checks, TestHttp.to(server.resolve("example")));
             }
             checks.assertAll();
             SUPPORT_ROWS.add("| " + container.name() + " | " + (container.servletVersion().equals("6.1") ? "11" : "10")

@@ -67,6 +67,8 @@ class SessionAuthenticatorTest {
                 assertThat(factor.type()).isEqualTo("magic_link");
                 assertThat(factor.deliveryMethod()).isEqualTo("email");
                 assertThat(factor.lastAuthenticatedAt()).isNotNull();
+                assertThat(factor.createdAt()).isNotNull();
+                assertThat(factor.updatedAt()).isNotNull();
                 assertThat(factor.details()).containsKey("email_factor");
             });
         });

@@ -9,8 +9,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.github.stytchjakarta.core.model.AuthorizationCheck;
 import io.github.stytchjakarta.core.model.JwksResponse;
 import io.github.stytchjakarta.core.model.MemberSessionAuthenticateResponse;
+import io.github.stytchjakarta.core.model.MemberSessionsResponse;
 import io.github.stytchjakarta.core.model.OrgPolicyResponse;
 import io.github.stytchjakarta.core.model.RbacPolicyResponse;
+import io.github.stytchjakarta.core.model.RevokeResponse;
 import io.github.stytchjakarta.core.model.SessionAuthenticateRequest;
 import io.github.stytchjakarta.core.model.SessionAuthenticateResponse;
 import io.github.stytchjakarta.core.model.WhoamiResponse;
@@ -29,6 +31,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -172,6 +175,7 @@ class StytchClientTest {
         assertThat(byId.sessions().get(0).customClaims()).isEqualTo(Map.of("k", "v"));
         assertThat(byId.sessions().get(0).roles()).contains("stytch_user");
         assertThat(byId.requestId()).startsWith("request-id-test-");
+        assertThat(byId.statusCode()).isEqualTo(200);
         assertThat(byExternalId.sessions()).extracting(StytchSession::sessionId).containsExactly(active.sessionId());
     }
 
@@ -181,8 +185,10 @@ class StytchClientTest {
 
         for (String organizationRef : List.of(organization.organizationId(), organization.slug(), organization.externalId())) {
             for (String memberRef : List.of(member.memberId(), member.externalId())) {
-                assertThat(client.b2bSessions().get(organizationRef, memberRef).memberSessions())
-                        .singleElement().satisfies(memberSession -> {
+                MemberSessionsResponse answer = client.b2bSessions().get(organizationRef, memberRef);
+                assertThat(answer.statusCode()).isEqualTo(200);
+                assertThat(answer.requestId()).startsWith("request-id-test-");
+                assertThat(answer.memberSessions()).singleElement().satisfies(memberSession -> {
                             assertThat(memberSession.memberSessionId()).isEqualTo(session.sessionId());
                             assertThat(memberSession.organizationSlug()).isEqualTo(organization.slug());
                         });
@@ -203,6 +209,22 @@ class StytchClientTest {
         assertThat(answer.sessionJwt()).isNotBlank();
         assertThat(answer.user().userId()).isEqualTo(user.userId());
         assertThat(answer.user().emails()).extracting(e -> e.email()).containsExactly("ada@example.com");
+        assertThat(answer.user().emails()).singleElement().satisfies(email -> {
+            assertThat(email.emailId()).isEqualTo(user.emailId());
+            assertThat(email.verified()).isTrue();
+        });
+        assertThat(answer.user().name()).satisfies(name -> {
+            assertThat(name.firstName()).isEqualTo("Ada");
+            assertThat(name.middleName()).isEmpty();
+            assertThat(name.lastName()).isEqualTo("Lovelace");
+        });
+        assertThat(answer.user().externalId()).isEqualTo(user.externalId());
+        assertThat(answer.user().status()).isEqualTo("active");
+        assertThat(answer.user().roles()).contains("stytch_user");
+        assertThat(answer.user().createdAt()).isEqualTo(user.createdAt().truncatedTo(ChronoUnit.SECONDS));
+        assertThat(answer.user().trustedMetadata()).isEmpty();
+        assertThat(answer.user().untrustedMetadata()).isEmpty();
+        assertThat(answer.requestId()).isNotBlank();
         assertThat(answer.verdict()).isNull();
         assertThat(answer.toString()).doesNotContain(session.sessionToken()).doesNotContain(answer.sessionJwt());
         assertThat(SessionAuthenticateRequest.ofToken(session.sessionToken()).toString())
@@ -239,6 +261,28 @@ class StytchClientTest {
         assertThat(answer.member().memberId()).isEqualTo(member.memberId());
         assertThat(answer.member().roles()).extracting(role -> role.roleId()).contains("editor");
         assertThat(answer.organization().organizationSlug()).isEqualTo(organization.slug());
+        assertThat(answer.member()).satisfies(read -> {
+            assertThat(read.organizationId()).isEqualTo(organization.organizationId());
+            assertThat(read.emailAddress()).isEqualTo("alice@acme.test");
+            assertThat(read.status()).isEqualTo("active");
+            assertThat(read.externalId()).isEqualTo("ext-alice");
+            assertThat(read.createdAt()).isEqualTo(member.createdAt().truncatedTo(ChronoUnit.SECONDS));
+            assertThat(read.updatedAt()).isEqualTo(member.createdAt().truncatedTo(ChronoUnit.SECONDS));
+            assertThat(read.trustedMetadata()).isEmpty();
+            assertThat(read.untrustedMetadata()).isEmpty();
+        });
+        assertThat(answer.organization()).satisfies(read -> {
+            assertThat(read.organizationId()).isEqualTo(organization.organizationId());
+            assertThat(read.organizationName()).isEqualTo("Acme");
+            assertThat(read.organizationLogoUrl()).isEmpty();
+            assertThat(read.organizationExternalId()).isEqualTo(organization.externalId());
+            assertThat(read.createdAt()).isEqualTo(organization.createdAt().truncatedTo(ChronoUnit.SECONDS));
+            assertThat(read.updatedAt()).isEqualTo(organization.createdAt().truncatedTo(ChronoUnit.SECONDS));
+            assertThat(read.trustedMetadata()).isEmpty();
+        });
+        assertThat(answer.sessionToken()).isNotBlank();
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.requestId()).isNotBlank();
     }
 
     @Test
@@ -264,11 +308,14 @@ class StytchClientTest {
         EmulatedSession byToken = emulator.createSession(user, s -> { });
         EmulatedSession byJwt = emulator.createSession(user, s -> { });
 
-        client.sessions().revoke(byId.sessionId());
-        client.sessions().revokeByToken(byToken.sessionToken());
-        client.sessions().revokeByJwt(byJwt.sessionJwt());
+        List<RevokeResponse> answers = List.of(client.sessions().revoke(byId.sessionId()),
+                client.sessions().revokeByToken(byToken.sessionToken()), client.sessions().revokeByJwt(byJwt.sessionJwt()));
 
         assertThat(List.of(byId, byToken, byJwt)).noneMatch(EmulatedSession::isActive);
+        assertThat(answers).allSatisfy(answer -> {
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(answer.requestId()).startsWith("request-id-test-");
+        });
     }
 
     @Test
@@ -290,6 +337,8 @@ class StytchClientTest {
     @Test
     void jwksWhenFetchedThenEveryKeyFieldPresent() {
         for (JwksResponse jwks : List.of(client.sessions().jwks(), client.b2bSessions().jwks())) {
+            assertThat(jwks.statusCode()).isEqualTo(200);
+            assertThat(jwks.requestId()).startsWith("request-id-test-");
             assertThat(jwks.keys()).singleElement().satisfies(key -> {
                 assertThat(key.kty()).isEqualTo("RSA");
                 assertThat(key.use()).isEqualTo("sig");
@@ -308,12 +357,29 @@ class StytchClientTest {
     void policiesWhenFetchedThenRolesResourcesAndOrganizationRoles() {
         emulator.rbac().setOrganizationRoles(organization.organizationId(), List.of(
                 EmulatedPolicy.role("acme-auditor", "Acme only", EmulatedPolicy.permission("documents", "read"))));
+        emulator.rbac().setConsumerPolicy(EmulatedPolicy.defaultConsumerPolicy().toBuilder()
+                .resource("documents", "Docs", "read", "write")
+                .scope("read:documents", "Reads documents", EmulatedPolicy.permission("documents", "read")).build());
 
         RbacPolicyResponse consumer = client.rbac().policy();
         RbacPolicyResponse b2b = client.b2bRbac().policy();
         OrgPolicyResponse org = client.b2bRbac().organizationPolicy(organization.organizationId());
 
         assertThat(consumer.policy().roles()).extracting(role -> role.roleId()).contains("stytch_user");
+        assertThat(consumer.policy().resources()).singleElement().satisfies(resource -> {
+            assertThat(resource.description()).isEqualTo("Docs");
+            assertThat(resource.actions()).containsExactly("read", "write");
+        });
+        assertThat(consumer.policy().scopes()).singleElement().satisfies(scope -> {
+            assertThat(scope.scope()).isEqualTo("read:documents");
+            assertThat(scope.description()).isEqualTo("Reads documents");
+            assertThat(scope.permissions()).singleElement().satisfies(permission -> {
+                assertThat(permission.resourceId()).isEqualTo("documents");
+                assertThat(permission.actions()).containsExactly("read");
+            });
+        });
+        assertThat(List.of(consumer.requestId(), b2b.requestId(), org.requestId())).allMatch(id -> id.startsWith("request-id-test-"));
+        assertThat(org.statusCode()).isEqualTo(200);
         assertThat(b2b.policy().roles()).extracting(role -> role.roleId()).contains("stytch_member", "stytch_admin");
         assertThat(b2b.policy().resources()).extracting(resource -> resource.resourceId()).contains("stytch.self");
         assertThat(org.orgPolicy().roles()).singleElement().satisfies(role -> {
@@ -384,6 +450,7 @@ class StytchClientTest {
         assertThat(whoami.projectId()).isEqualTo(emulator.projectId());
         assertThat(whoami.name()).isNotEmpty();
         assertThat(whoami.statusCode()).isEqualTo(200);
+        assertThat(whoami.requestId()).startsWith("request-id-test-");
         assertThat(emulator.requestLog().requests("/v1/debug/whoami")).singleElement()
                 .satisfies(request -> assertThat(request.authenticated()).isTrue());
     }

@@ -74,6 +74,7 @@ class CsrfTest {
                 .host("localhost:8080").header("Origin", "http://localhost:9090"));
 
         assertThat(response.getStatus()).isEqualTo(403);
+        assertThat(EchoServlet.parse(response.getContent())).containsEntry("code", "stytch.csrf");
     }
 
     @Test
@@ -90,6 +91,7 @@ class CsrfTest {
                 .header("Sec-Fetch-Site", "cross-site").header("Origin", "https://evil.example"));
 
         assertThat(response.getStatus()).isEqualTo(403);
+        assertThat(EchoServlet.parse(response.getContent())).containsEntry("code", "stytch.csrf");
     }
 
     @Test
@@ -106,6 +108,7 @@ class CsrfTest {
                 .header("Origin", "null"));
 
         assertThat(response.getStatus()).isEqualTo(403);
+        assertThat(EchoServlet.parse(response.getContent())).containsEntry("code", "stytch.csrf");
     }
 
     @Test
@@ -122,6 +125,7 @@ class CsrfTest {
                 .header("Referer", "https://evil.example/app/page"));
 
         assertThat(response.getStatus()).isEqualTo(403);
+        assertThat(EchoServlet.parse(response.getContent())).containsEntry("code", "stytch.csrf");
     }
 
     @Test
@@ -129,6 +133,7 @@ class CsrfTest {
         HttpTester.Response response = app.send(Requests.post("/app/api/items").cookie("stytch_session_jwt", jwt));
 
         assertThat(response.getStatus()).isEqualTo(403);
+        assertThat(EchoServlet.parse(response.getContent())).containsEntry("code", "stytch.csrf");
     }
 
     @Test

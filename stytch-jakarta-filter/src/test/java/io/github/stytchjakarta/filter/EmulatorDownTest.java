@@ -82,6 +82,7 @@ class EmulatorDownTest {
         HttpTester.Response response = app.send(Requests.get("/app/home").navigation().cookie("stytch_session_jwt", expired));
 
         assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(EchoServlet.parse(response.getContent())).containsEntry("code", "stytch.unavailable");
     }
 
     @Test
@@ -92,6 +93,7 @@ class EmulatorDownTest {
 
         assertThat(response.getStatus()).isEqualTo(503);
         assertThat(response.get("Retry-After")).isEqualTo("10");
+        assertThat(EchoServlet.parse(response.getContent())).containsEntry("code", "stytch.unavailable");
     }
 
     @Test
@@ -102,6 +104,7 @@ class EmulatorDownTest {
 
         assertThat(response.getStatus()).isEqualTo(503);
         assertThat(response.get("Retry-After")).isEqualTo("1");
+        assertThat(EchoServlet.parse(response.getContent())).containsEntry("code", "stytch.unavailable");
     }
 
     @Test
@@ -109,8 +112,9 @@ class EmulatorDownTest {
         emulator.close();
 
         for (int i = 0; i < 3; i++) {
-            assertThat(app.send(Requests.get("/app/api/me").cookie("stytch_session", session.sessionToken())).getStatus())
-                    .isEqualTo(503);
+            HttpTester.Response response = app.send(Requests.get("/app/api/me").cookie("stytch_session", session.sessionToken()));
+            assertThat(response.getStatus()).isEqualTo(503);
+            assertThat(EchoServlet.parse(response.getContent())).containsEntry("code", "stytch.unavailable");
         }
 
         assertThat(logs.messages(Level.WARNING, StytchWebAuthenticator.class)).singleElement().asString().contains("Stytch is unavailable");
@@ -126,6 +130,7 @@ class EmulatorDownTest {
                     .cookie("stytch_session", session.sessionToken()));
 
             assertThat(response.getStatus()).isEqualTo(503);
+            assertThat(EchoServlet.parse(response.getContent())).containsEntry("code", "stytch.unavailable");
             assertThat(logs.messages(Level.WARNING, StytchWebAuthenticator.class)).singleElement().asString()
                     .contains("stytch.secret").contains("HTTP 401");
             assertThat(logs.text()).doesNotContain("secret-test-wrong");

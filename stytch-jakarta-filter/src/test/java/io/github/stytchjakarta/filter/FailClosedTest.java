@@ -147,7 +147,9 @@ class FailClosedTest {
         params.put("stytch.config.unknown-keys", "warn");
         startWithInitializer(params, context -> { });
 
-        assertThat(server.send(Requests.get("/app/api/me")).getStatus()).isEqualTo(401);
+        HttpTester.Response anonymous = server.send(Requests.get("/app/api/me"));
+        assertThat(anonymous.getStatus()).isEqualTo(401);
+        assertThat(EchoServlet.parse(anonymous.getContent())).containsEntry("code", "stytch.missing_token");
         assertThat(logs.messages(Level.WARNING, WebSettings.class))
                 .contains("stytch.future.setting: is not a stytch-jakarta key; ignored");
     }
@@ -199,8 +201,11 @@ class FailClosedTest {
         EmulatedSession session = emulator.createSession(emulator.createUser(u -> u.email("ana@example.com")), s -> { });
         startWithInitializer(withEmulator(), context -> { });
 
-        assertThat(server.send(Requests.get("/app/api/me")).getStatus()).isEqualTo(401);
-        assertThat(server.send(Requests.post("/app/api/documents")).getStatus()).isEqualTo(401);
+        for (Requests anonymous : List.of(Requests.get("/app/api/me"), Requests.post("/app/api/documents"))) {
+            HttpTester.Response response = server.send(anonymous);
+            assertThat(response.getStatus()).isEqualTo(401);
+            assertThat(EchoServlet.parse(response.getContent())).containsEntry("code", "stytch.missing_token");
+        }
         assertThat(EchoServlet.parse(server.send(Requests.get("/app/api/me").bearer(session.sessionJwt())).getContent()))
                 .containsEntry("remoteUser", session.userId());
     }

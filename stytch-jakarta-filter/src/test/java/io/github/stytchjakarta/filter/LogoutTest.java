@@ -169,6 +169,7 @@ class LogoutTest {
 
         assertThat(response.getStatus()).isEqualTo(503);
         assertThat(response.get("Retry-After")).isEqualTo("10");
+        assertThat(EchoServlet.parse(response.getContent())).containsEntry("code", "stytch.unavailable");
         assertThat(response.getValuesList("Set-Cookie")).hasSize(2);
         assertThat(session.isActive()).isTrue();
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import io.github.stytchjakarta.core.internal.http.StytchHttp;
 import io.github.stytchjakarta.filter.internal.StytchFilterInitializer;
+import io.github.stytchjakarta.filter.support.EchoServlet;
 import io.github.stytchjakarta.filter.support.JettyServer;
 import io.github.stytchjakarta.filter.support.Requests;
 import io.github.stytchjakarta.testkit.EmulatedSession;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import org.eclipse.jetty.ee10.servlet.ServletContainerInitializerHolder;
@@ -97,6 +99,8 @@ class MisconfiguredStytchTest {
         assertThat(first.getStatus()).isEqualTo(401);
         assertThat(first.get("WWW-Authenticate")).contains("error=\"invalid_token\"");
         assertThat(second.getStatus()).isEqualTo(401);
+        assertThat(List.of(first, second)).extracting(response -> EchoServlet.parse(response.getContent()).get("code"))
+                .containsOnly("stytch.invalid_token.wrong_issuer");
         assertThat(logs.messages(Level.WARNING)).as("one WARNING a minute")
                 .filteredOn(message -> message.contains("JWT issuer not accepted")).singleElement()
                 .asString().contains("JWT issuer not accepted", "stytch.com/" + STYTCH.emulator().projectId(),

@@ -73,6 +73,7 @@ class PathParametersTest {
                 .bearer(jwt("carol@acme.test")));
 
         assertThat(response.getStatus()).as("the rule applies: a viewer may not delete").isEqualTo(403);
+        assertThat(EchoServlet.parse(response.getContent())).containsEntry("code", "stytch.forbidden.permission_denied");
     }
 
     private static String jwt(String email) {

@@ -30,7 +30,10 @@ class ProblemTest {
                 "stytch", CONFIGURED_RETRY);
 
         assertThat(problem.status()).isEqualTo(403);
+        assertThat(problem.code()).isEqualTo("stytch.forbidden.permission_denied");
         assertThat(problem.title()).isEqualTo("Forbidden");
+        assertThat(problem.detail()).isEqualTo("the session's roles do not grant this permission");
+        assertThat(problem.retryAfter()).isEmpty();
         assertThat(problem.wwwAuthenticate()).hasValue("Bearer realm=\"stytch\", error=\"insufficient_scope\", "
                 + "error_description=\"the session's roles do not grant this permission\"");
     }

@@ -128,6 +128,7 @@ class RegistrationTest {
         HttpTester.Response authenticated = server.send(Requests.get("/app/api/me").bearer(session.sessionJwt()));
 
         assertThat(anonymous.getStatus()).isEqualTo(401);
+        assertThat(EchoServlet.parse(anonymous.getContent())).containsEntry("code", "stytch.missing_token");
         assertThat(EchoServlet.parse(authenticated.getContent())).containsEntry("remoteUser", session.userId());
         assertThat(context.get().getServletHandler().getFilters()).extracting(FilterHolder::getName)
                 .containsExactly(StytchFilterInitializer.FILTER_NAME);
@@ -150,7 +151,9 @@ class RegistrationTest {
     void onStartupWhenApplicationDeclaresTheFilterThenNotRegisteredAgain() throws Exception {
         startWithInitializer(stytchParams(), true);
 
-        assertThat(server.send(Requests.get("/app/api/me")).getStatus()).isEqualTo(401);
+        HttpTester.Response anonymous = server.send(Requests.get("/app/api/me"));
+        assertThat(anonymous.getStatus()).isEqualTo(401);
+        assertThat(EchoServlet.parse(anonymous.getContent())).containsEntry("code", "stytch.missing_token");
         assertThat(context.get().getServletHandler().getFilters()).extracting(FilterHolder::getName)
                 .containsExactly("declared");
     }
@@ -166,7 +169,9 @@ class RegistrationTest {
             handler.addServletContainerInitializer(new ServletContainerInitializerHolder(StytchFilterInitializer.class));
         });
 
-        assertThat(server.send(Requests.get("/app/api/me")).getStatus()).isEqualTo(401);
+        HttpTester.Response anonymous = server.send(Requests.get("/app/api/me"));
+        assertThat(anonymous.getStatus()).isEqualTo(401);
+        assertThat(EchoServlet.parse(anonymous.getContent())).containsEntry("code", "stytch.missing_token");
         assertThat(EchoServlet.parse(server.send(Requests.get("/app/api/me").bearer(session.sessionJwt())).getContent()))
                 .containsEntry("remoteUser", session.userId());
     }

@@ -262,6 +262,7 @@ class StytchAuthenticationFilterTest {
                 .header("Sec-Fetch-Mode", "cors"));
 
         assertThat(response.getStatus()).isEqualTo(401);
+        assertThat(EchoServlet.parse(response.getContent())).containsEntry("code", "stytch.missing_token");
     }
 
     @Test
@@ -269,6 +270,7 @@ class StytchAuthenticationFilterTest {
         HttpTester.Response response = app.send(Requests.post("/app/documents").navigation().form("title=x"));
 
         assertThat(response.getStatus()).isEqualTo(401);
+        assertThat(EchoServlet.parse(response.getContent())).containsEntry("code", "stytch.missing_token");
     }
 
     @Test
@@ -347,5 +349,6 @@ class StytchAuthenticationFilterTest {
         HttpTester.Response response = app.send(Requests.get("/app/api/documents/7"));
 
         assertThat(response.getStatus()).isEqualTo(401);
+        assertThat(EchoServlet.parse(response.getContent())).containsEntry("code", "stytch.missing_token");
     }
 }

@@ -130,6 +130,7 @@ class StytchOutageTest {
         HttpTester.Response fastFailed = opaqueRequest(opaqueSessions.get(FAILURE_THRESHOLD));
 
         assertThat(fastFailed.getStatus()).isEqualTo(503);
+        assertThat(EchoServlet.parse(fastFailed.getContent())).containsEntry("code", "stytch.unavailable");
         assertThat(fastFailed.get("Retry-After")).isEqualTo("1");
         assertThat(emulator.requestLog().requests("/v1/sessions/authenticate")).isEmpty();
     }
@@ -143,8 +144,13 @@ class StytchOutageTest {
         Thread.sleep(OPEN_DURATION.toMillis() + 100);
         emulator.requestLog().clear();
 
-        assertThat(opaqueRequest(opaqueSessions.get(0)).getStatus()).as("the probe").isEqualTo(503);
-        assertThat(opaqueRequest(opaqueSessions.get(1)).getStatus()).isEqualTo(503);
+        HttpTester.Response probe = opaqueRequest(opaqueSessions.get(0));
+        HttpTester.Response next = opaqueRequest(opaqueSessions.get(1));
+
+        assertThat(List.of(probe, next)).allSatisfy(response -> {
+            assertThat(response.getStatus()).isEqualTo(503);
+            assertThat(EchoServlet.parse(response.getContent())).containsEntry("code", "stytch.unavailable");
+        });
 
         assertThat(emulator.requestLog().requests("/v1/sessions/authenticate")).as("only the probe was sent").hasSize(1);
     }
@@ -164,8 +170,10 @@ class StytchOutageTest {
             long start = System.nanoTime();
             HttpTester.Response second = cold.send(Requests.get("/app/api/me").bearer(jwtSession.sessionJwt()));
 
-            assertThat(first.getStatus()).isEqualTo(503);
-            assertThat(second.getStatus()).isEqualTo(503);
+            assertThat(List.of(first, second)).allSatisfy(response -> {
+                assertThat(response.getStatus()).isEqualTo(503);
+                assertThat(EchoServlet.parse(response.getContent())).containsEntry("code", "stytch.unavailable");
+            });
             assertThat(Integer.parseInt(second.get("Retry-After"))).isBetween(50, 60);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).as("no wait for the key set").isLessThan(REQUEST_TIMEOUT);
             emulator.faults().clear();

@@ -182,6 +182,8 @@ class UnmatchedMethodsTest {
 
         assertThat(reader.getStatus()).isEqualTo(200);
         assertThat(anonymous.getStatus()).isEqualTo(401);
+        // a HEAD answer has no body: the challenge is what says "no credential"
+        assertThat(anonymous.get("WWW-Authenticate")).isEqualTo("Bearer realm=\"stytch\"");
     }
 
     private static String jwt(String email) {

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.eclipse.jetty.ee10.servlet.ServletContainerInitializerHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.http.HttpTester;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -82,7 +83,8 @@ class WebhookTest {
 
         assertThat(deliveries.get(before).objectType()).isEqualTo("member_session");
         assertThat(deliveries.get(before).status()).isEqualTo(204);
-        assertThat(me(bob)).as("the JWT still verifies locally, but its session was revoked").isEqualTo(401);
+        assertThat(refusal(bob)).as("the JWT still verifies locally, but its session was revoked")
+                .isEqualTo("401 stytch.invalid_token.session_not_found");
         assertThat(me(carol)).as("other sessions are untouched").isEqualTo(200);
     }
 
@@ -96,8 +98,10 @@ class WebhookTest {
         List<WebhookDelivery> deliveries = emulator.webhooks().awaitDeliveries(before + 1, DELIVERY_DEADLINE);
 
         assertThat(deliveries.get(before).objectType()).isEqualTo("member");
+        assertThat(deliveries.get(before).objectId()).isEqualTo(demo.alice().memberId());
+        assertThat(deliveries.get(before).messageId()).startsWith("msg_");
         assertThat(deliveries.get(before).status()).isEqualTo(204);
-        assertThat(me(alice)).isEqualTo(401);
+        assertThat(refusal(alice)).isEqualTo("401 stytch.invalid_token.session_not_found");
     }
 
     @Test
@@ -160,6 +164,20 @@ class WebhookTest {
     }
 
     @Test
+    void webhookWhenEventOfAnotherKindThenAcceptedAndIgnored() throws Exception {
+        String carol = demo.sessions().get("carol@acme.test").sessionJwt();
+        int before = emulator.webhooks().deliveries().size();
+
+        emulator.webhooks().send("organization", "UPDATE", demo.acme().organizationId(), Map.of());
+        List<WebhookDelivery> deliveries = emulator.webhooks().awaitDeliveries(before + 1, DELIVERY_DEADLINE);
+
+        assertThat(deliveries.get(before).action()).isEqualTo("UPDATE");
+        assertThat(deliveries.get(before).url()).isEqualTo(URI.create(server.baseUri() + PATH));
+        assertThat(deliveries.get(before).status()).isEqualTo(204);
+        assertThat(me(carol)).isEqualTo(200);
+    }
+
+    @Test
     void webhookWhenHeadersMissingOrBodyNotAnEventThen400() throws Exception {
         byte[] notAnEvent = "[1, 2]".getBytes(StandardCharsets.UTF_8);
         String id = messageId();
@@ -170,6 +188,7 @@ class WebhookTest {
         HttpResponse<String> signed = deliver(id, now, EmulatorWebhooks.signature(SECRET, id, now, notAnEvent), notAnEvent);
 
         assertThat(unsigned.statusCode()).isEqualTo(400);
+        assertThat(EchoServlet.parse(unsigned.body())).containsEntry("code", "stytch.webhook.malformed");
         assertThat(signed.statusCode()).isEqualTo(400);
         assertThat(EchoServlet.parse(signed.body())).containsEntry("code", "stytch.webhook.malformed");
     }
@@ -180,6 +199,7 @@ class WebhookTest {
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(EchoServlet.parse(response.body())).containsEntry("code", "stytch.webhook.method_not_allowed");
         assertThat(response.headers().firstValue("Allow")).hasValue("POST");
     }
 
@@ -192,6 +212,7 @@ class WebhookTest {
         HttpResponse<String> response = deliver(id, now, "v1,AAAA", body);
 
         assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(EchoServlet.parse(response.body())).containsEntry("code", "stytch.webhook.bad_signature");
         assertThat(logs.text()).doesNotContain("secret-looking-body").doesNotContain(SECRET.substring(6));
         assertThat(response.body()).doesNotContain("secret-looking-body").doesNotContain(SECRET.substring(6));
     }
@@ -217,6 +238,15 @@ class WebhookTest {
 
     private static int me(String jwt) throws Exception {
         return server.send(Requests.get("/app/api/me").bearer(jwt)).getStatus();
+    }
+
+    /**
+     * @return the status and problem code of the answer to {@code GET /app/api/me} with the JWT, e.g.
+     *         {@code 401 stytch.invalid_token.expired}
+     */
+    private static String refusal(String jwt) throws Exception {
+        HttpTester.Response response = server.send(Requests.get("/app/api/me").bearer(jwt));
+        return response.getStatus() + " " + EchoServlet.parse(response.getContent()).get("code");
     }
 
     private static HttpResponse<String> deliver(String id, long timestamp, String signature, byte[] body) throws Exception {

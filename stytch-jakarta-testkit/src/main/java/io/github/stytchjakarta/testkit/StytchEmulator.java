@@ -2,9 +2,6 @@ package io.github.stytchjakarta.testkit;
 
 import io.github.stytchjakarta.testkit.internal.EmulatorServer;
 import io.github.stytchjakarta.testkit.internal.EmulatorState;
-import io.github.stytchjakarta.testkit.internal.Ids;
-import io.github.stytchjakarta.testkit.internal.SessionData;
-import io.github.stytchjakarta.testkit.internal.Vertical;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.net.InetAddress;
@@ -12,8 +9,6 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -39,8 +34,7 @@ import java.util.regex.Pattern;
  * <p>The endpoints are listed in the {@linkplain io.github.stytchjakarta.testkit package documentation}.
  *
  * <p>Thread-safe. The server binds {@value #LOOPBACK_ADDRESS} unless {@link Builder#bindAddress} says otherwise, and
- * serves requests on {@value #HTTP_THREADS} daemon threads.
- * {@link #close()} stops it.
+ * serves requests on {@value #HTTP_THREADS} daemon threads; {@link #close()} stops it.
  */
 public final class StytchEmulator implements AutoCloseable {
 
@@ -76,9 +70,7 @@ public final class StytchEmulator implements AutoCloseable {
     public static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
 
     static {
-        if (System.getProperty(NODELAY_PROPERTY) == null) {
-            System.setProperty(NODELAY_PROPERTY, "true");
-        }
+        System.setProperty(NODELAY_PROPERTY, System.getProperty(NODELAY_PROPERTY, "true"));
     }
 
     private final int port;
@@ -91,6 +83,7 @@ public final class StytchEmulator implements AutoCloseable {
     private final EmulatorRbac rbac;
     private final EmulatorRequestLog requestLog;
     private final EmulatorWebhooks webhooks;
+    private final EmulatorSeeding seeding;
     private final EmulatorServer server;
     private volatile URI baseUrl;
     private boolean running;
@@ -107,12 +100,11 @@ public final class StytchEmulator implements AutoCloseable {
         this.rbac = new EmulatorRbac(state.rbac(), state.webhooks(), state.projectId());
         this.webhooks = new EmulatorWebhooks(state.webhooks());
         this.requestLog = new EmulatorRequestLog(state.requestLog());
+        this.seeding = new EmulatorSeeding(state, tokens);
         this.server = new EmulatorServer(state, tokens.issuer());
     }
 
-    /**
-     * @return a builder with every default
-     */
+    /** @return a builder with every default */
     public static Builder builder() {
         return new Builder();
     }
@@ -135,9 +127,7 @@ public final class StytchEmulator implements AutoCloseable {
         return this;
     }
 
-    /**
-     * Stops the server; pending requests are abandoned. Idempotent.
-     */
+    /** Stops the server; pending requests are abandoned. Idempotent. */
     @Override
     public synchronized void close() {
         closed = true;
@@ -199,11 +189,7 @@ public final class StytchEmulator implements AutoCloseable {
      * @throws IllegalArgumentException if the external id is taken
      */
     public EmulatedUser createUser(Consumer<EmulatedUser.Builder> spec) {
-        EmulatedUser.Builder builder = new EmulatedUser.Builder();
-        spec.accept(builder);
-        EmulatedUser user = builder.build(state.ids().next("user"), state.ids().next("email"), state.now());
-        state.directory().addUser(user);
-        return user;
+        return seeding.createUser(spec);
     }
 
     /**
@@ -212,12 +198,7 @@ public final class StytchEmulator implements AutoCloseable {
      * @throws IllegalArgumentException if the slug or external id is taken
      */
     public EmulatedOrganization createOrganization(Consumer<EmulatedOrganization.Builder> spec) {
-        EmulatedOrganization.Builder builder = new EmulatedOrganization.Builder();
-        spec.accept(builder);
-        EmulatedOrganization organization = builder.build(state.ids().next("organization"),
-                EmulatedOrganization.GENERATED_SLUG_PREFIX + Ids.randomHex(4), state.now());
-        state.directory().addOrganization(organization);
-        return organization;
+        return seeding.createOrganization(spec);
     }
 
     /**
@@ -227,12 +208,7 @@ public final class StytchEmulator implements AutoCloseable {
      * @throws IllegalArgumentException if the organization is unknown or the email or external id is taken in it
      */
     public EmulatedMember createMember(EmulatedOrganization organization, Consumer<EmulatedMember.Builder> spec) {
-        EmulatedMember.Builder builder = new EmulatedMember.Builder();
-        spec.accept(builder);
-        EmulatedMember member = builder.build(state.ids().next("member"), organization.organizationId(),
-                "member-" + Ids.randomHex(4) + "@example.test", state.ids().next("email"), state.now());
-        state.directory().addMember(member);
-        return member;
+        return seeding.createMember(organization, spec);
     }
 
     /**
@@ -243,10 +219,7 @@ public final class StytchEmulator implements AutoCloseable {
      * @return the session
      */
     public EmulatedSession createSession(EmulatedUser user, Consumer<EmulatedSession.Builder> spec) {
-        EmulatedUser known = state.directory().requireUser(user.userId());
-        List<EmulatedFactor> defaults = known.email() == null ? List.of()
-                : List.of(EmulatedFactors.emailMagicLink(known.emailId(), known.email()));
-        return addSession(spec, Vertical.CONSUMER, "session", known.userId(), null, defaults);
+        return seeding.createSession(user, spec);
     }
 
     /**
@@ -257,19 +230,7 @@ public final class StytchEmulator implements AutoCloseable {
      * @return the session
      */
     public EmulatedSession createMemberSession(EmulatedMember member, Consumer<EmulatedSession.Builder> spec) {
-        EmulatedMember known = state.directory().requireMember(member.memberId());
-        return addSession(spec, Vertical.B2B, "member-session", known.memberId(), known.organizationId(),
-                List.of(EmulatedFactors.emailMagicLink(known.emailId(), known.email())));
-    }
-
-    private EmulatedSession addSession(Consumer<EmulatedSession.Builder> spec, Vertical vertical, String idPrefix,
-            String subjectId, String organizationId, List<EmulatedFactor> defaultFactors) {
-        EmulatedSession.Builder builder = new EmulatedSession.Builder();
-        spec.accept(builder);
-        SessionData session = builder.build(state.ids().next(idPrefix), Ids.sessionToken(), vertical, subjectId,
-                organizationId, state.now(), defaultFactors);
-        state.sessions().add(session);
-        return new EmulatedSession(state, tokens, session.sessionId(), session.sessionToken());
+        return seeding.createMemberSession(member, spec);
     }
 
     /**
@@ -277,11 +238,7 @@ public final class StytchEmulator implements AutoCloseable {
      * @return the new client, with a random secret
      */
     public EmulatedM2mClient createM2mClient(Consumer<EmulatedM2mClient.Builder> spec) {
-        EmulatedM2mClient.Builder builder = new EmulatedM2mClient.Builder();
-        spec.accept(builder);
-        EmulatedM2mClient client = builder.build(state.ids().next("m2m-client"), Ids.randomBase64Url(36));
-        state.directory().addM2mClient(client);
-        return client;
+        return seeding.createM2mClient(spec);
     }
 
     /**
@@ -303,12 +260,7 @@ public final class StytchEmulator implements AutoCloseable {
      * @return whether the member existed
      */
     public boolean deleteMember(String memberId) {
-        if (!state.directory().removeMember(memberId)) {
-            return false;
-        }
-        state.sessions().activeSessions(Vertical.B2B, memberId).forEach(session -> state.sessions().revoke(session.sessionId()));
-        state.webhooks().send("member", "DELETE", memberId, Map.of());
-        return true;
+        return seeding.deleteMember(memberId);
     }
 
     // ---- sub-objects --------------------------------------------------------------------------------------------

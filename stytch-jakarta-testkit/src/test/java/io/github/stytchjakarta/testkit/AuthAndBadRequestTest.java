@@ -59,7 +59,10 @@ class AuthAndBadRequestTest {
 
         assertThat(answer.status()).isNotEqualTo(401).isLessThan(500);
         assertThat(emulator.requestLog().requests(path.replaceAll("\\?.*", ""))).last()
-                .extracting(RecordedRequest::authenticated).isEqualTo(true);
+                .satisfies(request -> {
+                    assertThat(request.authenticated()).isTrue();
+                    assertThat(request.headers()).containsKey("Authorization");
+                });
     }
 
     @Test

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,7 +46,8 @@ class B2bAuthenticateTest {
     void authenticateWhenMemberSessionTokenThenMemberSessionMemberOrganizationAndJwt() {
         EmulatedMember alice = emulator.createMember(acme, m -> m.email("alice@acme.test").name("Alice").roles("editor")
                 .externalId("ext-alice"));
-        EmulatedSession session = emulator.createMemberSession(alice, s -> s.duration(Duration.ofMinutes(30)));
+        Instant startedAt = emulator.clock().instant().minus(Duration.ofMinutes(5)).truncatedTo(ChronoUnit.SECONDS);
+        EmulatedSession session = emulator.createMemberSession(alice, s -> s.duration(Duration.ofMinutes(30)).startedAt(startedAt));
 
         EmulatorHttp.Answer answer = http.post(AUTHENTICATE, body("session_token", session.sessionToken()));
 
@@ -59,6 +61,11 @@ class B2bAuthenticateTest {
         assertThat(memberSession.get("organization_id").asText()).isEqualTo(acme.organizationId()).startsWith("organization-test-");
         assertThat(memberSession.get("organization_slug").asText()).isEqualTo("acme");
         assertThat(memberSession.get("roles")).extracting(JsonNode::asText).containsExactly("stytch_member", "editor");
+        assertThat(memberSession.get("started_at").asText()).isEqualTo(startedAt.toString());
+        assertThat(session.memberId()).isEqualTo(alice.memberId());
+        assertThat(session.userId()).isNull();
+        assertThat(session.authenticationFactors()).singleElement()
+                .satisfies(factor -> assertThat(factor.deliveryMethod()).isEqualTo("email"));
         JsonNode member = json.get("member");
         assertThat(member.get("email_address").asText()).isEqualTo("alice@acme.test");
         assertThat(member.get("external_id").asText()).isEqualTo("ext-alice");

@@ -51,6 +51,7 @@ class RbacPolicyEndpointsTest {
             assertThat(policy.get("resources").get(0).get("actions")).extracting(JsonNode::asText).containsExactly("read", "write");
             assertThat(policy.get("scopes").get(0).get("scope").asText()).isEqualTo("read:documents");
             assertThat(policy.get("scopes").get(0).get("permissions").get(0).get("resource_id").asText()).isEqualTo("documents");
+            assertThat(own.rbac().consumerPolicy().roles()).extracting(EmulatedPolicy.Role::roleId).containsExactly("editor");
         }
     }
 
