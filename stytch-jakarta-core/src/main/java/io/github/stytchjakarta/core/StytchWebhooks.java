@@ -1,6 +1,5 @@
 package io.github.stytchjakarta.core;
 
-import io.github.stytchjakarta.core.StytchWebhookEvent.Action;
 import io.github.stytchjakarta.core.internal.LogThrottle;
 import io.github.stytchjakarta.core.internal.cache.VerifiedTokenCache;
 import io.github.stytchjakarta.core.internal.json.StrictJson;
@@ -8,6 +7,8 @@ import io.github.stytchjakarta.core.internal.rbac.RbacPolicyCache;
 import io.github.stytchjakarta.core.internal.webhook.ExpiringIds;
 import io.github.stytchjakarta.core.internal.webhook.RevokedSubjects;
 import io.github.stytchjakarta.core.internal.webhook.SvixSignature;
+import io.github.stytchjakarta.core.internal.webhook.WebhookEvent;
+import io.github.stytchjakarta.core.internal.webhook.WebhookEvent.Action;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Locale;
@@ -114,7 +115,7 @@ public final class StytchWebhooks {
                 // VALID: go on
             }
         }
-        Optional<StytchWebhookEvent> event = parse(body);
+        Optional<WebhookEvent> event = parse(body);
         if (event.isEmpty()) {
             return refused(WebhookOutcome.MALFORMED, now);
         }
@@ -131,7 +132,7 @@ public final class StytchWebhooks {
         return apply(event.get(), now);
     }
 
-    private WebhookOutcome apply(StytchWebhookEvent event, long now) {
+    private WebhookOutcome apply(WebhookEvent event, long now) {
         String objectId = event.objectId();
         boolean delete = event.action() == Action.DELETE;
         WebhookOutcome outcome = switch (event.objectType()) {
@@ -155,7 +156,7 @@ public final class StytchWebhooks {
         return outcome;
     }
 
-    private WebhookOutcome revokeOrFlush(StytchWebhookEvent event, boolean revoke, String objectId,
+    private WebhookOutcome revokeOrFlush(WebhookEvent event, boolean revoke, String objectId,
                                          Predicate<StytchPrincipal> affected, long now) {
         if (event.action() == Action.CREATE || event.action() == Action.OTHER) {
             return WebhookOutcome.IGNORED; // nothing of a new object is cached
@@ -181,7 +182,7 @@ public final class StytchWebhooks {
         return value != null ? value : headers.apply("webhook-" + name);
     }
 
-    private static Optional<StytchWebhookEvent> parse(byte[] body) {
+    private static Optional<WebhookEvent> parse(byte[] body) {
         Map<String, Object> json;
         try {
             json = StrictJson.readObject(body, 0, body.length);
@@ -199,7 +200,7 @@ public final class StytchWebhooks {
         // CREATE and UPDATE events carry the object under the key named by object_type
         Map<?, ?> object = json.get(objectType.get()) instanceof Map<?, ?> map ? map : Map.of();
         Optional<String> organizationId = text(object, "organization_id").or(() -> text(json, "organization_id"));
-        return Optional.of(new StytchWebhookEvent(projectId.get(), eventId.get(), Action.of(action.get()),
+        return Optional.of(new WebhookEvent(projectId.get(), eventId.get(), Action.of(action.get()),
                 objectType.get(), text(json, "source").orElse(""), objectId.get(), organizationId, text(object, "status")));
     }
 

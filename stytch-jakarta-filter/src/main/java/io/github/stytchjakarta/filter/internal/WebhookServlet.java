@@ -24,6 +24,12 @@ public final class WebhookServlet extends HttpServlet {
     /** The name the servlet is registered under. */
     public static final String NAME = "StytchWebhookServlet";
 
+    /**
+     * A body over the limit is still read, and dropped, up to this many bytes, so that the 413 reaches a client
+     * that is still sending it (an unread body makes the container close the connection under the client's feet).
+     */
+    public static final long MAX_DISCARDED_BYTES = 1 << 20;
+
     private static final long serialVersionUID = 1L;
 
     @Override
@@ -40,7 +46,7 @@ public final class WebhookServlet extends HttpServlet {
             return;
         }
         int max = webhooks.settings().maxBodyBytes();
-        byte[] body = request.getContentLengthLong() > max ? null : readAtMost(request, max);
+        byte[] body = readAtMost(request, max);
         WebhookOutcome outcome = body == null ? WebhookOutcome.TOO_LARGE : webhooks.handle(request::getHeader, body);
         if (outcome.status() == HttpServletResponse.SC_NO_CONTENT) {
             response.setHeader("Cache-Control", "no-store");
@@ -50,11 +56,27 @@ public final class WebhookServlet extends HttpServlet {
         ProblemResponses.write(response, Problem.of(outcome.status(), outcome.code(), outcome.detail()));
     }
 
-    // null when the body holds more than max bytes; one byte more is read to tell
+    // null when the body holds more than max bytes (one byte more is read to tell; the rest is dropped)
     private static byte[] readAtMost(HttpServletRequest request, int max) throws IOException {
         try (InputStream in = request.getInputStream()) {
+            if (request.getContentLengthLong() > max) {
+                discard(in);
+                return null;
+            }
             byte[] body = in.readNBytes(max + 1);
-            return body.length > max ? null : body;
+            if (body.length > max) {
+                discard(in);
+                return null;
+            }
+            return body;
+        }
+    }
+
+    private static void discard(InputStream in) throws IOException {
+        byte[] buffer = new byte[8192];
+        long left = MAX_DISCARDED_BYTES;
+        for (int read; left > 0 && (read = in.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0; ) {
+            left -= read;
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.github.stytchjakarta.core;
+package io.github.stytchjakarta.core.internal.webhook;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -8,7 +8,8 @@ import java.util.Optional;
  * {@code action}, {@code object_type}, {@code source}, {@code id} (the object's id) and, where the event's object
  * carries it, the organization and the member or user the object belongs to. The object itself is not kept.
  *
- * <p>Immutable and thread-safe. {@link #toString()} holds ids only.
+ * <p>Internal: the library reads it, applications see its effects only. Immutable and thread-safe.
+ * {@link #toString()} holds ids only.
  *
  * @param projectId      {@code project_id}
  * @param eventId        {@code event_id}
@@ -19,11 +20,11 @@ import java.util.Optional;
  * @param organizationId the organization of the object ({@code organization_id} of the object or the event)
  * @param status         the object's {@code status} (a member's {@code active}, {@code deleted}...), when it has one
  */
-public record StytchWebhookEvent(String projectId, String eventId, Action action, String objectType, String source,
+public record WebhookEvent(String projectId, String eventId, Action action, String objectType, String source,
                                  String objectId, Optional<String> organizationId, Optional<String> status) {
 
     /** Requires every part. */
-    public StytchWebhookEvent {
+    public WebhookEvent {
         Objects.requireNonNull(projectId, "projectId");
         Objects.requireNonNull(eventId, "eventId");
         Objects.requireNonNull(action, "action");
