@@ -103,6 +103,27 @@ public final class StytchAuthorizer {
     }
 
     /**
+     * The scopes a caller of a given kind would need for a permission, for an RFC 6750 {@code insufficient_scope}
+     * answer: for a Connected-App token the project policy's scopes that grant it (any one suffices), for an M2M token
+     * {@code action:resource}; none for a session.
+     *
+     * @param caller     the caller; must not be {@code null}
+     * @param permission the permission
+     * @return the scopes, unmodifiable
+     * @throws StytchUnavailableException for a Connected-App token, when the project policy was never fetched and
+     *                                    cannot be fetched now
+     */
+    public List<String> scopesGranting(StytchCaller caller, Permission permission) {
+        if (caller instanceof ConnectedAppCaller) {
+            return policies.project().scopesGranting(permission.resourceId(), permission.action());
+        }
+        if (caller instanceof M2mCaller) {
+            return List.of(permission.action() + ":" + permission.resourceId());
+        }
+        return List.of();
+    }
+
+    /**
      * Refetches the project policy and the cached organization policies now (normally done in the
      * background every TTL), e.g. after changing the policy in Stytch.
      *

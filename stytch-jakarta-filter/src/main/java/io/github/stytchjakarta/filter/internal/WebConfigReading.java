@@ -4,6 +4,7 @@ import io.github.stytchjakarta.core.internal.config.ConfigProblems;
 import io.github.stytchjakarta.core.internal.config.ConfigReader;
 import io.github.stytchjakarta.filter.PathPermission;
 import io.github.stytchjakarta.filter.StytchWebConfig;
+import io.github.stytchjakarta.filter.StytchWebConfig.AccessTokenKind;
 import io.github.stytchjakarta.filter.StytchWebConfig.Keys;
 import io.github.stytchjakarta.filter.StytchWebConfig.Mode;
 import io.github.stytchjakarta.filter.StytchWebConfig.OrganizationRoles;
@@ -12,8 +13,10 @@ import io.github.stytchjakarta.filter.StytchWebConfig.UnmatchedMethods;
 import io.github.stytchjakarta.filter.StytchWebConfigBuilder;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -54,6 +57,7 @@ public final class WebConfigReading {
         readPermissions(own, builder);
         own.enumValue(Keys.PERMISSIONS_UNMATCHED_METHODS, UnmatchedMethods.class)
                 .ifPresent(builder::permissionsUnmatchedMethods);
+        readAccessTokens(own, builder);
         own.string(Keys.LOGOUT_PATH).ifPresent(builder::logoutPath);
         own.bool(Keys.LOGOUT_ALLOW_GET).ifPresent(builder::logoutAllowGet);
         own.string(Keys.LOGOUT_REDIRECT).ifPresent(builder::logoutRedirect);
@@ -100,6 +104,24 @@ public final class WebConfigReading {
                 builder.roleMapping(role, appRoles);
             }
         }
+    }
+
+    private static void readAccessTokens(ConfigReader reader, StytchWebConfigBuilder builder) {
+        Optional<String> value = reader.string(Keys.ACCESS_TOKENS);
+        if (value.isEmpty()) {
+            return;
+        }
+        Set<AccessTokenKind> kinds = EnumSet.noneOf(AccessTokenKind.class);
+        for (String entry : entries(value.get(), ",")) {
+            String name = entry.replace('-', '_').toUpperCase(Locale.ROOT);
+            Optional<AccessTokenKind> kind = Arrays.stream(AccessTokenKind.values()).filter(k -> k.name().equals(name)).findFirst();
+            if (kind.isEmpty()) {
+                reader.problems().add(Keys.ACCESS_TOKENS, "must be a comma list of session, m2m, connected-app");
+                return;
+            }
+            kinds.add(kind.get());
+        }
+        builder.accessTokens(kinds);
     }
 
     private static void readPermissions(ConfigReader reader, StytchWebConfigBuilder builder) {

@@ -101,6 +101,15 @@ public final class PolicyIndex {
         return allows(scopes.get(scope), resourceId, action);
     }
 
+    /**
+     * @param resourceId a resource id
+     * @param action     an action
+     * @return the policy's scopes that allow the action on the resource, sorted
+     */
+    public List<String> scopesGranting(String resourceId, String action) {
+        return scopes.keySet().stream().filter(scope -> scopeGrants(scope, resourceId, action)).sorted().toList();
+    }
+
     private static boolean allows(Map<String, Actions> resources, String resourceId, String action) {
         if (resources == null) {
             return false;
