@@ -45,6 +45,10 @@ import java.util.Set;
  *       header may carry, a comma list of {@code session} (a session JWT), {@code m2m} (an M2M access token) and
  *       {@code connected-app} (a Connected-App access token); a bearer token of another kind is refused with 401
  *       {@code stytch.invalid_token.wrong_token_kind}. Cookies always carry sessions.</td></tr>
+ *   <tr><td>{@code stytch.web.access-tokens.paths}</td><td>none</td><td>the same per path:
+ *       {@code PATTERN=KIND[,KIND...]} rules separated by {@code ;} or newlines, e.g.
+ *       {@code /api/reports/**=m2m;/mcp/**=connected-app}; the first rule matching the path wins over
+ *       {@code stytch.web.access-tokens}</td></tr>
  *   <tr><td>{@code stytch.web.logout-path}</td><td>{@code /logout}</td><td>context-relative path of the logout
  *       endpoint (POST); always public</td></tr>
  *   <tr><td>{@code stytch.web.logout-allow-get}</td><td>{@code false}</td><td>also log out on GET (a prefetch or
@@ -125,6 +129,8 @@ public final class StytchWebConfig {
         public static final String PERMISSIONS_UNMATCHED_METHODS = "stytch.web.permissions.unmatched-methods";
         /** The kinds of token a bearer header may carry: {@code session}, {@code m2m}, {@code connected-app}. */
         public static final String ACCESS_TOKENS = "stytch.web.access-tokens";
+        /** Per-path kinds of bearer token: {@code PATTERN=KIND[,KIND...]} rules separated by {@code ;}. */
+        public static final String ACCESS_TOKENS_PATHS = "stytch.web.access-tokens.paths";
         /** Context-relative path of the logout endpoint. */
         public static final String LOGOUT_PATH = "stytch.web.logout-path";
         /** Whether GET also logs out. */
@@ -160,7 +166,8 @@ public final class StytchWebConfig {
         public static final Set<String> ALL = Set.of(MODE, LOGIN_PAGE, RETURN_PARAMETER, PROTECTED_PATHS, PUBLIC_PATHS,
                 PERMISSIONS, LOGOUT_PATH, LOGOUT_ALLOW_GET, LOGOUT_REDIRECT, REALM, RETRY_AFTER, CSRF_ENABLED,
                 CSRF_ALLOWED_ORIGINS, COOKIE_HTTP_ONLY, COOKIE_SECURE, COOKIE_PATH, COOKIE_DOMAIN, ROLE_MAPPINGS,
-                AUTO_REGISTER, PERMISSIONS_UNMATCHED_METHODS, ORGANIZATION_ROLES, ACCESS_TOKENS);
+                AUTO_REGISTER, PERMISSIONS_UNMATCHED_METHODS, ORGANIZATION_ROLES, ACCESS_TOKENS,
+                ACCESS_TOKENS_PATHS);
 
         private Keys() {
         }
@@ -276,12 +283,13 @@ public final class StytchWebConfig {
     private final CookieSettings cookies;
     private final RoleSettings roles;
     private final Set<AccessTokenKind> accessTokens;
+    private final List<PathAccessTokens> accessTokenPaths;
 
     // only StytchWebConfigBuilder calls this, with validated values
     StytchWebConfig(Mode mode, String loginPage, String returnParameter, List<String> protectedPaths,
             List<String> publicPaths, String realm, Duration retryAfter, PermissionSettings permissions,
             LogoutSettings logout, CsrfSettings csrf, CookieSettings cookies, RoleSettings roles,
-            Set<AccessTokenKind> accessTokens) {
+            Set<AccessTokenKind> accessTokens, List<PathAccessTokens> accessTokenPaths) {
         this.mode = mode;
         this.loginPage = loginPage;
         this.returnParameter = returnParameter;
@@ -295,6 +303,7 @@ public final class StytchWebConfig {
         this.cookies = cookies;
         this.roles = roles;
         this.accessTokens = Collections.unmodifiableSet(EnumSet.copyOf(accessTokens));
+        this.accessTokenPaths = List.copyOf(accessTokenPaths);
     }
 
     /**
@@ -366,6 +375,11 @@ public final class StytchWebConfig {
         return accessTokens;
     }
 
+    /** @return the per-path kinds of bearer token ({@code stytch.web.access-tokens.paths}), in order */
+    public List<PathAccessTokens> accessTokenPaths() {
+        return accessTokenPaths;
+    }
+
     /** @return the {@code stytch.roles.*} settings */
     public RoleSettings roles() {
         return roles;
@@ -397,6 +411,7 @@ public final class StytchWebConfig {
         return "StytchWebConfig{mode=" + mode + ", loginPage=" + loginPage + ", returnParameter=" + returnParameter
                 + ", protectedPaths=" + protectedPaths + ", publicPaths=" + publicPaths + ", realm=" + realm
                 + ", retryAfter=" + retryAfter + ", " + permissions + ", " + logout + ", " + csrf + ", " + cookies
-                + ", " + roles + ", accessTokens=" + accessTokens + '}';
+                + ", " + roles + ", accessTokens=" + accessTokens
+                + ", accessTokenPaths=" + accessTokenPaths + '}';
     }
 }

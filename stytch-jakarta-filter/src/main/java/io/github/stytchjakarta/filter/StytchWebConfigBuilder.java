@@ -63,6 +63,7 @@ public final class StytchWebConfigBuilder {
     private final List<PathPermission> permissions = new ArrayList<>();
     private UnmatchedMethods permissionsUnmatchedMethods = DEFAULT_PERMISSIONS_UNMATCHED_METHODS;
     private Set<AccessTokenKind> accessTokens = EnumSet.copyOf(DEFAULT_ACCESS_TOKENS);
+    private final List<PathAccessTokens> accessTokenPaths = new ArrayList<>();
     private String logoutPath = DEFAULT_LOGOUT_PATH;
     private boolean logoutAllowGet = DEFAULT_LOGOUT_ALLOW_GET;
     private String logoutRedirect = DEFAULT_LOGOUT_REDIRECT;
@@ -133,6 +134,15 @@ public final class StytchWebConfigBuilder {
     public StytchWebConfigBuilder accessTokens(Collection<AccessTokenKind> kinds) {
         this.accessTokens = EnumSet.noneOf(AccessTokenKind.class);
         this.accessTokens.addAll(kinds);
+        return this;
+    }
+
+    /**
+     * @param rule kinds of bearer token for the paths of a pattern, after the rules given before; must not be {@code null}
+     * @return this builder
+     */
+    public StytchWebConfigBuilder accessTokens(PathAccessTokens rule) {
+        this.accessTokenPaths.add(Objects.requireNonNull(rule, "rule"));
         return this;
     }
 
@@ -241,7 +251,7 @@ public final class StytchWebConfigBuilder {
                 new LogoutSettings(logoutPath, logoutAllowGet, logoutRedirect),
                 new CsrfSettings(csrfEnabled, origins),
                 new CookieSettings(cookieHttpOnly, cookieSecure, cookiePath, Optional.ofNullable(cookieDomain)),
-                new RoleSettings(mapping, organizationRoles), accessTokens);
+                new RoleSettings(mapping, organizationRoles), accessTokens, accessTokenPaths);
     }
 
     // records every problem; returns the allowed origins, normalised

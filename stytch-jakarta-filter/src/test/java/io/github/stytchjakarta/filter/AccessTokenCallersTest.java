@@ -16,6 +16,7 @@ import io.github.stytchjakarta.testkit.StytchEmulatorExtension;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.eclipse.jetty.http.HttpTester;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +25,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Bearer access tokens in a real Jetty 12 ({@code stytch.web.access-tokens}): each kind is accepted where allowed, as
- * its own caller without roles, and refused with 401 {@code wrong_token_kind} where not (sessions only by default);
+ * its own caller without roles, and refused with 401 {@code wrong_token_kind} where not (sessions only by default,
+ * {@code stytch.web.access-tokens.paths} per path);
  * permission rules are answered by the token's scopes, a refusal is 403 {@code insufficient_scope} naming the scope.
  */
 class AccessTokenCallersTest {
@@ -39,6 +41,7 @@ class AccessTokenCallersTest {
     private static StytchApp allKinds;
     private static StytchApp sessionsOnly;
     private static StytchApp m2mOnly;
+    private static StytchApp perPath;
     private static DemoData demo;
     private static EmulatedConnectedApp agent;
 
@@ -48,14 +51,21 @@ class AccessTokenCallersTest {
         agent = STYTCH.emulator().connectedApps().create(c -> c.name("Agent"));
         allKinds = start(Set.of(AccessTokenKind.SESSION, AccessTokenKind.M2M, AccessTokenKind.CONNECTED_APP));
         sessionsOnly = start(StytchWebConfig.DEFAULT_ACCESS_TOKENS);
-        m2mOnly = start(Set.of(AccessTokenKind.M2M));
+        m2mOnly = start(web -> web.accessTokens(Set.of(AccessTokenKind.M2M)));
+        perPath = start(web -> web.accessTokens(PathAccessTokens.parse("/api/reports/**=m2m"))
+                .accessTokens(PathAccessTokens.parse("/api/documents/**=connected-app,session")));
     }
 
     private static StytchApp start(Set<AccessTokenKind> kinds) throws Exception {
-        StytchWebConfig web = StytchWebConfig.builder().accessTokens(kinds)
+        return start(web -> web.accessTokens(kinds));
+    }
+
+    private static StytchApp start(Consumer<StytchWebConfigBuilder> settings) throws Exception {
+        StytchWebConfigBuilder web = StytchWebConfig.builder()
                 .permission(PathPermission.parse("GET /api/documents/** documents:read"))
-                .permission(PathPermission.parse("POST /api/documents/** documents:write")).build();
-        return StytchApp.start(StytchApp.coreConfig(STYTCH.emulator(), Vertical.B2B).build(), web, CLOCK);
+                .permission(PathPermission.parse("POST /api/documents/** documents:write"));
+        settings.accept(web);
+        return StytchApp.start(StytchApp.coreConfig(STYTCH.emulator(), Vertical.B2B).build(), web.build(), CLOCK);
     }
 
     @AfterAll
@@ -63,6 +73,7 @@ class AccessTokenCallersTest {
         allKinds.close();
         sessionsOnly.close();
         m2mOnly.close();
+        perPath.close();
     }
 
     @Test
@@ -116,6 +127,23 @@ class AccessTokenCallersTest {
             assertWrongKind(m2mOnly.send(Requests.get("/app/api/me").bearer(token)), token);
         }
         assertThat(m2mOnly.send(Requests.get("/app/api/me").bearer(m2mToken())).getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void doFilterWhenPathRuleAllowsOnlyM2mThenSessionJwtAndAppTokenRefusedThereAndM2mRefusedElsewhere() throws Exception {
+        String sessionJwt = demo.sessions().get("bob@acme.test").sessionJwt();
+        String appToken = STYTCH.emulator().connectedApps().accessToken(demo.bob(), agent, "read:documents");
+        String m2mToken = m2mToken();
+
+        assertThat(perPath.send(Requests.get("/app/api/reports/1").bearer(m2mToken)).getStatus()).isEqualTo(200);
+        assertWrongKind(perPath.send(Requests.get("/app/api/reports/1").bearer(sessionJwt)), sessionJwt);
+        assertWrongKind(perPath.send(Requests.get("/app/api/reports/1").bearer(appToken)), appToken);
+        assertThat(perPath.send(Requests.get("/app/api/documents/1").bearer(appToken)).getStatus()).isEqualTo(200);
+        assertThat(perPath.send(Requests.get("/app/api/documents/1").bearer(sessionJwt)).getStatus()).isEqualTo(200);
+        assertWrongKind(perPath.send(Requests.get("/app/api/documents/1").bearer(m2mToken)), m2mToken);
+        // elsewhere the global setting: sessions only
+        assertWrongKind(perPath.send(Requests.get("/app/api/me").bearer(m2mToken)), m2mToken);
+        assertThat(perPath.send(Requests.get("/app/api/me").bearer(sessionJwt)).getStatus()).isEqualTo(200);
     }
 
     @Test

@@ -78,7 +78,8 @@ public final class SessionCheck {
         CredentialSource source = resolution.source();
         try {
             if (source == CredentialSource.BEARER_HEADER && !bearerTokens.sessionsOnly()) {
-                return bearerTokens.authenticate(((SessionCredential.SessionJwt) resolution.credential()).value());
+                return bearerTokens.authenticate(((SessionCredential.SessionJwt) resolution.credential()).value(),
+                        RequestPath.normalise(request));
             }
             AuthenticatedSession session = stytch.authenticator().authenticate(resolution.credential());
             // the project policy may be needed to tell project roles from organization roles: same failures

@@ -2,6 +2,7 @@ package io.github.stytchjakarta.filter.internal;
 
 import io.github.stytchjakarta.core.internal.config.ConfigProblems;
 import io.github.stytchjakarta.core.internal.config.ConfigReader;
+import io.github.stytchjakarta.filter.PathAccessTokens;
 import io.github.stytchjakarta.filter.PathPermission;
 import io.github.stytchjakarta.filter.StytchWebConfig;
 import io.github.stytchjakarta.filter.StytchWebConfig.AccessTokenKind;
@@ -16,7 +17,6 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -58,6 +58,7 @@ public final class WebConfigReading {
         own.enumValue(Keys.PERMISSIONS_UNMATCHED_METHODS, UnmatchedMethods.class)
                 .ifPresent(builder::permissionsUnmatchedMethods);
         readAccessTokens(own, builder);
+        readAccessTokenPaths(own, builder);
         own.string(Keys.LOGOUT_PATH).ifPresent(builder::logoutPath);
         own.bool(Keys.LOGOUT_ALLOW_GET).ifPresent(builder::logoutAllowGet);
         own.string(Keys.LOGOUT_REDIRECT).ifPresent(builder::logoutRedirect);
@@ -113,15 +114,25 @@ public final class WebConfigReading {
         }
         Set<AccessTokenKind> kinds = EnumSet.noneOf(AccessTokenKind.class);
         for (String entry : entries(value.get(), ",")) {
-            String name = entry.replace('-', '_').toUpperCase(Locale.ROOT);
-            Optional<AccessTokenKind> kind = Arrays.stream(AccessTokenKind.values()).filter(k -> k.name().equals(name)).findFirst();
-            if (kind.isEmpty()) {
+            try {
+                kinds.add(PathAccessTokens.kind(entry));
+            } catch (IllegalArgumentException e) {
                 reader.problems().add(Keys.ACCESS_TOKENS, "must be a comma list of session, m2m, connected-app");
                 return;
             }
-            kinds.add(kind.get());
         }
         builder.accessTokens(kinds);
+    }
+
+    private static void readAccessTokenPaths(ConfigReader reader, StytchWebConfigBuilder builder) {
+        List<String> rules = reader.string(Keys.ACCESS_TOKENS_PATHS).map(value -> entries(value, "[;\\n]")).orElse(List.of());
+        for (int i = 0; i < rules.size(); i++) {
+            try {
+                builder.accessTokens(PathAccessTokens.parse(rules.get(i)));
+            } catch (IllegalArgumentException e) {
+                reader.problems().add(Keys.ACCESS_TOKENS_PATHS, "rule " + (i + 1) + ": " + e.getMessage());
+            }
+        }
     }
 
     private static void readPermissions(ConfigReader reader, StytchWebConfigBuilder builder) {
