@@ -1,5 +1,5 @@
 /**
- * stytch-jakarta core: configuration, the Stytch API client, session and M2M token verification, RBAC.
+ * stytch-jakarta core: configuration, the Stytch API client, session, M2M and Connected-App token verification, RBAC.
  * Added to the jar after shading; Nimbus and Jackson are relocated inside it, unexported.
  */
 module io.github.stytchjakarta.core {
@@ -19,4 +19,5 @@ module io.github.stytchjakarta.core {
     exports io.github.stytchjakarta.core.internal to io.github.stytchjakarta.filter, io.github.stytchjakarta.cdi;
     exports io.github.stytchjakarta.core.internal.config to io.github.stytchjakarta.filter, io.github.stytchjakarta.cdi;
     exports io.github.stytchjakarta.core.internal.json to io.github.stytchjakarta.filter;
+    exports io.github.stytchjakarta.core.internal.jwt to io.github.stytchjakarta.filter;
 }

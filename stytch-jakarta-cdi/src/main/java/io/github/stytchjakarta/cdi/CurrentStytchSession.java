@@ -159,7 +159,8 @@ public class CurrentStytchSession {
     private Optional<Caller> lookUp() {
         Object authentication = requestAttribute(StytchAttributes.AUTHENTICATION);
         if (authentication instanceof WebAuthentication.Authenticated authenticated) {
-            return Optional.of(new Caller(authenticated.principal(), authenticated.roles(),
+            // an access token's caller is no session: not a caller here (this module's support for them comes later)
+            return authenticated.principal().map(principal -> new Caller(principal, authenticated.roles(),
                     Optional.of(authenticated.source())));
         }
         if (authentication != null) {

@@ -93,7 +93,7 @@ public class StytchAuthenticationMechanism implements HttpAuthenticationMechanis
             }
             WebAuthentication.Authenticated authenticated = proceed.authentication().get();
             try {
-                return context.notifyContainerAboutLogin(authenticated.principal(), authenticated.roles());
+                return context.notifyContainerAboutLogin(authenticated.caller(), authenticated.roles());
             } catch (RuntimeException e) {
                 refused(response, e);
                 return AuthenticationStatus.SEND_FAILURE;
@@ -138,9 +138,10 @@ public class StytchAuthenticationMechanism implements HttpAuthenticationMechanis
 
     private void notifyObservers(Object authentication) {
         try {
-            if (authentication instanceof WebAuthentication.Authenticated authenticated) {
-                succeeded.fire(new StytchAuthenticationSucceeded(authenticated.principal(), authenticated.source(),
-                        authenticated.session().verifiedBy()));
+            // the event describes a session; access-token callers (not yet supported by this module) fire none
+            if (authentication instanceof WebAuthentication.Authenticated authenticated && authenticated.session().isPresent()) {
+                succeeded.fire(new StytchAuthenticationSucceeded(authenticated.principal().get(), authenticated.source(),
+                        authenticated.session().get().verifiedBy()));
             } else if (authentication instanceof WebAuthentication.Failed failure) {
                 failed.fire(new StytchAuthenticationFailed(failure.failure()));
             }

@@ -7,7 +7,8 @@ import java.util.Objects;
  * The answer of {@link StytchAuthorizer}.
  *
  * @param outcome       granted, or why not
- * @param grantingRoles the caller's roles that grant the permission (empty unless granted)
+ * @param grantingRoles the caller's roles that grant the permission, or for an access token its granting scopes (empty
+ *                      unless granted)
  */
 public record AuthorizationDecision(Outcome outcome, List<String> grantingRoles) {
 

@@ -3,7 +3,7 @@ package io.github.stytchjakarta.core;
 import java.util.List;
 
 /**
- * A valid M2M access token lacks some of the required scopes. Maps to HTTP 403 with
+ * A valid access token (M2M or Connected-App) lacks some of the required scopes. Maps to HTTP 403 with
  * {@code error="insufficient_scope"} (RFC 6750).
  */
 public final class InsufficientScopeException extends StytchException {

@@ -15,12 +15,24 @@ import java.util.Objects;
  * @param customClaims the token's other claims (registered JWT claims, {@code scope} and
  *                     {@code https://stytch.com/} claims excluded)
  */
-public record M2mCaller(String clientId, List<String> scopes, Map<String, Object> customClaims) {
+public record M2mCaller(String clientId, List<String> scopes, Map<String, Object> customClaims) implements StytchCaller {
 
     /** Requires the client id; copies the collections. */
     public M2mCaller {
         Objects.requireNonNull(clientId, "clientId");
         scopes = List.copyOf(scopes);
         customClaims = Collections.unmodifiableMap(new LinkedHashMap<>(customClaims));
+    }
+
+    /** @return the client id */
+    @Override
+    public String getName() {
+        return clientId;
+    }
+
+    /** @return the client id and scopes only: custom claims may carry what logs must not */
+    @Override
+    public String toString() {
+        return "M2mCaller[clientId=" + clientId + ", scopes=" + scopes + ']';
     }
 }

@@ -43,6 +43,7 @@ public final class Stytch implements AutoCloseable {
     private final SessionAuthenticator sessions;
     private final StytchAuthorizer authorizer;
     private final M2mTokenVerifier m2m;
+    private final ConnectedAppTokenVerifier connectedApps;
     private final Telemetry telemetry;
     private final Optional<StytchWebhooks> webhooks;
 
@@ -61,9 +62,11 @@ public final class Stytch implements AutoCloseable {
         CacheSettings cache = config.cache();
         VerifiedTokenCache<AuthenticatedSession> sessionCache = new VerifiedTokenCache<>(cache.maxEntries(), cache.maxBytes());
         VerifiedTokenCache<M2mCaller> m2mCache = new VerifiedTokenCache<>(cache.maxEntries(), cache.maxBytes());
+        VerifiedTokenCache<ConnectedAppCaller> appCache = new VerifiedTokenCache<>(cache.maxEntries(), cache.maxBytes());
         this.keys = new JwksKeyStore(config, client.http(), clock, () -> {
             sessionCache.clear();
             m2mCache.clear();
+            appCache.clear();
         });
         ValidityWindow validity = new ValidityWindow(config);
         RevokedSubjects revoked = new RevokedSubjects(config.jwt().clockSkew());
@@ -71,11 +74,13 @@ public final class Stytch implements AutoCloseable {
                 new JwtProcessor(keys, JwtRules.forSessions(config)), validity, sessionCache, revoked, clock, telemetry);
         this.m2m = new M2mTokenVerifier(new JwtProcessor(keys, JwtRules.forM2m(config)), validity, m2mCache, clock,
                 telemetry);
+        this.connectedApps = new ConnectedAppTokenVerifier(new JwtProcessor(keys, JwtRules.forConnectedApps(config)), validity,
+                appCache, clock, telemetry);
         this.policies = new RbacPolicyCache(config.vertical(), client, config.rbac().policyTtl());
         this.authorizer = new StytchAuthorizer(policies);
         this.webhooks = config.webhook().enabled()
                 ? Optional.of(new StytchWebhooks(config, clock, sessionCache, revoked, policies)) : Optional.empty();
-        registerGauges(sessionCache, m2mCache);
+        registerGauges(sessionCache, m2mCache, appCache);
         if (config.jwks().prefetch()) {
             try {
                 keys.prefetch();
@@ -132,6 +137,11 @@ public final class Stytch implements AutoCloseable {
         return m2m;
     }
 
+    /** @return the Connected-App access token verifier (a user or member acting through an OAuth client) */
+    public ConnectedAppTokenVerifier connectedAppVerifier() {
+        return connectedApps;
+    }
+
     /**
      * The receiver of Stytch's webhooks, for the web modules' endpoint.
      *
@@ -171,7 +181,8 @@ public final class Stytch implements AutoCloseable {
     }
 
     // read at each metrics collection; NaN (nothing fetched yet) is not reported
-    private void registerGauges(VerifiedTokenCache<AuthenticatedSession> sessionCache, VerifiedTokenCache<M2mCaller> m2mCache) {
+    private void registerGauges(VerifiedTokenCache<AuthenticatedSession> sessionCache, VerifiedTokenCache<M2mCaller> m2mCache,
+                                VerifiedTokenCache<ConnectedAppCaller> appCache) {
         telemetry.gauge("stytch.circuit.open", "1 while the circuit breaker towards Stytch fails calls at once", "1", null,
                 () -> client.http().isCircuitOpen() ? 1 : 0);
         telemetry.gauge("stytch.jwks.age", "Time since the signing key set was fetched", "s", null,
@@ -182,6 +193,7 @@ public final class Stytch implements AutoCloseable {
         telemetry.gauge("stytch.cache.entries", "Entries of a verification cache", "{entry}", "refused",
                 sessions::refusedEntries);
         telemetry.gauge("stytch.cache.entries", "Entries of a verification cache", "{entry}", "m2m", m2mCache::size);
+        telemetry.gauge("stytch.cache.entries", "Entries of a verification cache", "{entry}", "connected_app", appCache::size);
     }
 
     private static double ageSeconds(OptionalLong at) {

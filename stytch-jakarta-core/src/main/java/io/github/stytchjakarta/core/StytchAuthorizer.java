@@ -1,5 +1,6 @@
 package io.github.stytchjakarta.core;
 
+import io.github.stytchjakarta.core.internal.jwt.M2mClaims;
 import io.github.stytchjakarta.core.internal.rbac.PolicyIndex;
 import io.github.stytchjakarta.core.internal.rbac.RbacPolicyCache;
 import java.util.ArrayList;
@@ -8,16 +9,26 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Local RBAC checks with exactly the semantics of Stytch's SDKs and API (stytch-semantics §4.2):
+ * Local RBAC checks with exactly the semantics of Stytch's SDKs and API (stytch-semantics §4.2), for every kind of
+ * {@link StytchCaller}:
  * <ol>
- *   <li>B2B tenancy first: when the resource's organization is given, it must be the member's own
+ *   <li>B2B tenancy first: when the resource's organization is given, it must be the caller's own
  *       ({@link AuthorizationDecision.Outcome#TENANCY_MISMATCH} otherwise, before any policy is
- *       consulted). A consumer user belongs to no organization, so any organization mismatches.</li>
- *   <li>The roles of the session ({@link StytchPrincipal#roles()}) are looked up in the project policy
- *       and, for B2B, the organization's custom roles; role ids the policy does not know are ignored.</li>
- *   <li>Granted iff some role has a permission on exactly this resource listing the action or
- *       {@code *}.</li>
+ *       consulted). A consumer user, an M2M client and a user's Connected-App token belong to no organization, so
+ *       any organization mismatches.</li>
+ *   <li>A session ({@link StytchPrincipal}): its roles ({@link StytchPrincipal#roles()}) are looked up in the
+ *       project policy and, for B2B, the organization's custom roles; role ids the policy does not know are ignored.
+ *       Granted iff some role has a permission on exactly this resource listing the action or {@code *}.</li>
+ *   <li>A Connected-App token ({@link ConnectedAppCaller}): its scopes are looked up in the project policy's
+ *       {@code scopes} (stytch-node's {@code performScopeAuthorizationCheck}); granted iff some scope of the token has
+ *       a permission on exactly this resource listing the action or {@code *}. The roles of the user or member do
+ *       not count: the token grants only what its scopes grant.</li>
+ *   <li>An M2M token ({@link M2mCaller}): no policy; granted iff some scope is {@code action:resource} or
+ *       {@code action:*} for the permission's action and resource (the M2M scope check of
+ *       {@link M2mTokenVerifier}).</li>
  * </ol>
+ * The decision's {@link AuthorizationDecision#grantingRoles()} are the granting roles, or scopes for access
+ * tokens.
  * Policies come from an internal cache (TTL {@code stytch.rbac.policy-ttl}, background refresh,
  * previous policy kept on error). If the project policy was never fetched and cannot be, or the
  * organization's custom roles cannot be fetched and the project roles do not grant the action, the
@@ -34,33 +45,42 @@ public final class StytchAuthorizer {
     }
 
     /**
-     * Checks a permission within the caller's own organization (B2B) or for a consumer user.
+     * Checks a permission within the caller's own organization (B2B), or for a caller of no organization.
      *
-     * @param principal  the caller; must not be {@code null}
+     * @param caller     the caller; must not be {@code null}
      * @param permission the permission, e.g. {@code new Permission("documents", "read")}
      * @return the decision
      * @throws StytchUnavailableException when the policy cannot be had
      */
-    public AuthorizationDecision check(StytchPrincipal principal, Permission permission) {
-        return decide(principal, permission);
+    public AuthorizationDecision check(StytchCaller caller, Permission permission) {
+        if (caller instanceof ConnectedAppCaller app) {
+            return decideByPolicyScopes(app, permission);
+        }
+        if (caller instanceof M2mCaller client) {
+            return decideByM2mScopes(client, permission);
+        }
+        return decide((StytchPrincipal) caller, permission);
     }
 
     /**
      * Checks a permission on a resource of a given organization, tenancy first.
      *
-     * @param principal      the caller; must not be {@code null}
+     * @param principal      the caller, of any kind; must not be {@code null}
      * @param organizationId the organization owning the resource; must not be {@code null}
      * @param permission     the permission
      * @return the decision
      * @throws StytchUnavailableException when the policy cannot be had
      */
-    public AuthorizationDecision checkInOrganization(StytchPrincipal principal, String organizationId,
+    public AuthorizationDecision checkInOrganization(StytchCaller principal, String organizationId,
                                                      Permission permission) {
         Objects.requireNonNull(organizationId, "organizationId");
-        if (!(principal instanceof StytchMember member) || !member.organizationId().equals(organizationId)) {
+        // users and M2M clients belong to no organization
+        boolean sameOrganization = principal instanceof StytchMember member ? member.organizationId().equals(organizationId)
+                : principal instanceof ConnectedAppCaller app && app.organizationId().filter(organizationId::equals).isPresent();
+        if (!sameOrganization) {
             return AuthorizationDecision.TENANCY_MISMATCH;
         }
-        return decide(principal, permission);
+        return check(principal, permission);
     }
 
     /**
@@ -83,6 +103,27 @@ public final class StytchAuthorizer {
     }
 
     /**
+     * The scopes a caller of a given kind would need for a permission, for an RFC 6750 {@code insufficient_scope}
+     * answer: for a Connected-App token the project policy's scopes that grant it (any one suffices), for an M2M token
+     * {@code action:resource}; none for a session.
+     *
+     * @param caller     the caller; must not be {@code null}
+     * @param permission the permission
+     * @return the scopes, unmodifiable
+     * @throws StytchUnavailableException for a Connected-App token, when the project policy was never fetched and
+     *                                    cannot be fetched now
+     */
+    public List<String> scopesGranting(StytchCaller caller, Permission permission) {
+        if (caller instanceof ConnectedAppCaller) {
+            return policies.project().scopesGranting(permission.resourceId(), permission.action());
+        }
+        if (caller instanceof M2mCaller) {
+            return List.of(permission.action() + ":" + permission.resourceId());
+        }
+        return List.of();
+    }
+
+    /**
      * Refetches the project policy and the cached organization policies now (normally done in the
      * background every TTL), e.g. after changing the policy in Stytch.
      *
@@ -90,6 +131,22 @@ public final class StytchAuthorizer {
      */
     public void refresh() {
         policies.refresh();
+    }
+
+    private AuthorizationDecision decideByPolicyScopes(ConnectedAppCaller caller, Permission permission) {
+        PolicyIndex project = policies.project();
+        List<String> granting = caller.scopes().stream().distinct()
+                .filter(scope -> project.scopeGrants(scope, permission.resourceId(), permission.action())).toList();
+        return granting.isEmpty() ? AuthorizationDecision.PERMISSION_DENIED
+                : new AuthorizationDecision(AuthorizationDecision.Outcome.GRANTED, granting);
+    }
+
+    private static AuthorizationDecision decideByM2mScopes(M2mCaller caller, Permission permission) {
+        List<String> required = List.of(permission.action() + ":" + permission.resourceId());
+        List<String> granting = caller.scopes().stream().distinct()
+                .filter(scope -> M2mClaims.missingScopes(List.of(scope), required).isEmpty()).toList();
+        return granting.isEmpty() ? AuthorizationDecision.PERMISSION_DENIED
+                : new AuthorizationDecision(AuthorizationDecision.Outcome.GRANTED, granting);
     }
 
     private AuthorizationDecision decide(StytchPrincipal principal, Permission permission) {

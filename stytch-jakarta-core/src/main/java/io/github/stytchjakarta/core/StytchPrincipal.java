@@ -1,16 +1,16 @@
 package io.github.stytchjakarta.core;
 
-import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * The authenticated caller of a request: a consumer {@link StytchUser} or a B2B {@link StytchMember}.
+ * The caller of a request authenticated by a session: a consumer {@link StytchUser} or a B2B {@link StytchMember}
+ * (the callers of access tokens are the other {@link StytchCaller}s).
  * {@link #getName()} is the user or member id. Implementations are immutable records whose
  * {@code toString()} shows ids only (user or member id, session id, organization id): principals end up
  * in logs, and e-mail addresses, factor details, IP addresses or custom claims must not.
  */
-public sealed interface StytchPrincipal extends Principal permits StytchUser, StytchMember {
+public sealed interface StytchPrincipal extends StytchCaller permits StytchUser, StytchMember {
 
     /**
      * The Stytch id of the caller.

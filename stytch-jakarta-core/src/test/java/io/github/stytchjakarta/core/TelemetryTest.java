@@ -120,7 +120,7 @@ class TelemetryTest {
 
         assertThat(gauges).containsKeys("stytch.circuit.open", "stytch.jwks.age", "stytch.cache.entries")
                 .doesNotContainKey("stytch.rbac.policy.age");
-        assertThat(gauges.get("stytch.cache.entries")).hasSize(3);
+        assertThat(gauges.get("stytch.cache.entries")).hasSize(4); // sessions, refused, m2m, connected_app
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.github.stytchjakarta.filter;
 import io.github.stytchjakarta.core.internal.json.Json;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -65,7 +66,7 @@ public record Problem(int status, String code, String title, String detail, Opti
         WebFailure.Kind kind = failure.kind();
         boolean bearer = failure.source().orElse(null) == CredentialSource.BEARER_HEADER;
         Optional<String> challenge = kind.status() == 401 || bearer && kind.bearerError().isPresent()
-                ? Optional.of(bearerChallenge(realm, kind.bearerError(), failure.detail())) : Optional.empty();
+                ? Optional.of(bearerChallenge(realm, kind.bearerError(), failure.detail(), failure.scopes())) : Optional.empty();
         Optional<Duration> retryAfter = kind == WebFailure.Kind.UNAVAILABLE
                 ? Optional.of(failure.retryAfter().orElse(defaultRetryAfter)) : Optional.empty();
         return new Problem(kind.status(), failure.code(), title(kind.status()), failure.detail(), challenge, retryAfter);
@@ -101,12 +102,31 @@ public record Problem(int status, String code, String title, String detail, Opti
         return Json.write(problem);
     }
 
-    // RFC 6750 §3, e.g. Bearer realm="stytch", error="invalid_token", error_description="the token has expired"
-    private static String bearerChallenge(String realm, Optional<String> error, String description) {
+    // RFC 6750 §3, e.g. Bearer realm="stytch", error="invalid_token", error_description="the token has expired";
+    // §3.1: an insufficient_scope answer may name the scopes needed, space separated
+    private static String bearerChallenge(String realm, Optional<String> error, String description, List<String> scopes) {
         StringBuilder challenge = new StringBuilder("Bearer realm=\"").append(realm).append('"');
         error.ifPresent(code -> challenge.append(", error=\"").append(code)
                 .append("\", error_description=\"").append(quotable(description)).append('"'));
+        List<String> scopeTokens = scopes.stream().filter(Problem::isScopeToken).toList();
+        if (error.isPresent() && !scopeTokens.isEmpty()) {
+            challenge.append(", scope=\"").append(String.join(" ", scopeTokens)).append('"');
+        }
         return challenge.toString();
+    }
+
+    /** RFC 6750 §3 {@code scope-token}: {@code %x21 / %x23-5B / %x5D-7E}, at least one. */
+    private static boolean isScopeToken(String scope) {
+        if (scope.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < scope.length(); i++) {
+            char c = scope.charAt(i);
+            if (c < 0x21 || c > 0x7e || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Keeps what RFC 6750 allows in {@code error_description}: printable ASCII except {@code "} and {@code \}. */

@@ -19,14 +19,18 @@ public final class StytchAttributes {
     public static final String AUTHENTICATION = "io.github.stytchjakarta.authentication";
 
     /**
-     * The {@link io.github.stytchjakarta.core.StytchPrincipal} ({@link io.github.stytchjakarta.core.StytchUser}
-     * or {@link io.github.stytchjakarta.core.StytchMember}) of an authenticated request; absent otherwise.
+     * The {@link io.github.stytchjakarta.core.StytchCaller} of an authenticated request: a session's
+     * {@link io.github.stytchjakarta.core.StytchPrincipal} ({@link io.github.stytchjakarta.core.StytchUser}
+     * or {@link io.github.stytchjakarta.core.StytchMember}), or an access token's
+     * {@link io.github.stytchjakarta.core.M2mCaller} or {@link io.github.stytchjakarta.core.ConnectedAppCaller};
+     * absent otherwise.
      */
     public static final String PRINCIPAL = "io.github.stytchjakarta.principal";
 
     /**
      * The typed session of an authenticated request: a {@link io.github.stytchjakarta.core.StytchSession}
-     * (consumer) or a {@link io.github.stytchjakarta.core.StytchMemberSession} (B2B); absent otherwise.
+     * (consumer) or a {@link io.github.stytchjakarta.core.StytchMemberSession} (B2B); absent otherwise (also for an
+     * access token).
      */
     public static final String SESSION = "io.github.stytchjakarta.session";
 

@@ -5,6 +5,7 @@ import io.github.stytchjakarta.core.StytchPrincipal;
 import io.github.stytchjakarta.core.StytchUnavailableException;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -40,6 +41,14 @@ import java.util.Set;
  *       request to a path some rule's pattern matches gets when no rule names its method:
  *       {@code authenticated} lets it through like any other request, {@code deny} refuses it with 403
  *       (and such a path always needs a session)</td></tr>
+ *   <tr><td>{@code stytch.web.access-tokens}</td><td>{@code session}</td><td>what an {@code Authorization: Bearer}
+ *       header may carry, a comma list of {@code session} (a session JWT), {@code m2m} (an M2M access token) and
+ *       {@code connected-app} (a Connected-App access token); a bearer token of another kind is refused with 401
+ *       {@code stytch.invalid_token.wrong_token_kind}. Cookies always carry sessions.</td></tr>
+ *   <tr><td>{@code stytch.web.access-tokens.paths}</td><td>none</td><td>the same per path:
+ *       {@code PATTERN=KIND[,KIND...]} rules separated by {@code ;} or newlines, e.g.
+ *       {@code /api/reports/**=m2m;/mcp/**=connected-app}; the first rule matching the path wins over
+ *       {@code stytch.web.access-tokens}</td></tr>
  *   <tr><td>{@code stytch.web.logout-path}</td><td>{@code /logout}</td><td>context-relative path of the logout
  *       endpoint (POST); always public</td></tr>
  *   <tr><td>{@code stytch.web.logout-allow-get}</td><td>{@code false}</td><td>also log out on GET (a prefetch or
@@ -118,6 +127,10 @@ public final class StytchWebConfig {
         public static final String PERMISSIONS = "stytch.web.permissions";
         /** {@code authenticated} or {@code deny}: requests to a rule's path with a method no rule names. */
         public static final String PERMISSIONS_UNMATCHED_METHODS = "stytch.web.permissions.unmatched-methods";
+        /** The kinds of token a bearer header may carry: {@code session}, {@code m2m}, {@code connected-app}. */
+        public static final String ACCESS_TOKENS = "stytch.web.access-tokens";
+        /** Per-path kinds of bearer token: {@code PATTERN=KIND[,KIND...]} rules separated by {@code ;}. */
+        public static final String ACCESS_TOKENS_PATHS = "stytch.web.access-tokens.paths";
         /** Context-relative path of the logout endpoint. */
         public static final String LOGOUT_PATH = "stytch.web.logout-path";
         /** Whether GET also logs out. */
@@ -153,7 +166,8 @@ public final class StytchWebConfig {
         public static final Set<String> ALL = Set.of(MODE, LOGIN_PAGE, RETURN_PARAMETER, PROTECTED_PATHS, PUBLIC_PATHS,
                 PERMISSIONS, LOGOUT_PATH, LOGOUT_ALLOW_GET, LOGOUT_REDIRECT, REALM, RETRY_AFTER, CSRF_ENABLED,
                 CSRF_ALLOWED_ORIGINS, COOKIE_HTTP_ONLY, COOKIE_SECURE, COOKIE_PATH, COOKIE_DOMAIN, ROLE_MAPPINGS,
-                AUTO_REGISTER, PERMISSIONS_UNMATCHED_METHODS, ORGANIZATION_ROLES);
+                AUTO_REGISTER, PERMISSIONS_UNMATCHED_METHODS, ORGANIZATION_ROLES, ACCESS_TOKENS,
+                ACCESS_TOKENS_PATHS);
 
         private Keys() {
         }
@@ -167,6 +181,19 @@ public final class StytchWebConfig {
         API,
         /** Redirect every GET and HEAD request without a bearer token to the login page. */
         BROWSER
+    }
+
+    /**
+     * A kind of token an {@code Authorization: Bearer} header may carry. An access token's caller has no roles
+     * ({@code isUserInRole} is {@code false}): its scopes decide, through the permission rules.
+     */
+    public enum AccessTokenKind {
+        /** A session JWT: the caller is a {@link io.github.stytchjakarta.core.StytchPrincipal}. */
+        SESSION,
+        /** An M2M access token: the caller is an {@link io.github.stytchjakarta.core.M2mCaller}. */
+        M2M,
+        /** A Connected-App access token: the caller is a {@link io.github.stytchjakarta.core.ConnectedAppCaller}. */
+        CONNECTED_APP
     }
 
     /** When re-issued and cleared session cookies carry {@code Secure}. */
@@ -207,6 +234,8 @@ public final class StytchWebConfig {
      * that adding the key changes nothing for existing rule sets; {@link UnmatchedMethods#DENY} is safer.
      */
     public static final UnmatchedMethods DEFAULT_PERMISSIONS_UNMATCHED_METHODS = UnmatchedMethods.AUTHENTICATED;
+    /** Default bearer tokens: session JWTs only, so that access tokens are accepted only where configured. */
+    public static final Set<AccessTokenKind> DEFAULT_ACCESS_TOKENS = Set.of(AccessTokenKind.SESSION);
     /** Default mode: {@link Mode#AUTO}. */
     public static final Mode DEFAULT_MODE = Mode.AUTO;
     /** Default login redirect parameter: {@code return_to}. */
@@ -253,11 +282,14 @@ public final class StytchWebConfig {
     private final CsrfSettings csrf;
     private final CookieSettings cookies;
     private final RoleSettings roles;
+    private final Set<AccessTokenKind> accessTokens;
+    private final List<PathAccessTokens> accessTokenPaths;
 
     // only StytchWebConfigBuilder calls this, with validated values
     StytchWebConfig(Mode mode, String loginPage, String returnParameter, List<String> protectedPaths,
             List<String> publicPaths, String realm, Duration retryAfter, PermissionSettings permissions,
-            LogoutSettings logout, CsrfSettings csrf, CookieSettings cookies, RoleSettings roles) {
+            LogoutSettings logout, CsrfSettings csrf, CookieSettings cookies, RoleSettings roles,
+            Set<AccessTokenKind> accessTokens, List<PathAccessTokens> accessTokenPaths) {
         this.mode = mode;
         this.loginPage = loginPage;
         this.returnParameter = returnParameter;
@@ -270,6 +302,8 @@ public final class StytchWebConfig {
         this.csrf = csrf;
         this.cookies = cookies;
         this.roles = roles;
+        this.accessTokens = Collections.unmodifiableSet(EnumSet.copyOf(accessTokens));
+        this.accessTokenPaths = List.copyOf(accessTokenPaths);
     }
 
     /**
@@ -336,6 +370,16 @@ public final class StytchWebConfig {
         return cookies;
     }
 
+    /** @return the kinds of token a bearer header may carry ({@code stytch.web.access-tokens}), never empty */
+    public Set<AccessTokenKind> accessTokens() {
+        return accessTokens;
+    }
+
+    /** @return the per-path kinds of bearer token ({@code stytch.web.access-tokens.paths}), in order */
+    public List<PathAccessTokens> accessTokenPaths() {
+        return accessTokenPaths;
+    }
+
     /** @return the {@code stytch.roles.*} settings */
     public RoleSettings roles() {
         return roles;
@@ -367,6 +411,7 @@ public final class StytchWebConfig {
         return "StytchWebConfig{mode=" + mode + ", loginPage=" + loginPage + ", returnParameter=" + returnParameter
                 + ", protectedPaths=" + protectedPaths + ", publicPaths=" + publicPaths + ", realm=" + realm
                 + ", retryAfter=" + retryAfter + ", " + permissions + ", " + logout + ", " + csrf + ", " + cookies
-                + ", " + roles + '}';
+                + ", " + roles + ", accessTokens=" + accessTokens
+                + ", accessTokenPaths=" + accessTokenPaths + '}';
     }
 }

@@ -1,5 +1,6 @@
 package io.github.stytchjakarta.filter;
 
+import static io.github.stytchjakarta.filter.StytchWebConfig.DEFAULT_ACCESS_TOKENS;
 import static io.github.stytchjakarta.filter.StytchWebConfig.DEFAULT_COOKIE_HTTP_ONLY;
 import static io.github.stytchjakarta.filter.StytchWebConfig.DEFAULT_COOKIE_PATH;
 import static io.github.stytchjakarta.filter.StytchWebConfig.DEFAULT_COOKIE_SECURE;
@@ -18,6 +19,7 @@ import static io.github.stytchjakarta.filter.StytchWebConfig.DEFAULT_RETURN_PARA
 
 import io.github.stytchjakarta.core.StytchConfigException;
 import io.github.stytchjakarta.core.internal.config.ConfigProblems;
+import io.github.stytchjakarta.filter.StytchWebConfig.AccessTokenKind;
 import io.github.stytchjakarta.filter.StytchWebConfig.Keys;
 import io.github.stytchjakarta.filter.StytchWebConfig.Mode;
 import io.github.stytchjakarta.filter.StytchWebConfig.OrganizationRoles;
@@ -29,6 +31,7 @@ import io.github.stytchjakarta.filter.internal.RoleNames;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -59,6 +62,8 @@ public final class StytchWebConfigBuilder {
     private List<String> publicPaths = DEFAULT_PUBLIC_PATHS;
     private final List<PathPermission> permissions = new ArrayList<>();
     private UnmatchedMethods permissionsUnmatchedMethods = DEFAULT_PERMISSIONS_UNMATCHED_METHODS;
+    private Set<AccessTokenKind> accessTokens = EnumSet.copyOf(DEFAULT_ACCESS_TOKENS);
+    private final List<PathAccessTokens> accessTokenPaths = new ArrayList<>();
     private String logoutPath = DEFAULT_LOGOUT_PATH;
     private boolean logoutAllowGet = DEFAULT_LOGOUT_ALLOW_GET;
     private String logoutRedirect = DEFAULT_LOGOUT_REDIRECT;
@@ -119,6 +124,25 @@ public final class StytchWebConfigBuilder {
      */
     public StytchWebConfigBuilder permissionsUnmatchedMethods(UnmatchedMethods unmatched) {
         this.permissionsUnmatchedMethods = Objects.requireNonNull(unmatched, "unmatched");
+        return this;
+    }
+
+    /**
+     * @param kinds the kinds of token a bearer header may carry; not empty
+     * @return this builder
+     */
+    public StytchWebConfigBuilder accessTokens(Collection<AccessTokenKind> kinds) {
+        this.accessTokens = EnumSet.noneOf(AccessTokenKind.class);
+        this.accessTokens.addAll(kinds);
+        return this;
+    }
+
+    /**
+     * @param rule kinds of bearer token for the paths of a pattern, after the rules given before; must not be {@code null}
+     * @return this builder
+     */
+    public StytchWebConfigBuilder accessTokens(PathAccessTokens rule) {
+        this.accessTokenPaths.add(Objects.requireNonNull(rule, "rule"));
         return this;
     }
 
@@ -227,11 +251,14 @@ public final class StytchWebConfigBuilder {
                 new LogoutSettings(logoutPath, logoutAllowGet, logoutRedirect),
                 new CsrfSettings(csrfEnabled, origins),
                 new CookieSettings(cookieHttpOnly, cookieSecure, cookiePath, Optional.ofNullable(cookieDomain)),
-                new RoleSettings(mapping, organizationRoles));
+                new RoleSettings(mapping, organizationRoles), accessTokens, accessTokenPaths);
     }
 
     // records every problem; returns the allowed origins, normalised
     private Set<String> check(ConfigProblems problems) {
+        if (accessTokens.isEmpty()) {
+            problems.add(Keys.ACCESS_TOKENS, "must name at least one of session, m2m, connected-app");
+        }
         if (loginPage != null) {
             checkLocalTarget(problems, Keys.LOGIN_PAGE, loginPage);
             if (!isPlainPath(pathOf(loginPage))) {

@@ -1,10 +1,12 @@
 package io.github.stytchjakarta.filter;
 
 import io.github.stytchjakarta.core.AuthenticatedSession;
+import io.github.stytchjakarta.core.StytchCaller;
 import io.github.stytchjakarta.core.StytchPrincipal;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -22,27 +24,48 @@ public sealed interface WebAuthentication
     }
 
     /**
-     * An authenticated request. {@code toString()} never shows a token.
+     * An authenticated request: by a session, or by an access token (M2M or Connected-App, bearer header only, where
+     * {@code stytch.web.access-tokens} allows it). {@code toString()} never shows a token.
      *
-     * @param session the session core authenticated (principal, refreshed JWT, how it was verified)
+     * @param caller  the caller: the session's {@link StytchPrincipal}, an {@link io.github.stytchjakarta.core.M2mCaller}
+     *                or a {@link io.github.stytchjakarta.core.ConnectedAppCaller}
+     * @param session the session core authenticated (principal, refreshed JWT, how it was verified); empty for an
+     *                access token
      * @param source  where the credential came from
      * @param roles   the caller's roles: the session's Stytch roles (by default only project roles, see
      *                {@code stytch.roles.organization-roles}) followed by the application roles mapped from
-     *                them ({@code stytch.roles.mapping.*})
+     *                them ({@code stytch.roles.mapping.*}); none for an access token, which is authorized by its
+     *                scopes
      */
-    record Authenticated(AuthenticatedSession session, CredentialSource source, Set<String> roles)
-            implements WebAuthentication {
+    record Authenticated(StytchCaller caller, Optional<AuthenticatedSession> session, CredentialSource source,
+                         Set<String> roles) implements WebAuthentication {
 
-        /** Requires every part; copies the roles. */
+        /** Requires every part, a session's caller to be its principal; copies the roles. */
         public Authenticated {
+            Objects.requireNonNull(caller, "caller");
             Objects.requireNonNull(session, "session");
             Objects.requireNonNull(source, "source");
+            if (session.isPresent() != caller instanceof StytchPrincipal
+                    || session.isPresent() && !session.get().principal().equals(caller)) {
+                throw new IllegalArgumentException("a session's caller is its principal, an access token's has no session");
+            }
             roles = Collections.unmodifiableSet(new LinkedHashSet<>(roles));
         }
 
-        /** @return the caller */
-        public StytchPrincipal principal() {
-            return session.principal();
+        /**
+         * An authentication by a session.
+         *
+         * @param session the session core authenticated
+         * @param source  where the credential came from
+         * @param roles   the caller's roles
+         */
+        public Authenticated(AuthenticatedSession session, CredentialSource source, Set<String> roles) {
+            this(session.principal(), Optional.of(session), source, roles);
+        }
+
+        /** @return the session's user or member; empty for an access token */
+        public Optional<StytchPrincipal> principal() {
+            return session.map(AuthenticatedSession::principal);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.github.stytchjakarta.filter;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,9 +16,12 @@ import java.util.Optional;
  * @param detail     a fixed human-readable text, the {@code detail} member and the RFC 6750 {@code error_description}
  * @param source     where the offending credential came from, if the failure concerns one
  * @param retryAfter the delay of a {@link Kind#UNAVAILABLE} failure
+ * @param scopes     for a {@link Kind#FORBIDDEN} access token, the scopes any one of which would grant the request,
+ *                   sent as the RFC 6750 {@code scope} attribute; from the configuration and the RBAC policy, never
+ *                   from the request
  */
 public record WebFailure(Kind kind, String code, String detail, Optional<CredentialSource> source,
-                         Optional<Duration> retryAfter) {
+                         Optional<Duration> retryAfter, List<String> scopes) {
 
     /** The kinds of failure, with their HTTP status and RFC 6750 error code. */
     public enum Kind {
@@ -63,6 +67,20 @@ public record WebFailure(Kind kind, String code, String detail, Optional<Credent
         Objects.requireNonNull(detail, "detail");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(retryAfter, "retryAfter");
+        scopes = List.copyOf(scopes);
+    }
+
+    /**
+     * A failure naming no scope.
+     *
+     * @param kind       the kind
+     * @param code       the stable code
+     * @param detail     the fixed text
+     * @param source     where the offending credential came from
+     * @param retryAfter the delay of an unavailable failure
+     */
+    public WebFailure(Kind kind, String code, String detail, Optional<CredentialSource> source, Optional<Duration> retryAfter) {
+        this(kind, code, detail, source, retryAfter, List.of());
     }
 
     /** @return whether the failure concerns a credential sent in a cookie */

@@ -60,8 +60,8 @@ class ConfigDocumentationTest {
     }
 
     private static String rendered(Object value) {
-        if (value instanceof List<?> list) {
-            return list.isEmpty() ? "none" : "`" + String.join(", ", list.stream().map(String::valueOf).toList()) + "`";
+        if (value instanceof Collection<?> list) {
+            return list.isEmpty() ? "none" : "`" + String.join(", ", list.stream().map(ConfigDocumentationTest::element).toList()) + "`";
         }
         if (value instanceof Enum<?> constant) {
             return "`" + constant.name().toLowerCase(Locale.ROOT) + "`";
@@ -70,6 +70,11 @@ class ConfigDocumentationTest {
             return "`" + duration + "`";
         }
         return "`" + value + "`";
+    }
+
+    // an enumeration constant as the configuration reads it: connected-app for CONNECTED_APP
+    private static String element(Object value) {
+        return value instanceof Enum<?> constant ? constant.name().toLowerCase(Locale.ROOT).replace('_', '-') : String.valueOf(value);
     }
 
     private static Map<String, String> readmeDefaults() throws IOException {

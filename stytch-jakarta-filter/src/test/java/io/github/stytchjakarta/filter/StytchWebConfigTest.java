@@ -71,6 +71,59 @@ class StytchWebConfigTest {
         assertThat(config.roles().mapping()).isEmpty();
         assertThat(config.roles().organizationRoles()).isEqualTo(StytchWebConfig.DEFAULT_ORGANIZATION_ROLES)
                 .isEqualTo(StytchWebConfig.OrganizationRoles.EXCLUDE);
+        assertThat(config.accessTokens()).isEqualTo(StytchWebConfig.DEFAULT_ACCESS_TOKENS)
+                .containsExactly(StytchWebConfig.AccessTokenKind.SESSION);
+    }
+
+    @Test
+    void readWhenAccessTokensListedInAnyCaseThenEachKindAllowed() {
+        ConfigReader reader = new ConfigReader(ConfigSource.of(Map.of("stytch.web.access-tokens", " M2M, connected-app ")),
+                new ConfigProblems());
+
+        Optional<StytchWebConfig> config = WebConfigReading.read(reader, List.of());
+
+        assertThat(reader.problems().list()).isEmpty();
+        assertThat(config.orElseThrow().accessTokens())
+                .containsExactly(StytchWebConfig.AccessTokenKind.M2M, StytchWebConfig.AccessTokenKind.CONNECTED_APP);
+    }
+
+    @Test
+    void readWhenAccessTokenPathRulesThenInOrder() {
+        ConfigReader reader = new ConfigReader(ConfigSource.of(Map.of("stytch.web.access-tokens.paths",
+                "/api/reports/**=m2m; /mcp/** = Connected-App, session\n")), new ConfigProblems());
+
+        Optional<StytchWebConfig> config = WebConfigReading.read(reader, List.of());
+
+        assertThat(reader.problems().list()).isEmpty();
+        assertThat(config.orElseThrow().accessTokenPaths()).containsExactly(
+                new PathAccessTokens("/api/reports/**", Set.of(StytchWebConfig.AccessTokenKind.M2M)),
+                new PathAccessTokens("/mcp/**", Set.of(StytchWebConfig.AccessTokenKind.SESSION,
+                        StytchWebConfig.AccessTokenKind.CONNECTED_APP)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/**", "/api/**=robots", "api/**=m2m", "/api/**="})
+    void readWhenAccessTokenPathRuleInvalidThenProblemNamesTheKeyAndRuleNotTheValue(String value) {
+        ConfigReader reader = new ConfigReader(ConfigSource.of(Map.of("stytch.web.access-tokens.paths", "/ok/**=m2m;" + value)),
+                new ConfigProblems());
+
+        Optional<StytchWebConfig> config = WebConfigReading.read(reader, List.of());
+
+        assertThat(config).isEmpty();
+        assertThat(reader.problems().list()).extracting(ConfigProblem::key).containsExactly("stytch.web.access-tokens.paths");
+        assertThat(reader.problems().list().toString()).contains("rule 2").doesNotContain("robots").doesNotContain("api/**");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sessions", "m2m;session", ","})
+    void readWhenAccessTokensUnknownOrEmptyThenProblemNamesTheKeyNotTheValue(String value) {
+        ConfigReader reader = new ConfigReader(ConfigSource.of(Map.of("stytch.web.access-tokens", value)), new ConfigProblems());
+
+        Optional<StytchWebConfig> config = WebConfigReading.read(reader, List.of());
+
+        assertThat(config).isEmpty();
+        assertThat(reader.problems().list()).extracting(ConfigProblem::key).containsExactly("stytch.web.access-tokens");
+        assertThat(reader.problems().list().toString()).doesNotContain("sessions").doesNotContain("m2m;session");
     }
 
     @Test

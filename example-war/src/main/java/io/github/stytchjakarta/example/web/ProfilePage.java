@@ -73,7 +73,8 @@ public class ProfilePage {
         }
         facts.add(new Fact("request.getRemoteUser()", request.getRemoteUser()));
         facts.add(new Fact("request.getAuthType()", request.getAuthType()));
-        if (request.getAttribute(StytchAttributes.AUTHENTICATION) instanceof WebAuthentication.Authenticated authenticated) {
+        if (request.getAttribute(StytchAttributes.AUTHENTICATION) instanceof WebAuthentication.Authenticated authenticated
+                && authenticated.session().isPresent()) {
             facts.add(new Fact("Verified", verification(authenticated)));
         }
         Html list = Html.join(facts.stream().map(fact -> Html.of("<dt>{}</dt><dd>{}</dd>", fact.name(), fact.value())).toList());
@@ -88,7 +89,7 @@ public class ProfilePage {
     }
 
     private static String verification(WebAuthentication.Authenticated authenticated) {
-        return switch (authenticated.session().verifiedBy()) {
+        return switch (authenticated.session().orElseThrow().verifiedBy()) {
             case CACHE -> "session JWT, verified locally earlier (cached)";
             case LOCAL -> "session JWT, verified locally with Stytch's signing keys";
             case REMOTE -> "checked with Stytch (sessions/authenticate)";

@@ -1,6 +1,6 @@
 package io.github.stytchjakarta.filter.internal;
 
-import io.github.stytchjakarta.core.StytchPrincipal;
+import io.github.stytchjakarta.core.StytchCaller;
 import io.github.stytchjakarta.filter.WebAuthentication;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
@@ -8,9 +8,10 @@ import java.security.Principal;
 
 /**
  * The request as the application sees it after authentication: {@link #getUserPrincipal()} is the
- * {@link StytchPrincipal}, {@link #getRemoteUser()} its user or member id, {@link #isUserInRole}
- * answers the Stytch roles and the application roles mapped from them, {@link #getAuthType()} is
- * {@code STYTCH_BEARER} or {@code STYTCH_COOKIE}. Immutable apart from the wrapped request.
+ * {@link StytchCaller} (a session's {@code StytchPrincipal}, or an access token's caller), {@link #getRemoteUser()}
+ * its user, member or M2M client id, {@link #isUserInRole} answers the Stytch roles and the application roles mapped
+ * from them (an access-token caller has none: its scopes decide, through the permission rules),
+ * {@link #getAuthType()} is {@code STYTCH_BEARER} or {@code STYTCH_COOKIE}. Immutable apart from the wrapped request.
  */
 public final class AuthenticatedRequest extends HttpServletRequestWrapper {
 
@@ -29,12 +30,12 @@ public final class AuthenticatedRequest extends HttpServletRequestWrapper {
 
     @Override
     public Principal getUserPrincipal() {
-        return authentication.principal();
+        return authentication.caller();
     }
 
     @Override
     public String getRemoteUser() {
-        return authentication.principal().getName();
+        return authentication.caller().getName();
     }
 
     @Override

@@ -73,8 +73,9 @@ public final class Logout {
         }
         WebAuthentication authentication = check.authenticate(request, resolution);
         Optional<WebFailure> unavailable = Optional.empty();
-        if (authentication instanceof WebAuthentication.Authenticated authenticated) {
-            unavailable = revoke(authenticated.principal());
+        // an access token has no session to revoke
+        if (authentication instanceof WebAuthentication.Authenticated authenticated && authenticated.principal().isPresent()) {
+            unavailable = revoke(authenticated.principal().get());
         } else if (authentication instanceof WebAuthentication.Failed failed
                 && failed.failure().kind() == WebFailure.Kind.UNAVAILABLE) {
             unavailable = Optional.of(failed.failure());

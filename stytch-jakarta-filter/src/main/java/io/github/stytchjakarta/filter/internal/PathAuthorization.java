@@ -3,6 +3,7 @@ package io.github.stytchjakarta.filter.internal;
 import io.github.stytchjakarta.core.AuthorizationDecision;
 import io.github.stytchjakarta.core.StytchApiException;
 import io.github.stytchjakarta.core.StytchAuthorizer;
+import io.github.stytchjakarta.core.StytchCaller;
 import io.github.stytchjakarta.core.StytchUnavailableException;
 import io.github.stytchjakarta.filter.PathPermission;
 import io.github.stytchjakarta.filter.StytchWebConfig;
@@ -16,7 +17,8 @@ import java.util.Optional;
  * (the login page, the logout path and the webhook endpoint never do; a request matching a permission rule always does, and so,
  * with {@link StytchWebConfig.UnmatchedMethods#DENY}, does any request to a path a rule's pattern matches;
  * then public paths win over protected paths), which ask to log out, and whether an authenticated caller
- * holds the permission of the first rule matching the method and path (checked by core's authorizer).
+ * holds the permission of the first rule matching the method and path (checked by core's authorizer: a session by its
+ * roles, an access token by its scopes; an access token refused gets the scopes that would grant it, RFC 6750 §3.1).
  * Paths are normalised ({@link RequestPath}); an unacceptable one ({@link Optional#empty()}) counts as
  * protected. Immutable and thread-safe.
  */
@@ -104,8 +106,13 @@ public final class PathAuthorization {
             return Optional.of(WebFailures.unmatchedMethod(authentication.source()));
         }
         AuthorizationDecision decision;
+        StytchCaller caller = authentication.caller();
+        List<String> scopes = List.of();
         try {
-            decision = authorizer.check(authentication.principal(), rule.get().permission());
+            decision = authorizer.check(caller, rule.get().permission());
+            if (!decision.granted() && authentication.session().isEmpty()) {
+                scopes = authorizer.scopesGranting(caller, rule.get().permission());
+            }
         } catch (StytchUnavailableException e) {
             log.throttledWarning("RBAC policy unavailable: " + e.getMessage());
             return Optional.of(WebFailures.unavailable(e.retryAfter().orElse(config.retryAfter())));
@@ -117,7 +124,8 @@ public final class PathAuthorization {
             return Optional.empty();
         }
         log.debug(() -> "permission " + rule.get().permission() + " refused: " + decision.outcome());
-        return Optional.of(WebFailures.forbidden(decision.outcome(), authentication.source()));
+        return Optional.of(authentication.session().isPresent() ? WebFailures.forbidden(decision.outcome(), authentication.source())
+                : WebFailures.insufficientScope(decision.outcome(), scopes));
     }
 
     private Optional<PathPermission> permissionFor(String method, String path) {

@@ -15,7 +15,8 @@ import java.util.Optional;
 
 /**
  * Checks a request's session credential ({@link CredentialResolver}) with core, locally when possible, and
- * gives the caller's roles ({@link StytchWebConfig#rolesOf}). A JWT cookie refused only because no published
+ * gives the caller's roles ({@link StytchWebConfig#rolesOf}); a bearer token, when {@code stytch.web.access-tokens}
+ * allows more than sessions, by the verifier of its kind ({@link BearerTokens}). A JWT cookie refused only because no published
  * key has its {@code kid} (a rotation this application has not seen yet), sent with an opaque session cookie,
  * is decided by that session token instead. Never throws for anything the client sent: a rejected, ambiguous
  * or unreadable credential, an unavailable Stytch, even a bug, become {@link WebAuthentication.Failed}.
@@ -27,6 +28,7 @@ public final class SessionCheck {
     private final StytchWebConfig config;
     private final CredentialResolver credentials;
     private final WebLog log;
+    private final BearerTokens bearerTokens;
 
     /**
      * Creates the check.
@@ -41,6 +43,7 @@ public final class SessionCheck {
         this.config = config;
         this.credentials = credentials;
         this.log = log;
+        this.bearerTokens = new BearerTokens(stytch, config);
     }
 
     /**
@@ -74,6 +77,10 @@ public final class SessionCheck {
     private WebAuthentication check(HttpServletRequest request, Resolution resolution) {
         CredentialSource source = resolution.source();
         try {
+            if (source == CredentialSource.BEARER_HEADER && !bearerTokens.sessionsOnly()) {
+                return bearerTokens.authenticate(((SessionCredential.SessionJwt) resolution.credential()).value(),
+                        RequestPath.normalise(request));
+            }
             AuthenticatedSession session = stytch.authenticator().authenticate(resolution.credential());
             // the project policy may be needed to tell project roles from organization roles: same failures
             return new WebAuthentication.Authenticated(session, source, config.rolesOf(session.principal(), stytch.authorizer()));

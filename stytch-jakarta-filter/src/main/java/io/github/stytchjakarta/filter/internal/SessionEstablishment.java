@@ -57,12 +57,15 @@ public final class SessionEstablishment {
      * @param authentication the authentication
      */
     public void establish(HttpServletRequest request, HttpServletResponse response, WebAuthentication.Authenticated authentication) {
-        StytchPrincipal principal = authentication.principal();
         request.setAttribute(StytchAttributes.AUTHENTICATION, authentication);
-        request.setAttribute(StytchAttributes.PRINCIPAL, principal);
+        request.setAttribute(StytchAttributes.PRINCIPAL, authentication.caller());
+        if (authentication.session().isEmpty()) {
+            return; // an access token: no session, no cookie
+        }
+        StytchPrincipal principal = authentication.principal().orElseThrow();
         request.setAttribute(StytchAttributes.SESSION, principal instanceof StytchMember member ? member.session()
                 : ((StytchUser) principal).session());
-        Optional<String> refreshed = authentication.session().refreshedJwt();
+        Optional<String> refreshed = authentication.session().get().refreshedJwt();
         if (!authentication.source().isCookie() || refreshed.isEmpty() || response.isCommitted()) {
             return;
         }

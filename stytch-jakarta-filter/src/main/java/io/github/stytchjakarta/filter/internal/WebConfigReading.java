@@ -2,8 +2,10 @@ package io.github.stytchjakarta.filter.internal;
 
 import io.github.stytchjakarta.core.internal.config.ConfigProblems;
 import io.github.stytchjakarta.core.internal.config.ConfigReader;
+import io.github.stytchjakarta.filter.PathAccessTokens;
 import io.github.stytchjakarta.filter.PathPermission;
 import io.github.stytchjakarta.filter.StytchWebConfig;
+import io.github.stytchjakarta.filter.StytchWebConfig.AccessTokenKind;
 import io.github.stytchjakarta.filter.StytchWebConfig.Keys;
 import io.github.stytchjakarta.filter.StytchWebConfig.Mode;
 import io.github.stytchjakarta.filter.StytchWebConfig.OrganizationRoles;
@@ -12,6 +14,7 @@ import io.github.stytchjakarta.filter.StytchWebConfig.UnmatchedMethods;
 import io.github.stytchjakarta.filter.StytchWebConfigBuilder;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -54,6 +57,8 @@ public final class WebConfigReading {
         readPermissions(own, builder);
         own.enumValue(Keys.PERMISSIONS_UNMATCHED_METHODS, UnmatchedMethods.class)
                 .ifPresent(builder::permissionsUnmatchedMethods);
+        readAccessTokens(own, builder);
+        readAccessTokenPaths(own, builder);
         own.string(Keys.LOGOUT_PATH).ifPresent(builder::logoutPath);
         own.bool(Keys.LOGOUT_ALLOW_GET).ifPresent(builder::logoutAllowGet);
         own.string(Keys.LOGOUT_REDIRECT).ifPresent(builder::logoutRedirect);
@@ -98,6 +103,34 @@ public final class WebConfigReading {
                 reader.problems().add(Keys.ROLE_MAPPINGS, "entry " + (i + 1) + ": maps a Stytch role that is already mapped");
             } else {
                 builder.roleMapping(role, appRoles);
+            }
+        }
+    }
+
+    private static void readAccessTokens(ConfigReader reader, StytchWebConfigBuilder builder) {
+        Optional<String> value = reader.string(Keys.ACCESS_TOKENS);
+        if (value.isEmpty()) {
+            return;
+        }
+        Set<AccessTokenKind> kinds = EnumSet.noneOf(AccessTokenKind.class);
+        for (String entry : entries(value.get(), ",")) {
+            try {
+                kinds.add(PathAccessTokens.kind(entry));
+            } catch (IllegalArgumentException e) {
+                reader.problems().add(Keys.ACCESS_TOKENS, "must be a comma list of session, m2m, connected-app");
+                return;
+            }
+        }
+        builder.accessTokens(kinds);
+    }
+
+    private static void readAccessTokenPaths(ConfigReader reader, StytchWebConfigBuilder builder) {
+        List<String> rules = reader.string(Keys.ACCESS_TOKENS_PATHS).map(value -> entries(value, "[;\\n]")).orElse(List.of());
+        for (int i = 0; i < rules.size(); i++) {
+            try {
+                builder.accessTokens(PathAccessTokens.parse(rules.get(i)));
+            } catch (IllegalArgumentException e) {
+                reader.problems().add(Keys.ACCESS_TOKENS_PATHS, "rule " + (i + 1) + ": " + e.getMessage());
             }
         }
     }

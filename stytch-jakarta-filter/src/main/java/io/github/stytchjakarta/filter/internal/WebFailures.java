@@ -5,6 +5,7 @@ import io.github.stytchjakarta.core.InvalidTokenException;
 import io.github.stytchjakarta.filter.CredentialSource;
 import io.github.stytchjakarta.filter.WebFailure;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -83,6 +84,18 @@ public final class WebFailures {
                 ? "the resource belongs to another organization" : "the session's roles do not grant this permission";
         return new WebFailure(WebFailure.Kind.FORBIDDEN, "stytch.forbidden." + outcome.name().toLowerCase(Locale.ROOT),
                 detail, Optional.of(source), Optional.empty());
+    }
+
+    /**
+     * @param outcome the refusing outcome of core's authorizer
+     * @param scopes  the scopes any one of which would grant the permission (RFC 6750 {@code scope})
+     * @return a permission an access token's scopes do not grant (it always came in a bearer header)
+     */
+    public static WebFailure insufficientScope(AuthorizationDecision.Outcome outcome, List<String> scopes) {
+        String detail = outcome == AuthorizationDecision.Outcome.TENANCY_MISMATCH
+                ? "the resource belongs to another organization" : "the token's scopes do not grant this permission";
+        return new WebFailure(WebFailure.Kind.FORBIDDEN, "stytch.forbidden." + outcome.name().toLowerCase(Locale.ROOT),
+                detail, Optional.of(CredentialSource.BEARER_HEADER), Optional.empty(), scopes);
     }
 
     /**

@@ -56,6 +56,24 @@ public record JwtRules(List<ClaimValidator> beforeSignature, List<ClaimValidator
         return new JwtRules(identity(config, TokenKind.M2M_ACCESS), after);
     }
 
+    /**
+     * Connected-App access token rules: issuer, token kind ({@link TokenKind#CONNECTED_APP_ACCESS}) and audience; then
+     * {@code nbf}/{@code iat}, {@code exp}, the optional maximum age, and the Connected-App claims
+     * ({@link ConnectedAppClaims}).
+     *
+     * @param config the configuration
+     * @return the rules
+     */
+    public static JwtRules forConnectedApps(StytchConfig config) {
+        long skew = config.jwt().clockSkew().toMillis();
+        List<ClaimValidator> after = new ArrayList<>();
+        after.add(new NotBeforeValidator(skew));
+        after.add(new ExpiryValidator(skew));
+        config.jwt().maxTokenAge().ifPresent(age -> after.add(new MaxTokenAgeValidator(age.toMillis())));
+        after.add(new ConnectedAppClaims(config.vertical()));
+        return new JwtRules(identity(config, TokenKind.CONNECTED_APP_ACCESS), after);
+    }
+
     // the kind before the audience: an ID token (aud = its client) is a token of the wrong kind, not a sign that
     // the configured audience is wrong, which the audience check warns about
     private static List<ClaimValidator> identity(StytchConfig config, TokenKind kind) {

@@ -1,5 +1,8 @@
 package io.github.stytchjakarta.core.internal.jwt;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.regex.Pattern;
 
 /**
@@ -12,9 +15,10 @@ import java.util.regex.Pattern;
  *     {@code client_id} nor an organization claim;</li>
  * <li>anything else is {@link #OTHER}, Connected-App ID tokens (no {@code scope}, no {@code client_id}) among them.</li>
  * </ul>
- * Stateless and thread-safe.
+ * {@link #peek} tells the kind of an unverified token, so that a caller accepting several kinds can hand it to the one
+ * verifier for its kind (which checks the kind again, after the issuer). Stateless and thread-safe.
  */
-enum TokenKind {
+public enum TokenKind {
 
     /** A session JWT. */
     SESSION,
@@ -31,6 +35,22 @@ enum TokenKind {
      * M2M client.
      */
     private static final Pattern USER_OR_MEMBER_ID = Pattern.compile("^(user|member)-(test|live)-");
+
+    /**
+     * The kind an unverified token claims to be; nothing is verified, so the answer only chooses a verifier.
+     *
+     * @param token a compact JWS, e.g. from a bearer header; may be anything
+     * @return the kind its claims mark, {@link #OTHER} when they cannot be read
+     */
+    public static TokenKind peek(String token) {
+        try {
+            CompactJws jws = CompactJws.parse(token.getBytes(StandardCharsets.UTF_8));
+            ByteBuffer payload = Base64.getUrlDecoder().decode(jws.encodedPayload());
+            return of(JwtClaims.read(payload.array(), payload.arrayOffset() + payload.position(), payload.remaining()));
+        } catch (RuntimeException e) {
+            return OTHER; // the verifier says precisely what is wrong
+        }
+    }
 
     /**
      * @param claims the claims, verified or not

@@ -6,40 +6,58 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
- * Roles' permissions precomputed as {@code role → resource → actions}, so that "does this role
- * allow this action on this resource" is two hash lookups and a set lookup. The semantics are the
- * Stytch SDKs' (stytch-semantics §4.2): the resource must match exactly, and the action must be
- * listed or be covered by {@code *}. Roles or permissions listed twice are merged.
+ * Roles' and OAuth scopes' permissions precomputed as {@code role → resource → actions} (and the same for
+ * scopes), so that "does this role (scope) allow this action on this resource" is two hash lookups and a set
+ * lookup. The semantics are the Stytch SDKs' (stytch-semantics §4.2; for scopes stytch-node's
+ * {@code performScopeAuthorizationCheck}): the resource must match exactly, and the action must be listed or
+ * be covered by {@code *}. Roles, scopes or permissions listed twice are merged.
  *
  * <p>Immutable and thread-safe.
  */
 public final class PolicyIndex {
 
     /** An index granting nothing. */
-    public static final PolicyIndex EMPTY = new PolicyIndex(Map.of());
+    public static final PolicyIndex EMPTY = new PolicyIndex(Map.of(), Map.of());
 
     private static final String ANY_ACTION = "*";
 
     private final Map<String, Map<String, Actions>> roles;
+    private final Map<String, Map<String, Actions>> scopes;
 
-    private PolicyIndex(Map<String, Map<String, Actions>> roles) {
+    private PolicyIndex(Map<String, Map<String, Actions>> roles, Map<String, Map<String, Actions>> scopes) {
         this.roles = roles;
+        this.scopes = scopes;
     }
 
     /**
-     * @param roles the roles of a policy
+     * @param roles the roles of a policy (an organization's custom roles, which come without scopes)
      * @return the index
      */
     public static PolicyIndex of(List<RbacPolicy.Role> roles) {
+        return new PolicyIndex(index(roles, RbacPolicy.Role::roleId, RbacPolicy.Role::permissions), Map.of());
+    }
+
+    /**
+     * @param policy a project policy, roles and scopes
+     * @return the index
+     */
+    public static PolicyIndex of(RbacPolicy policy) {
+        return new PolicyIndex(index(policy.roles(), RbacPolicy.Role::roleId, RbacPolicy.Role::permissions),
+                index(policy.scopes(), RbacPolicy.Scope::scope, RbacPolicy.Scope::permissions));
+    }
+
+    private static <T> Map<String, Map<String, Actions>> index(List<T> grants, Function<T, String> idOf,
+                                                               Function<T, List<RbacPolicy.Permission>> permissionsOf) {
         Map<String, Map<String, Set<String>>> collected = new HashMap<>();
-        for (RbacPolicy.Role role : roles) {
-            if (role.roleId() == null) {
+        for (T grant : grants) {
+            if (idOf.apply(grant) == null) {
                 continue;
             }
-            Map<String, Set<String>> resources = collected.computeIfAbsent(role.roleId(), id -> new HashMap<>());
-            for (RbacPolicy.Permission permission : role.permissions()) {
+            Map<String, Set<String>> resources = collected.computeIfAbsent(idOf.apply(grant), id -> new HashMap<>());
+            for (RbacPolicy.Permission permission : permissionsOf.apply(grant)) {
                 if (permission.resourceId() != null) {
                     resources.computeIfAbsent(permission.resourceId(), id -> new HashSet<>()).addAll(permission.actions());
                 }
@@ -52,7 +70,7 @@ public final class PolicyIndex {
                     byResource.put(resourceId, new Actions(Set.copyOf(actions), actions.contains(ANY_ACTION))));
             index.put(roleId, Map.copyOf(byResource));
         });
-        return new PolicyIndex(Map.copyOf(index));
+        return Map.copyOf(index);
     }
 
     /**
@@ -70,7 +88,29 @@ public final class PolicyIndex {
      * @return whether the role allows the action on the resource
      */
     public boolean grants(String roleId, String resourceId, String action) {
-        Map<String, Actions> resources = roles.get(roleId);
+        return allows(roles.get(roleId), resourceId, action);
+    }
+
+    /**
+     * @param scope      an OAuth scope a token grants
+     * @param resourceId a resource id
+     * @param action     an action
+     * @return whether the policy's scope of that name allows the action on the resource
+     */
+    public boolean scopeGrants(String scope, String resourceId, String action) {
+        return allows(scopes.get(scope), resourceId, action);
+    }
+
+    /**
+     * @param resourceId a resource id
+     * @param action     an action
+     * @return the policy's scopes that allow the action on the resource, sorted
+     */
+    public List<String> scopesGranting(String resourceId, String action) {
+        return scopes.keySet().stream().filter(scope -> scopeGrants(scope, resourceId, action)).sorted().toList();
+    }
+
+    private static boolean allows(Map<String, Actions> resources, String resourceId, String action) {
         if (resources == null) {
             return false;
         }

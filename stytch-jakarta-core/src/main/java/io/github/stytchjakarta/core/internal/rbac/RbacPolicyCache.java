@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The project RBAC policy and, for B2B, each organization's custom roles, as {@link PolicyIndex}es.
+ * The project RBAC policy (roles and OAuth scopes) and, for B2B, each organization's custom roles, as {@link PolicyIndex}es.
  *
  * <ul>
  *   <li>The project policy is fetched on first use (the caller waits) and then refreshed every TTL
@@ -203,7 +203,7 @@ public final class RbacPolicyCache implements AutoCloseable {
 
     private PolicyIndex fetchProject() {
         RbacPolicy policy = vertical == Vertical.B2B ? client.b2bRbac().policy().policy() : client.rbac().policy().policy();
-        PolicyIndex index = PolicyIndex.of(policy.roles());
+        PolicyIndex index = PolicyIndex.of(policy);
         projectFetchedAtMillis = System.currentTimeMillis();
         return index;
     }
