@@ -22,70 +22,9 @@ import java.util.Set;
  * {@link #permissions()}, {@link #logout()}, {@link #csrf()}, {@link #cookies()} and {@link #roles()}, for
  * example {@code web.cookies().secure()} for {@code stytch.web.cookie.secure}.
  *
- * <table>
- *   <caption>Configuration keys</caption>
- *   <tr><th>key</th><th>default</th><th>meaning</th></tr>
- *   <tr><td>{@code stytch.web.mode}</td><td>{@code auto}</td><td>how a request without a valid session is
- *       answered: {@code api} always 401; {@code browser} redirects GET/HEAD requests to the login page;
- *       {@code auto} redirects browser navigations only ({@code Sec-Fetch-Mode: navigate} or an
- *       {@code Accept} naming {@code text/html}), 401 otherwise. Bearer requests always get 401.</td></tr>
- *   <tr><td>{@code stytch.web.login-page}</td><td>none (never redirect)</td><td>context-relative path of the
- *       login page, e.g. {@code /login}; always public</td></tr>
- *   <tr><td>{@code stytch.web.return-parameter}</td><td>{@code return_to}</td><td>query parameter of the login
- *       redirect carrying the same-origin path to come back to</td></tr>
- *   <tr><td>{@code stytch.web.protected-paths}</td><td>{@code /**}</td><td>path patterns that need a session</td></tr>
- *   <tr><td>{@code stytch.web.public-paths}</td><td>none</td><td>path patterns that never need one (they win
- *       over protected paths)</td></tr>
- *   <tr><td>{@code stytch.web.permissions}</td><td>none</td><td>permission rules, see below</td></tr>
- *   <tr><td>{@code stytch.web.permissions.unmatched-methods}</td><td>{@code authenticated}</td><td>what a
- *       request to a path some rule's pattern matches gets when no rule names its method:
- *       {@code authenticated} lets it through like any other request, {@code deny} refuses it with 403
- *       (and such a path always needs a session)</td></tr>
- *   <tr><td>{@code stytch.web.access-tokens}</td><td>{@code session}</td><td>what an {@code Authorization: Bearer}
- *       header may carry, a comma list of {@code session} (a session JWT), {@code m2m} (an M2M access token) and
- *       {@code connected-app} (a Connected-App access token); a bearer token of another kind is refused with 401
- *       {@code stytch.invalid_token.wrong_token_kind}. Cookies always carry sessions.</td></tr>
- *   <tr><td>{@code stytch.web.access-tokens.paths}</td><td>none</td><td>the same per path:
- *       {@code PATTERN=KIND[,KIND...]} rules separated by {@code ;} or newlines, e.g.
- *       {@code /api/reports/**=m2m;/mcp/**=connected-app}; the first rule matching the path wins over
- *       {@code stytch.web.access-tokens}</td></tr>
- *   <tr><td>{@code stytch.web.logout-path}</td><td>{@code /logout}</td><td>context-relative path of the logout
- *       endpoint (POST); always public</td></tr>
- *   <tr><td>{@code stytch.web.logout-allow-get}</td><td>{@code false}</td><td>also log out on GET (a prefetch or
- *       a foreign page can then log users out)</td></tr>
- *   <tr><td>{@code stytch.web.logout-redirect}</td><td>{@code /}</td><td>context-relative path browser
- *       navigations are sent to after logout (others get 204)</td></tr>
- *   <tr><td>{@code stytch.web.realm}</td><td>{@code stytch}</td><td>the {@code realm} of
- *       {@code WWW-Authenticate}</td></tr>
- *   <tr><td>{@code stytch.web.retry-after}</td><td>{@code PT10S}</td><td>{@code Retry-After} of a 503 when
- *       Stytch did not ask for a delay</td></tr>
- *   <tr><td>{@code stytch.web.csrf.enabled}</td><td>{@code true}</td><td>check the origin of cookie-authenticated
- *       state-changing requests</td></tr>
- *   <tr><td>{@code stytch.web.csrf.allowed-origins}</td><td>none</td><td>origins accepted besides the request's
- *       own, e.g. {@code https://app.example.com}</td></tr>
- *   <tr><td>{@code stytch.web.cookie.http-only}</td><td>{@code false}</td><td>set re-issued session cookies
- *       {@code HttpOnly} (Stytch's frontend SDK cannot read them then)</td></tr>
- *   <tr><td>{@code stytch.web.cookie.secure}</td><td>{@code auto}</td><td>{@code auto} ({@code Secure} unless a
- *       browser on the server's machine asked: plain HTTP received on a loopback address, for the host
- *       {@code localhost}, {@code 127.0.0.1} or {@code [::1]}, without {@code X-Forwarded-Proto: https} or
- *       {@code Forwarded: proto=https}; the {@code Host} header alone cannot remove it),
- *       {@code always} or {@code never}. Cookies set or cleared carry {@code Cache-Control: no-store}</td></tr>
- *   <tr><td>{@code stytch.web.cookie.path}</td><td>{@code /}</td><td>{@code Path} of session cookies</td></tr>
- *   <tr><td>{@code stytch.web.cookie.domain}</td><td>none (host-only)</td><td>{@code Domain} of session cookies</td></tr>
- *   <tr><td>{@code stytch.roles.mapping.<stytch-role>}</td><td>none</td><td>application roles granted to holders
- *       of a Stytch role, comma-separated, e.g. {@code stytch.roles.mapping.stytch_admin=admin,auditor}</td></tr>
- *   <tr><td>{@code stytch.roles.mapping}</td><td>none</td><td>the same mappings in one key, entries separated by
- *       {@code ;} or new lines, e.g. {@code stytch_admin=admin,auditor;editor=writer}: the form for an
- *       environment variable ({@code STYTCH_ROLES_MAPPING}), since a role id cannot be recovered from a
- *       variable name; a role may be mapped by one key only</td></tr>
- *   <tr><td>{@code stytch.roles.organization-roles}</td><td>{@code exclude}</td><td>whether a B2B organization's
- *       own custom roles become container roles ({@code isUserInRole}, groups, {@code @RolesAllowed}) and
- *       are mapped: {@code exclude} keeps only the roles the project's RBAC policy defines (a tenant's
- *       administrator can name a custom role like an application role); {@code include} takes every
- *       session role. Permission checks use organization roles either way. Consumer projects have none</td></tr>
- *   <tr><td>{@code stytch.web.auto-register}</td><td>{@code true}</td><td>read by the filter module's
- *       {@code ServletContainerInitializer} only: {@code false} stops it registering the filter</td></tr>
- * </table>
+ * <p>Every key is a constant of {@link Keys}; a key {@code Keys.X} that has a default has it as the constant
+ * {@code DEFAULT_X} of this class. The README's configuration table gives every key with its default and meaning
+ * (a test keeps it true); the rules' syntax follows.
  *
  * <p><b>Path patterns</b> are matched against the path inside the servlet context
  * ({@code getServletPath() + getPathInfo()}, decoded and normalised by the container). A pattern

@@ -166,7 +166,6 @@ class StytchOutageTest {
         emulator.faults().latency("/v1/", Duration.ofMinutes(1));
         try (StytchApp cold = StytchApp.start(core, StytchWebConfig.builder().build(), clock)) {
             HttpTester.Response first = cold.send(Requests.get("/app/api/me").bearer(jwtSession.sessionJwt()));
-            emulator.requestLog().clear();
             long start = System.nanoTime();
             HttpTester.Response second = cold.send(Requests.get("/app/api/me").bearer(jwtSession.sessionJwt()));
 
@@ -175,9 +174,9 @@ class StytchOutageTest {
                 assertThat(EchoServlet.parse(response.getContent())).containsEntry("code", "stytch.unavailable");
             });
             assertThat(Integer.parseInt(second.get("Retry-After"))).isBetween(50, 60);
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("no wait for the key set").isLessThan(REQUEST_TIMEOUT);
-            emulator.faults().clear();
-            assertThat(emulator.requestLog().requests("/v1/sessions/jwks")).isEmpty();
+            // a call would have waited for the hung emulator: a hung call is only logged once released, so time tells
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("no call, no wait for the key set")
+                    .isLessThan(REQUEST_TIMEOUT);
         }
     }
 
