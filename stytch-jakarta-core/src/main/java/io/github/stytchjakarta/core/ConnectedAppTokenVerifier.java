@@ -1,18 +1,14 @@
 package io.github.stytchjakarta.core;
 
 import io.github.stytchjakarta.core.internal.cache.VerifiedTokenCache;
-import io.github.stytchjakarta.core.internal.jwt.CompactJws;
+import io.github.stytchjakarta.core.internal.jwt.AccessTokenVerification;
 import io.github.stytchjakarta.core.internal.jwt.ConnectedAppClaims;
-import io.github.stytchjakarta.core.internal.jwt.JwtClaims;
 import io.github.stytchjakarta.core.internal.jwt.JwtProcessor;
 import io.github.stytchjakarta.core.internal.jwt.ValidityWindow;
 import io.github.stytchjakarta.core.internal.telemetry.Telemetry;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.List;
-import java.util.Locale;
 
 /**
  * Verifies Connected-App access tokens (Stytch as OAuth / OIDC provider) locally, like the Node and Python SDKs'
@@ -32,21 +28,13 @@ import java.util.Locale;
  */
 public final class ConnectedAppTokenVerifier {
 
-    private static final String KIND = "connected_app";
-
-    private final JwtProcessor processor;
-    private final ValidityWindow validity;
-    private final VerifiedTokenCache<ConnectedAppCaller> cache;
-    private final Clock clock;
-    private final Telemetry telemetry;
+    private final AccessTokenVerification<ConnectedAppCaller> verification;
 
     ConnectedAppTokenVerifier(JwtProcessor processor, ValidityWindow validity, VerifiedTokenCache<ConnectedAppCaller> cache,
                               Clock clock, Telemetry telemetry) {
-        this.processor = processor;
-        this.validity = validity;
-        this.cache = cache;
-        this.clock = clock;
-        this.telemetry = telemetry;
+        this.verification = new AccessTokenVerification<>("connected_app", processor, validity, cache, clock, telemetry,
+                ConnectedAppClaims::caller,
+                (caller, required) -> required.stream().filter(scope -> !caller.scopes().contains(scope)).toList());
     }
 
     /**
@@ -74,42 +62,6 @@ public final class ConnectedAppTokenVerifier {
      * @throws StytchUnavailableException when no signing keys can be had
      */
     public ConnectedAppCaller verify(String accessToken, Collection<String> requiredScopes) {
-        try {
-            return verifyToken(accessToken, requiredScopes);
-        } catch (InvalidTokenException e) {
-            telemetry.authentication(KIND, "refused", e.reason().name().toLowerCase(Locale.ROOT));
-            throw e;
-        } catch (InsufficientScopeException e) {
-            telemetry.authentication(KIND, "refused", "insufficient_scope");
-            throw e;
-        } catch (StytchUnavailableException e) {
-            telemetry.authentication(KIND, "unavailable", null);
-            throw e;
-        }
-    }
-
-    private ConnectedAppCaller verifyToken(String accessToken, Collection<String> requiredScopes) {
-        if (accessToken == null) {
-            throw new InvalidTokenException(InvalidTokenException.Reason.MALFORMED);
-        }
-        long now = clock.millis();
-        CompactJws token = CompactJws.parse(accessToken.getBytes(StandardCharsets.UTF_8));
-        VerifiedTokenCache.Key key = VerifiedTokenCache.Key.of(token.tokenHash());
-        ConnectedAppCaller caller = cache.get(key, now);
-        String outcome = "cache";
-        if (caller == null) {
-            JwtClaims claims = processor.process(token, now);
-            caller = ConnectedAppClaims.caller(claims);
-            cache.put(key, caller, VerifiedTokenCache.estimatedBytes(accessToken.length()), validity.until(claims, null),
-                    now);
-            outcome = "local";
-        }
-        List<String> granted = caller.scopes();
-        List<String> missing = requiredScopes.stream().filter(scope -> !granted.contains(scope)).toList();
-        if (!missing.isEmpty()) {
-            throw new InsufficientScopeException(missing);
-        }
-        telemetry.authentication(KIND, outcome, null);
-        return caller;
+        return verification.verify(accessToken, requiredScopes);
     }
 }

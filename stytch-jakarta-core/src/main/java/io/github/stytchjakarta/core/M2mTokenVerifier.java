@@ -1,18 +1,14 @@
 package io.github.stytchjakarta.core;
 
 import io.github.stytchjakarta.core.internal.cache.VerifiedTokenCache;
-import io.github.stytchjakarta.core.internal.jwt.CompactJws;
-import io.github.stytchjakarta.core.internal.jwt.JwtClaims;
+import io.github.stytchjakarta.core.internal.jwt.AccessTokenVerification;
 import io.github.stytchjakarta.core.internal.jwt.JwtProcessor;
 import io.github.stytchjakarta.core.internal.jwt.M2mClaims;
 import io.github.stytchjakarta.core.internal.jwt.ValidityWindow;
 import io.github.stytchjakarta.core.internal.telemetry.Telemetry;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.List;
-import java.util.Locale;
 
 /**
  * Verifies Stytch M2M access tokens, purely locally like every Stytch SDK (there is no remote
@@ -33,21 +29,12 @@ import java.util.Locale;
  */
 public final class M2mTokenVerifier {
 
-    private static final String KIND = "m2m";
-
-    private final JwtProcessor processor;
-    private final ValidityWindow validity;
-    private final VerifiedTokenCache<M2mCaller> cache;
-    private final Clock clock;
-    private final Telemetry telemetry;
+    private final AccessTokenVerification<M2mCaller> verification;
 
     M2mTokenVerifier(JwtProcessor processor, ValidityWindow validity, VerifiedTokenCache<M2mCaller> cache, Clock clock,
                      Telemetry telemetry) {
-        this.processor = processor;
-        this.validity = validity;
-        this.cache = cache;
-        this.clock = clock;
-        this.telemetry = telemetry;
+        this.verification = new AccessTokenVerification<>("m2m", processor, validity, cache, clock, telemetry,
+                M2mClaims::client, (client, required) -> M2mClaims.missingScopes(client.scopes(), required));
     }
 
     /**
@@ -75,41 +62,6 @@ public final class M2mTokenVerifier {
      * @throws StytchUnavailableException  when no signing keys can be had
      */
     public M2mCaller verify(String accessToken, Collection<String> requiredScopes) {
-        try {
-            return verifyToken(accessToken, requiredScopes);
-        } catch (InvalidTokenException e) {
-            telemetry.authentication(KIND, "refused", e.reason().name().toLowerCase(Locale.ROOT));
-            throw e;
-        } catch (InsufficientScopeException e) {
-            telemetry.authentication(KIND, "refused", "insufficient_scope");
-            throw e;
-        } catch (StytchUnavailableException e) {
-            telemetry.authentication(KIND, "unavailable", null);
-            throw e;
-        }
-    }
-
-    private M2mCaller verifyToken(String accessToken, Collection<String> requiredScopes) {
-        if (accessToken == null) {
-            throw new InvalidTokenException(InvalidTokenException.Reason.MALFORMED);
-        }
-        long now = clock.millis();
-        CompactJws token = CompactJws.parse(accessToken.getBytes(StandardCharsets.UTF_8));
-        VerifiedTokenCache.Key key = VerifiedTokenCache.Key.of(token.tokenHash());
-        M2mCaller client = cache.get(key, now);
-        String outcome = "cache";
-        if (client == null) {
-            JwtClaims claims = processor.process(token, now);
-            client = M2mClaims.client(claims);
-            cache.put(key, client, VerifiedTokenCache.estimatedBytes(accessToken.length()), validity.until(claims, null),
-                    now);
-            outcome = "local";
-        }
-        List<String> missing = M2mClaims.missingScopes(client.scopes(), requiredScopes);
-        if (!missing.isEmpty()) {
-            throw new InsufficientScopeException(missing);
-        }
-        telemetry.authentication(KIND, outcome, null);
-        return client;
+        return verification.verify(accessToken, requiredScopes);
     }
 }

@@ -1,0 +1,105 @@
+package io.github.stytchjakarta.core.internal.jwt;
+
+import io.github.stytchjakarta.core.InsufficientScopeException;
+import io.github.stytchjakarta.core.InvalidTokenException;
+import io.github.stytchjakarta.core.StytchUnavailableException;
+import io.github.stytchjakarta.core.internal.cache.VerifiedTokenCache;
+import io.github.stytchjakarta.core.internal.telemetry.Telemetry;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * The local verification of an access token of one kind (M2M, Connected App), shared by the public verifiers:
+ * the verified-token cache (by hash, until the token would fail), the claims rules of a {@link JwtProcessor}, the
+ * caller made from the claims, the scope check, and the {@code stytch.authentications} metric.
+ *
+ * <p>Thread-safe.
+ *
+ * @param <C> the caller, immutable
+ */
+public final class AccessTokenVerification<C> {
+
+    private final String kind;
+    private final JwtProcessor processor;
+    private final ValidityWindow validity;
+    private final VerifiedTokenCache<C> cache;
+    private final Clock clock;
+    private final Telemetry telemetry;
+    private final Function<JwtClaims, C> caller;
+    private final BiFunction<C, Collection<String>, List<String>> missingScopes;
+
+    /**
+     * @param kind          the {@code stytch.token.kind} of the metric, e.g. {@code m2m}
+     * @param processor     the claims rules of the kind
+     * @param validity      until when a verified token is cached
+     * @param cache         the cache of this kind's callers
+     * @param clock         the clock of every time check
+     * @param telemetry     where verifications are counted
+     * @param caller        the caller of verified claims
+     * @param missingScopes the required scopes a caller's scopes do not grant, in the kind's semantics
+     */
+    public AccessTokenVerification(String kind, JwtProcessor processor, ValidityWindow validity, VerifiedTokenCache<C> cache,
+                                   Clock clock, Telemetry telemetry, Function<JwtClaims, C> caller,
+                                   BiFunction<C, Collection<String>, List<String>> missingScopes) {
+        this.kind = kind;
+        this.processor = processor;
+        this.validity = validity;
+        this.cache = cache;
+        this.clock = clock;
+        this.telemetry = telemetry;
+        this.caller = caller;
+        this.missingScopes = missingScopes;
+    }
+
+    /**
+     * @param accessToken    the token
+     * @param requiredScopes scopes the token must grant
+     * @return the caller
+     * @throws InvalidTokenException      when the token is not acceptable
+     * @throws InsufficientScopeException when a required scope is not granted
+     * @throws StytchUnavailableException when no signing keys can be had
+     */
+    public C verify(String accessToken, Collection<String> requiredScopes) {
+        try {
+            return verifyToken(accessToken, requiredScopes);
+        } catch (InvalidTokenException e) {
+            telemetry.authentication(kind, "refused", e.reason().name().toLowerCase(Locale.ROOT));
+            throw e;
+        } catch (InsufficientScopeException e) {
+            telemetry.authentication(kind, "refused", "insufficient_scope");
+            throw e;
+        } catch (StytchUnavailableException e) {
+            telemetry.authentication(kind, "unavailable", null);
+            throw e;
+        }
+    }
+
+    private C verifyToken(String accessToken, Collection<String> requiredScopes) {
+        if (accessToken == null) {
+            throw new InvalidTokenException(InvalidTokenException.Reason.MALFORMED);
+        }
+        long now = clock.millis();
+        CompactJws token = CompactJws.parse(accessToken.getBytes(StandardCharsets.UTF_8));
+        VerifiedTokenCache.Key key = VerifiedTokenCache.Key.of(token.tokenHash());
+        C verified = cache.get(key, now);
+        String outcome = "cache";
+        if (verified == null) {
+            JwtClaims claims = processor.process(token, now);
+            verified = caller.apply(claims);
+            cache.put(key, verified, VerifiedTokenCache.estimatedBytes(accessToken.length()), validity.until(claims, null),
+                    now);
+            outcome = "local";
+        }
+        List<String> missing = missingScopes.apply(verified, requiredScopes);
+        if (!missing.isEmpty()) {
+            throw new InsufficientScopeException(missing);
+        }
+        telemetry.authentication(kind, outcome, null);
+        return verified;
+    }
+}
