@@ -18,7 +18,6 @@ import io.github.stytchjakarta.core.model.SessionAuthenticateRequest;
 import io.github.stytchjakarta.core.model.SessionAuthenticateResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -130,13 +129,13 @@ public final class SessionAuthenticator {
         Objects.requireNonNull(credential, "credential");
         try {
             AuthenticatedSession session = authenticateCredential(credential);
-            telemetry.authentication(KIND, session.verifiedBy().name().toLowerCase(Locale.ROOT), null);
+            telemetry.authentication(KIND, session.verifiedBy().name(), null);
             return session;
         } catch (InvalidTokenException e) {
-            telemetry.authentication(KIND, "refused", e.reason().name().toLowerCase(Locale.ROOT));
+            telemetry.authentication(KIND, "REFUSED", e.reason().name());
             throw e;
         } catch (StytchUnavailableException e) {
-            telemetry.authentication(KIND, "unavailable", null);
+            telemetry.authentication(KIND, "UNAVAILABLE", null);
             throw e;
         }
     }

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -68,13 +67,13 @@ public final class AccessTokenVerification<C> {
         try {
             return verifyToken(accessToken, requiredScopes);
         } catch (InvalidTokenException e) {
-            telemetry.authentication(kind, "refused", e.reason().name().toLowerCase(Locale.ROOT));
+            telemetry.authentication(kind, "REFUSED", e.reason().name());
             throw e;
         } catch (InsufficientScopeException e) {
-            telemetry.authentication(kind, "refused", "insufficient_scope");
+            telemetry.authentication(kind, "REFUSED", "INSUFFICIENT_SCOPE");
             throw e;
         } catch (StytchUnavailableException e) {
-            telemetry.authentication(kind, "unavailable", null);
+            telemetry.authentication(kind, "UNAVAILABLE", null);
             throw e;
         }
     }
@@ -87,13 +86,13 @@ public final class AccessTokenVerification<C> {
         CompactJws token = CompactJws.parse(accessToken.getBytes(StandardCharsets.UTF_8));
         VerifiedTokenCache.Key key = VerifiedTokenCache.Key.of(token.tokenHash());
         C verified = cache.get(key, now);
-        String outcome = "cache";
+        String outcome = "CACHE";
         if (verified == null) {
             JwtClaims claims = processor.process(token, now);
             verified = caller.apply(claims);
             cache.put(key, verified, VerifiedTokenCache.estimatedBytes(accessToken.length()), validity.until(claims, null),
                     now);
-            outcome = "local";
+            outcome = "LOCAL";
         }
         List<String> missing = missingScopes.apply(verified, requiredScopes);
         if (!missing.isEmpty()) {

@@ -17,6 +17,7 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.DoubleSupplier;
@@ -49,7 +50,7 @@ final class OpenTelemetryTelemetry implements Telemetry {
             7.5, 10.0);
 
     private final OpenTelemetry fixed;
-    private final Map<String, Attributes> authenticationAttributes = new ConcurrentHashMap<>();
+    private final Map<AuthenticationKey, Attributes> authenticationAttributes = new ConcurrentHashMap<>();
     private final List<Gauge> gauges = new ArrayList<>(); // guarded by this
     private volatile Instruments instruments;
     private boolean closed; // guarded by this
@@ -69,14 +70,15 @@ final class OpenTelemetryTelemetry implements Telemetry {
     @Override
     public void authentication(String kind, String outcome, String reason) {
         current().authentications.add(1, authenticationAttributes.computeIfAbsent(
-                kind + ' ' + outcome + ' ' + reason, key -> authenticationAttributes(kind, outcome, reason)));
+                new AuthenticationKey(kind, outcome, reason), OpenTelemetryTelemetry::attributes));
     }
 
-    // a few dozen combinations, built once: the cached path of an authentication takes about a microsecond
-    private static Attributes authenticationAttributes(String kind, String outcome, String reason) {
-        AttributesBuilder attributes = Attributes.builder().put(KIND, kind).put(OUTCOME, outcome);
-        if (reason != null) {
-            attributes.put(REASON, reason);
+    // a few dozen combinations, each built once: the cached path of an authentication takes about a microsecond
+    private static Attributes attributes(AuthenticationKey key) {
+        AttributesBuilder attributes = Attributes.builder().put(KIND, key.kind())
+                .put(OUTCOME, key.outcome().toLowerCase(Locale.ROOT));
+        if (key.reason() != null) {
+            attributes.put(REASON, key.reason().toLowerCase(Locale.ROOT));
         }
         return attributes.build();
     }
@@ -199,6 +201,10 @@ final class OpenTelemetryTelemetry implements Telemetry {
             // the SDK's default buckets
         }
         return builder.build();
+    }
+
+    /** What an authentication's attributes are made of. */
+    private record AuthenticationKey(String kind, String outcome, String reason) {
     }
 
     /** A gauge, registered with the current meter. */

@@ -57,11 +57,13 @@ public interface Telemetry extends AutoCloseable {
     }
 
     /**
-     * Counts one authentication.
+     * Counts one authentication. Outcome and reason are given as constant names (no string is made per call when
+     * nothing is reported) and reported in lower case.
      *
-     * @param kind    {@code session} or {@code m2m}
-     * @param outcome {@code cache}, {@code local}, {@code remote}, {@code refused} or {@code unavailable}
-     * @param reason  the refusal reason in lower case, or {@code null}
+     * @param kind    {@code session}, {@code m2m} or {@code connected_app}
+     * @param outcome {@code CACHE}, {@code LOCAL}, {@code REMOTE}, {@code REFUSED} or {@code UNAVAILABLE}
+     * @param reason  a refusal's {@code InvalidTokenException.Reason} name or {@code INSUFFICIENT_SCOPE}, else
+     *                {@code null}
      */
     void authentication(String kind, String outcome, String reason);
 
