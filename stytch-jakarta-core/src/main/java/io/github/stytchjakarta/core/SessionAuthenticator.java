@@ -188,7 +188,6 @@ public final class SessionAuthenticator {
     // doc), and looked up here, where a caller that just missed the previous call for this credential also finds it
     private AuthenticatedSession authenticateRemotely(VerifiedTokenCache.Key key, SessionAuthenticateRequest request,
                                                       boolean cacheResult) {
-        rejectIfRefused(key);
         return remoteChecks.run(key, () -> {
             rejectIfRefused(key);
             long now = clock.millis();
