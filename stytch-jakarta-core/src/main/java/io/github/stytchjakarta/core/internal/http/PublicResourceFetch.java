@@ -7,13 +7,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 
 /**
  * Anonymous GETs of public resources (the JWKS) for {@link StytchHttp}: the same client, timeouts, bulkhead,
  * circuit breaker and telemetry as the API calls, no retries (the caller's cache decides when to try again), and a
- * bounded body. Thread-safe.
+ * bounded body ({@link StytchHttp#readLimited}). Thread-safe.
  */
 final class PublicResourceFetch {
 
@@ -62,7 +61,7 @@ final class PublicResourceFetch {
                 throw e;
             } catch (IOException | RuntimeException e) {
                 admission.failed(Duration.ZERO);
-                call.failed(errorType(e));
+                call.failed(StytchHttp.errorType(e));
                 throw e;
             }
         } finally {
@@ -84,40 +83,10 @@ final class PublicResourceFetch {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while fetching " + url, e);
         }
-        byte[] body = readLimited(response.body(), maxBytes);
+        byte[] body = StytchHttp.readLimited(response.body(), maxBytes);
         if (response.statusCode() != 200) {
             throw new HttpStatusException(response.statusCode(), url);
         }
         return body;
-    }
-
-    /**
-     * @param in       a response body, closed here
-     * @param maxBytes the largest body accepted
-     * @return the body
-     * @throws IOException when it cannot be read or is larger
-     */
-    static byte[] readLimited(InputStream in, int maxBytes) throws IOException {
-        try (in) {
-            byte[] body = in.readNBytes(maxBytes + 1);
-            if (body.length > maxBytes) {
-                throw new IOException("response body larger than " + maxBytes + " bytes");
-            }
-            return body;
-        }
-    }
-
-    /**
-     * @param failure why a call got no answer, or {@code null}
-     * @return the telemetry's {@code error.type}: {@code timeout}, {@code connection} or the exception's name
-     */
-    static String errorType(Throwable failure) {
-        if (failure instanceof HttpTimeoutException) {
-            return "timeout";
-        }
-        if (failure instanceof IOException) {
-            return "connection";
-        }
-        return failure == null ? "unavailable" : failure.getClass().getSimpleName();
     }
 }

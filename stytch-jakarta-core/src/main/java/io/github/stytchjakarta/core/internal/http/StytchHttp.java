@@ -216,12 +216,12 @@ public final class StytchHttp implements AutoCloseable {
                 if (e.statusCode().isPresent()) {
                     call.answered(e.statusCode().getAsInt());
                 } else {
-                    call.failed(PublicResourceFetch.errorType(e.getCause()));
+                    call.failed(errorType(e.getCause()));
                 }
                 throw e;
             } catch (RuntimeException e) {
                 admission.failed(Duration.ZERO);
-                call.failed(PublicResourceFetch.errorType(e));
+                call.failed(errorType(e));
                 throw e;
             }
         } finally {
@@ -236,7 +236,7 @@ public final class StytchHttp implements AutoCloseable {
             boolean foreign = false;
             try {
                 HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-                byte[] body = PublicResourceFetch.readLimited(response.body(), MAX_RESPONSE_BYTES);
+                byte[] body = readLimited(response.body(), MAX_RESPONSE_BYTES);
                 int status = response.statusCode();
                 if (status >= 200 && status < 300) {
                     return new Answer(status, body);
@@ -326,6 +326,36 @@ public final class StytchHttp implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw failure;
         }
+    }
+
+    /**
+     * @param in       a response body, closed here
+     * @param maxBytes the largest body accepted
+     * @return the body
+     * @throws IOException when it cannot be read or is larger
+     */
+    static byte[] readLimited(InputStream in, int maxBytes) throws IOException {
+        try (in) {
+            byte[] body = in.readNBytes(maxBytes + 1);
+            if (body.length > maxBytes) {
+                throw new IOException("response body larger than " + maxBytes + " bytes");
+            }
+            return body;
+        }
+    }
+
+    /**
+     * @param failure why a call got no answer, or {@code null}
+     * @return the telemetry's {@code error.type}: {@code timeout}, {@code connection} or the exception's name
+     */
+    static String errorType(Throwable failure) {
+        if (failure instanceof HttpTimeoutException) {
+            return "timeout";
+        }
+        if (failure instanceof IOException) {
+            return "connection";
+        }
+        return failure == null ? "unavailable" : failure.getClass().getSimpleName();
     }
 
     /** A 2xx answer: its status and body. */
