@@ -1,0 +1,169 @@
+package io.github.stytchjakarta.example;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.stytchjakarta.core.Vertical;
+import io.github.stytchjakarta.example.mcp.DocumentTools;
+import io.github.stytchjakarta.example.support.ExampleApp;
+import io.github.stytchjakarta.testkit.EmulatedConnectedApp;
+import io.github.stytchjakarta.testkit.EmulatedConnectedApp.ClientType;
+import io.github.stytchjakarta.testkit.EmulatedMember;
+import io.github.stytchjakarta.testsupport.TestHttp;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.TextContent;
+import io.modelcontextprotocol.spec.McpSchema.Tool;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The example's MCP server ({@code /mcp}) driven by the official MCP Java SDK client over streamable HTTP, with
+ * Connected-App access tokens the emulator issues for demo members: a token's scopes decide which tools work, its
+ * organization is the workspace, and nothing but a Connected-App token gets in.
+ */
+class McpIT {
+
+    @RegisterExtension
+    static final ExampleApp APP = new ExampleApp(Vertical.B2B);
+
+    private static final String INITIALIZE = "{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"initialize\", \"params\": "
+            + "{\"protocolVersion\": \"2025-06-18\", \"capabilities\": {}, \"clientInfo\": {\"name\": \"curl\", \"version\": \"1\"}}}";
+
+    private static EmulatedConnectedApp agent;
+
+    private final TestHttp http = TestHttp.browser();
+
+    @BeforeAll
+    static void registerAgent() {
+        agent = APP.emulator().connectedApps().create(c -> c.name("Agent").type(ClientType.THIRD_PARTY_PUBLIC));
+    }
+
+    @Test
+    void initializeWhenNoTokenThen401BearerChallengeAndWithAppTokenThenMcpSession() {
+        HttpResponse<String> anonymous = http.send(initialize());
+        HttpResponse<String> withToken = http.send(initialize().header("Authorization",
+                "Bearer " + token(APP.demo().carol(), "read:documents")));
+
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                challenge -> assertThat(challenge).startsWith("Bearer realm="));
+        assertThat(TestHttp.json(anonymous).path("code").asText()).isEqualTo("stytch.missing_token");
+        assertThat(withToken.statusCode()).isEqualTo(200);
+        assertThat(withToken.headers().firstValue("Mcp-Session-Id")).isPresent();
+        try (McpSyncClient client = client(null)) {
+            assertThatThrownBy(client::initialize).as("the SDK client without a token").isInstanceOf(RuntimeException.class);
+        }
+    }
+
+    @Test
+    void toolsWhenAppTokenReadsAndWritesThenBothToolsWorkInTheMembersOrganization() {
+        try (McpSyncClient client = client(token(APP.demo().bob(), "read:documents", "write:documents"))) {
+            client.initialize();
+
+            List<String> tools = client.listTools().tools().stream().map(Tool::name).toList();
+            CallToolResult created = client.callTool(call(DocumentTools.CREATE,
+                    Map.of("title", "Agent notes", "body", "Written over MCP.")));
+            CallToolResult listed = client.callTool(call(DocumentTools.LIST, Map.of()));
+
+            assertThat(tools).containsExactlyInAnyOrder(DocumentTools.LIST, DocumentTools.CREATE);
+            assertThat(created.isError()).as(text(created)).isNotEqualTo(Boolean.TRUE);
+            assertThat(structured(created)).containsEntry("title", "Agent notes")
+                    .containsEntry("author", APP.demo().bob().memberId());
+            assertThat(listed.isError()).as(text(listed)).isNotEqualTo(Boolean.TRUE);
+            assertThat(structured(listed)).containsEntry("workspace", APP.demo().acme().organizationId());
+            assertThat(text(listed)).contains("Agent notes");
+        }
+        HttpResponse<String> bySession = http.send(TestHttp.request(APP.uri("api/documents")).header("Authorization",
+                "Bearer " + APP.emulator().createMemberSession(APP.demo().carol(), s -> s.duration(Duration.ofHours(1))).sessionJwt()));
+        assertThat(bySession.body()).as("the same organization's documents, seen with a session").contains("Agent notes");
+    }
+
+    @Test
+    void createWhenAppTokenOnlyReadsThenToolErrorNamingTheScopeAndNothingWritten() {
+        try (McpSyncClient client = client(token(APP.demo().alice(), "read:documents"))) {
+            client.initialize();
+
+            CallToolResult refused = client.callTool(call(DocumentTools.CREATE, Map.of("title", "Not allowed")));
+            CallToolResult listed = client.callTool(call(DocumentTools.LIST, Map.of()));
+
+            assertThat(refused.isError()).isTrue();
+            assertThat(text(refused)).isEqualTo("Permission denied: documents:write needs one of the scopes write:documents.");
+            assertThat(text(listed)).doesNotContain("Not allowed");
+        }
+    }
+
+    @Test
+    void listWhenAppTokenOfAnotherOrganizationThenOnlyItsOwnDocuments() {
+        try (McpSyncClient acme = client(token(APP.demo().bob(), "read:documents", "write:documents"));
+             McpSyncClient globex = client(token(APP.demo().dave(), "read:documents"))) {
+            acme.initialize();
+            globex.initialize();
+            acme.callTool(call(DocumentTools.CREATE, Map.of("title", "Acme secret")));
+
+            CallToolResult listed = globex.callTool(call(DocumentTools.LIST, Map.of()));
+
+            assertThat(structured(listed)).containsEntry("workspace", APP.demo().globex().organizationId());
+            assertThat(text(listed)).doesNotContain("Acme secret");
+        }
+    }
+
+    @Test
+    void initializeWhenSessionJwtOrM2mTokenThen401WrongTokenKind() {
+        String sessionJwt = APP.emulator().createMemberSession(APP.demo().bob(), s -> s.duration(Duration.ofHours(1))).sessionJwt();
+        String m2mToken = APP.emulator().tokens().m2mToken(APP.demo().reportingClient()).mint();
+
+        for (String token : List.of(sessionJwt, m2mToken)) {
+            HttpResponse<String> response = http.send(initialize().header("Authorization", "Bearer " + token));
+
+            assertThat(response.statusCode()).isEqualTo(401);
+            assertThat(TestHttp.json(response).path("code").asText()).isEqualTo("stytch.invalid_token.wrong_token_kind");
+            assertThat(response.body()).doesNotContain(token);
+        }
+    }
+
+    private static HttpRequest.Builder initialize() {
+        return TestHttp.request(APP.uri("mcp")).header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream").POST(HttpRequest.BodyPublishers.ofString(INITIALIZE));
+    }
+
+    private static CallToolRequest call(String tool, Map<String, Object> arguments) {
+        return CallToolRequest.builder(tool).arguments(arguments).build();
+    }
+
+    private static String token(EmulatedMember member, String... scopes) {
+        return APP.emulator().connectedApps().accessToken(member, agent, scopes);
+    }
+
+    // the SDK's client on the JDK's HttpClient; the request customizer adds the token to every request it sends
+    private static McpSyncClient client(String accessToken) {
+        HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(APP.uri("/").toString())
+                .endpoint("/mcp")
+                .addHttpRequestCustomizer((request, method, uri, body, context) -> {
+                    if (accessToken != null) {
+                        request.header("Authorization", "Bearer " + accessToken);
+                    }
+                })
+                .build();
+        return McpClient.sync(transport).requestTimeout(TestHttp.TIMEOUT).initializationTimeout(TestHttp.TIMEOUT).build();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> structured(CallToolResult result) {
+        return (Map<String, Object>) result.structuredContent();
+    }
+
+    private static String text(CallToolResult result) {
+        return result.content().stream().filter(TextContent.class::isInstance).map(content -> ((TextContent) content).text())
+                .findFirst().orElse("");
+    }
+}
