@@ -56,6 +56,13 @@ public final class ExampleMain {
             System.out.println("No stytch.project-id configured: running on the Stytch emulator at " + emulator.baseUrl()
                     + " with demo data (" + server.vertical().name().toLowerCase(Locale.ROOT) + ").");
             System.out.println("Sign in at " + server.baseUri() + "login as one of " + demoPeople(server));
+            DemoMachineCallers machines = server.machineCallers().orElseThrow();
+            System.out.println("Machine callers (the README's curl lines): an M2M client reading Acme's documents, and the "
+                    + "Connected App \"" + DemoMachineCallers.AGENT_NAME + "\" with a token (one hour) for /mcp");
+            System.out.println("  export CLIENT_ID=" + machines.reader().clientId() + " CLIENT_SECRET="
+                    + machines.reader().clientSecret() + " TOKEN_URL=" + emulator.baseUrl() + "/v1/public/"
+                    + emulator.projectId() + "/oauth2/token");
+            System.out.println("  export APP_TOKEN=" + machines.agentToken());
         }, () -> System.out.println("Using the Stytch project configured in stytch.project-id."));
         System.out.println("Example app on " + server.baseUri());
         System.out.println("Stop with Ctrl-C.");

@@ -42,8 +42,8 @@ import org.eclipse.jetty.server.handler.ContextHandlerCollection;
  *
  * <p>Stytch: when no {@code stytch.project-id} is configured (system property, environment variable
  * {@code STYTCH_PROJECT_ID}, or the WAR's {@code microprofile-config.properties}), a {@link StytchEmulator}
- * is started with {@link DemoData}, its base URL, project id and secret are handed to the app as system
- * properties (which MicroProfile Config reads first), and the {@link DevLoginServlet} takes over
+ * is started with {@link DemoData} and {@link DemoMachineCallers}, its base URL, project id and secret are handed to
+ * the app as system properties (which MicroProfile Config reads first), and the {@link DevLoginServlet} takes over
  * {@code /login} so that one can sign in as a demo member. With a project id the app talks to Stytch and
  * {@code /login} is the app's own page about Stytch's frontend SDK.
  *
@@ -61,14 +61,16 @@ public final class ExampleServer implements AutoCloseable {
     private final Server server;
     private final StytchEmulator emulator;
     private final DemoData demo;
+    private final DemoMachineCallers machines;
     private final Vertical vertical;
     private final Map<String, String> replacedProperties;
 
-    private ExampleServer(Server server, StytchEmulator emulator, DemoData demo, Vertical vertical,
+    private ExampleServer(Server server, StytchEmulator emulator, DemoData demo, DemoMachineCallers machines, Vertical vertical,
                           Map<String, String> replacedProperties) {
         this.server = server;
         this.emulator = emulator;
         this.demo = demo;
+        this.machines = machines;
         this.vertical = vertical;
         this.replacedProperties = replacedProperties;
     }
@@ -89,18 +91,20 @@ public final class ExampleServer implements AutoCloseable {
         options.vertical().ifPresent(v -> properties.put(StytchConfig.Keys.VERTICAL, v.name().toLowerCase(Locale.ROOT)));
         SmallRyeConfig config = configuration(options.war(), properties);
 
+        Vertical vertical = options.vertical().orElseGet(() -> config.getOptionalValue(StytchConfig.Keys.VERTICAL, String.class)
+                .map(ExampleServer::vertical).orElse(StytchConfig.DEFAULT_VERTICAL));
         StytchEmulator emulator = null;
         DemoData demo = null;
+        DemoMachineCallers machines = null;
         if (config.getOptionalValue(StytchConfig.Keys.PROJECT_ID, String.class).isEmpty()) {
             emulator = StytchEmulator.builder().build().start();
             demo = DemoData.seed(emulator);
+            machines = DemoMachineCallers.seed(emulator, demo, vertical);
             properties.put(StytchConfig.Keys.PROJECT_ID, emulator.projectId());
             properties.put(StytchConfig.Keys.SECRET, emulator.secret());
             properties.put(StytchConfig.Keys.BASE_URL, emulator.baseUrl().toString());
             properties.putIfAbsent(StytchConfig.Keys.WEBHOOK_SECRET, EmulatorWebhooks.newSecret());
         }
-        Vertical vertical = options.vertical().orElseGet(() -> config.getOptionalValue(StytchConfig.Keys.VERTICAL, String.class)
-                .map(ExampleServer::vertical).orElse(StytchConfig.DEFAULT_VERTICAL));
         Map<String, String> replaced = setSystemProperties(properties);
 
         Server server = new Server();
@@ -124,7 +128,7 @@ public final class ExampleServer implements AutoCloseable {
         metrics.setAllowNullPathInContext(true); // /metrics itself, not a redirect to /metrics/
         metrics.addServlet(new ServletHolder("metrics", new ExampleMetrics()), "/");
         server.setHandler(new ContextHandlerCollection(metrics, webapp));
-        ExampleServer example = new ExampleServer(server, emulator, demo, vertical, replaced);
+        ExampleServer example = new ExampleServer(server, emulator, demo, machines, vertical, replaced);
         try {
             server.start();
             if (emulator != null) {
@@ -156,6 +160,11 @@ public final class ExampleServer implements AutoCloseable {
     /** @return the emulator's demo organizations, members and user, when the app runs on it */
     public Optional<DemoData> demo() {
         return Optional.ofNullable(demo);
+    }
+
+    /** @return the emulator's M2M client and Connected App for the API and {@code /mcp}, when the app runs on it */
+    public Optional<DemoMachineCallers> machineCallers() {
+        return Optional.ofNullable(machines);
     }
 
     /** @return the vertical the app runs in */

@@ -27,9 +27,10 @@ import java.util.Map;
  * private) with the {@link DocumentTools}. stytch-jakarta's filter (or mechanism) authenticates every request before
  * it gets here; which tokens it accepts for {@value #PATH} is configuration ({@code stytch.web.access-tokens.paths}).
  * The transport's context extractor hands each request's authenticated caller to the tools, read on the request's
- * own thread before the SDK goes asynchronous. Thread-safe once initialised.
+ * own thread before the SDK goes asynchronous. Started with the application, so that a server that cannot be built
+ * fails the deployment rather than the first agent's call. Thread-safe once initialised.
  */
-@WebServlet(urlPatterns = McpServlet.PATH, asyncSupported = true)
+@WebServlet(urlPatterns = McpServlet.PATH, asyncSupported = true, loadOnStartup = 1)
 public final class McpServlet extends HttpServlet {
 
     /** Where the MCP server answers. */
