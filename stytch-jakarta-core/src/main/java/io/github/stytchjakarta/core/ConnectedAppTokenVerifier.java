@@ -34,7 +34,7 @@ public final class ConnectedAppTokenVerifier {
                               Clock clock, Telemetry telemetry) {
         this.verification = new AccessTokenVerification<>("connected_app", processor, validity, cache, clock, telemetry,
                 ConnectedAppClaims::caller,
-                (caller, required) -> required.stream().filter(scope -> !caller.scopes().contains(scope)).toList());
+                StytchAuthorizer::scopesNotGranted);
     }
 
     /**

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.stytchjakarta.testkit.DemoData;
+import io.github.stytchjakarta.testkit.EmulatedConnectedApp;
 import io.github.stytchjakarta.testkit.EmulatedMember;
 import io.github.stytchjakarta.testkit.EmulatedPolicy;
 import io.github.stytchjakarta.testkit.EmulatedSession;
@@ -28,12 +29,26 @@ import org.junit.jupiter.api.Test;
  * servlet integration and the {@code StytchAuthenticationFilter}) and {@code StytchMechanismPayaraIT}
  * (Payara Micro 6 with the {@code StytchAuthenticationMechanism}); each keeps its server's own checks.
  * The application must map the Stytch role {@code admin} to {@code manager}, make {@code /api/public/**}
- * public and cache the RBAC policy for {@value #POLICY_TTL_SECONDS} s.
+ * public, cache the RBAC policy for {@value #POLICY_TTL_SECONDS} s, accept the bearer tokens
+ * {@value #ACCESS_TOKENS} with {@value #ACCESS_TOKEN_PATHS}, and answer {@code GET /api/reports} with
+ * {@code @RequiresScope("read:documents")}.
  */
 public abstract class SecuredApiContract {
 
     /** The RBAC policy cache TTL (seconds) the application must be configured with. */
     public static final String POLICY_TTL_SECONDS = "2";
+
+    /** The kinds of bearer token the application must accept ({@code stytch.web.access-tokens}). */
+    public static final String ACCESS_TOKENS = "session, m2m, connected-app";
+
+    /**
+     * The application's per-path kinds ({@code stytch.web.access-tokens.paths}): reports for M2M clients only, an
+     * organization's documents for members (sessions and app tokens), on the Jetty and the JAX-RS paths alike.
+     */
+    public static final String ACCESS_TOKEN_PATHS = "/api/reports/**=m2m; /api/organizations/**=session,connected-app; "
+            + "/api/documents/organizations/**=session,connected-app";
+
+    private static final String REPORTS_PATH = "/api/reports";
 
     private static final long POLICY_CHANGE_DEADLINE_SECONDS = 60;
     private static final long POLICY_CHANGE_POLL_MILLIS = 250;
@@ -48,9 +63,9 @@ public abstract class SecuredApiContract {
     protected abstract DemoData demo();
 
     /**
-     * @return the path answering who the caller is, as JSON with {@code current} (member id),
-     *         {@code roles}, {@code scheme} (the authentication scheme the application's API reports) and
-     *         {@code servletIsEditor}
+     * @return the path answering who the caller is, as JSON with {@code current} (the session's member id),
+     *         {@code caller} (the caller's name, of any kind), {@code scopes}, {@code roles}, {@code scheme} (the
+     *         authentication scheme the application's API reports) and {@code servletIsEditor}
      */
     protected abstract String mePath();
 
@@ -178,6 +193,71 @@ public abstract class SecuredApiContract {
     }
 
     @Test
+    void accessTokenWhenAllowedThenTheApplicationSeesTheCallerWithScopesAndNoRoles() {
+        HttpResponse<String> response = http().get(mePath(), bearer(m2mToken("read:documents")));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode me = json(response);
+        assertThat(me.path("caller").asText()).startsWith("m2m-client-");
+        assertThat(me.path("current").isNull()).as("no session").isTrue();
+        assertThat(me.path("scopes").toString()).isEqualTo("[\"read:documents\"]");
+        assertThat(me.path("roles").size()).isZero();
+        assertThat(me.path("scheme").asText()).isEqualTo("STYTCH_BEARER");
+        assertThat(me.path("servletIsEditor").asBoolean()).isFalse();
+    }
+
+    @Test
+    void requiresPermissionWhenAccessTokenScopesGrantThenAllowedElseInsufficientScopeNamingIt() {
+        assertThat(http().get(readPath(), bearer(appToken(demo().carol(), "read:documents"))).statusCode()).isEqualTo(200);
+        assertThat(http().get(readPath(), bearer(m2mToken("read:*"))).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> denied = http().delete(deletePath(), bearer(m2mToken("read:documents")));
+        assertThat(denied.statusCode()).isEqualTo(403);
+        assertThat(json(denied).path("code").asText()).isEqualTo("stytch.forbidden.permission_denied");
+        assertThat(denied.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"stytch\", "
+                + "error=\"insufficient_scope\", error_description=\"the token's scopes do not grant this permission\", "
+                + "scope=\"delete:documents\"");
+    }
+
+    @Test
+    void requiresPermissionWhenAppTokenOfAnotherOrganizationThenTenancyMismatch() {
+        String acme = demo().acme().organizationId();
+        assertThat(http().get(organizationPath(acme), bearer(appToken(demo().bob(), "read:documents"))).statusCode())
+                .isEqualTo(200);
+
+        HttpResponse<String> denied = http().get(organizationPath(acme), bearer(appToken(demo().dave(), "read:documents")));
+        assertThat(denied.statusCode()).isEqualTo(403);
+        assertThat(json(denied).path("code").asText()).isEqualTo("stytch.forbidden.tenancy_mismatch");
+    }
+
+    @Test
+    void requiresScopeWhenTokenLacksItThenInsufficientScopeNamingIt() {
+        assertThat(http().get(REPORTS_PATH, bearer(m2mToken("read:documents"))).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> denied = http().get(REPORTS_PATH, bearer(m2mToken("write:documents")));
+        assertThat(denied.statusCode()).isEqualTo(403);
+        assertThat(json(denied).path("code").asText()).isEqualTo("stytch.forbidden.scope_missing");
+        assertThat(denied.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"stytch\", "
+                + "error=\"insufficient_scope\", error_description=\"a required scope is not granted\", scope=\"read:documents\"");
+    }
+
+    @Test
+    void bearerTokenWhenItsKindIsNotAllowedOnThePathThenWrongTokenKind() {
+        String acme = demo().acme().organizationId();
+        Map<String, String> swapped = new LinkedHashMap<>();
+        swapped.put(jwt("bob@acme.test"), REPORTS_PATH);
+        swapped.put(appToken(demo().bob(), "read:documents"), REPORTS_PATH);
+        swapped.put(m2mToken("read:*"), organizationPath(acme));
+        swapped.forEach((token, path) -> {
+            HttpResponse<String> refused = http().get(path, bearer(token));
+            assertThat(refused.statusCode()).isEqualTo(401);
+            assertThat(json(refused).path("code").asText()).isEqualTo("stytch.invalid_token.wrong_token_kind");
+            assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(challenge ->
+                    assertThat(challenge).contains("error=\"invalid_token\""));
+        });
+    }
+
+    @Test
     void badTokenWhenAnyShapeThenRefusedWithItsCodeNeverA500() {
         String valid = jwt("bob@acme.test");
         String[] parts = valid.split("\\.");
@@ -211,6 +291,16 @@ public abstract class SecuredApiContract {
 
     private String jwt(String email) {
         return demo().sessions().get(email).sessionJwt();
+    }
+
+    private String m2mToken(String... scopes) {
+        return emulator().tokens().m2mToken(emulator().createM2mClient(client -> client.scopes(scopes))).mint();
+    }
+
+    // a member acting through a Connected App, which Stytch issued the token to
+    private String appToken(EmulatedMember member, String... scopes) {
+        EmulatedConnectedApp agent = emulator().connectedApps().defaultClient();
+        return emulator().connectedApps().accessToken(member, agent, scopes);
     }
 
     private static String base64(String json) {
