@@ -27,6 +27,7 @@ import io.github.stytchjakarta.filter.StytchWebConfig.SecureCookies;
 import io.github.stytchjakarta.filter.StytchWebConfig.UnmatchedMethods;
 import io.github.stytchjakarta.filter.internal.Origins;
 import io.github.stytchjakarta.filter.internal.PathPattern;
+import io.github.stytchjakarta.filter.internal.ResourceMetadataValidation;
 import io.github.stytchjakarta.filter.internal.RoleNames;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -64,6 +65,11 @@ public final class StytchWebConfigBuilder {
     private UnmatchedMethods permissionsUnmatchedMethods = DEFAULT_PERMISSIONS_UNMATCHED_METHODS;
     private Set<AccessTokenKind> accessTokens = EnumSet.copyOf(DEFAULT_ACCESS_TOKENS);
     private final List<PathAccessTokens> accessTokenPaths = new ArrayList<>();
+    private final List<PathScopes> scopes = new ArrayList<>();
+    private String resource;
+    private List<String> resourceScopes;
+    private String authorizationServer;
+    private String resourceName;
     private String logoutPath = DEFAULT_LOGOUT_PATH;
     private boolean logoutAllowGet = DEFAULT_LOGOUT_ALLOW_GET;
     private String logoutRedirect = DEFAULT_LOGOUT_REDIRECT;
@@ -143,6 +149,37 @@ public final class StytchWebConfigBuilder {
      */
     public StytchWebConfigBuilder accessTokens(PathAccessTokens rule) {
         this.accessTokenPaths.add(Objects.requireNonNull(rule, "rule"));
+        return this;
+    }
+
+    /** @param rule a scope rule, added after the ones given before; must not be {@code null} @return this builder */
+    public StytchWebConfigBuilder scope(PathScopes rule) {
+        this.scopes.add(Objects.requireNonNull(rule, "rule"));
+        return this;
+    }
+
+    /**
+     * Serves the RFC 9728 protected resource metadata of this resource.
+     *
+     * @param resource            the absolute resource URL clients call, e.g. {@code https://mcp.example.com/mcp}
+     * @param authorizationServer the authorization server's URL, {@code null} for the project's Stytch domain
+     * @return this builder
+     */
+    public StytchWebConfigBuilder resourceMetadata(String resource, String authorizationServer) {
+        this.resource = resource;
+        this.authorizationServer = authorizationServer;
+        return this;
+    }
+
+    /** @param scopes the metadata's {@code scopes_supported}, {@code null} for the scope rules' ones @return this builder */
+    public StytchWebConfigBuilder resourceMetadataScopes(List<String> scopes) {
+        this.resourceScopes = scopes == null ? null : List.copyOf(scopes);
+        return this;
+    }
+
+    /** @param name the metadata's {@code resource_name}, {@code null} for none @return this builder */
+    public StytchWebConfigBuilder resourceMetadataName(String name) {
+        this.resourceName = name;
         return this;
     }
 
@@ -243,6 +280,8 @@ public final class StytchWebConfigBuilder {
     public StytchWebConfig build() {
         ConfigProblems problems = new ConfigProblems();
         Set<String> origins = check(problems);
+        Optional<ResourceMetadataSettings> resourceMetadata = ResourceMetadataValidation.settings(problems, resource,
+                resourceScopes, scopes, authorizationServer, resourceName);
         problems.throwIfAny();
         Map<String, Set<String>> mapping = new LinkedHashMap<>();
         roleMapping.forEach((role, appRoles) -> mapping.put(role, new LinkedHashSet<>(appRoles)));
@@ -251,7 +290,7 @@ public final class StytchWebConfigBuilder {
                 new LogoutSettings(logoutPath, logoutAllowGet, logoutRedirect),
                 new CsrfSettings(csrfEnabled, origins),
                 new CookieSettings(cookieHttpOnly, cookieSecure, cookiePath, Optional.ofNullable(cookieDomain)),
-                new RoleSettings(mapping, organizationRoles), accessTokens, accessTokenPaths);
+                new RoleSettings(mapping, organizationRoles), accessTokens, accessTokenPaths, scopes, resourceMetadata);
     }
 
     // records every problem; returns the allowed origins, normalised

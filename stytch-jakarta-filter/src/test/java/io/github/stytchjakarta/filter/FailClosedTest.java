@@ -92,6 +92,10 @@ class FailClosedTest {
                 Arguments.of("the start-up check with another project's id", withEmulator("stytch.startup-check", "true",
                         "stytch.project-id", "project-test-11111111-1111-1111-1111-111111111111"),
                         List.of("stytch.project-id: Stytch refused the project id and secret (HTTP 401")),
+                Arguments.of("protected resource metadata over plain http", withEmulator("stytch.web.resource-metadata.resource",
+                        "http://mcp.example.com/mcp"), List.of("stytch.web.resource-metadata.resource: must be an absolute https URL")),
+                Arguments.of("a scope rule without a scope", withEmulator("stytch.web.scopes", "POST /mcp/**"),
+                        List.of("stytch.web.scopes: rule 1: a scope rule must be METHOD PATTERN SCOPE[ SCOPE...]")),
                 Arguments.of("auto-registration off and a misspelt key", Map.of("stytch.web.auto-register", "false",
                         "stytch.web.protect-paths", "/**"), List.of("stytch.web.protect-paths: is not a stytch-jakarta key")));
     }
