@@ -19,7 +19,7 @@ import java.lang.annotation.Target;
  *   <li><b>Method over class</b>, like the other Stytch security annotations: a method carrying any of them does not
  *       get the class's.</li>
  *   <li><b>Failures</b>: an anonymous caller gets {@link StytchNotAuthenticatedException} (401), a missing scope
- *       {@link StytchAccessDeniedException} with {@link StytchAccessDeniedException.Reason#SCOPE_MISSING} (403 with
+ *       {@link StytchAccessDeniedException} with {@link StytchAccessDeniedException.Reason#INSUFFICIENT_SCOPE} (403 with
  *       {@code WWW-Authenticate: Bearer error="insufficient_scope", scope="…"} naming the scopes, RFC 6750 §3.1).</li>
  * </ul>
  * A blank or empty list fails the deployment.

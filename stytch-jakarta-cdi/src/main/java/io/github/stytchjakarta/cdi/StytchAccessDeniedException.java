@@ -22,7 +22,7 @@ public final class StytchAccessDeniedException extends StytchSecurityException {
         /** The caller holds none of the roles of a {@link RequiresRole} (an access token holds none at all). */
         ROLE_MISSING("the caller does not hold a required role"),
         /** The caller's access token does not grant a scope of a {@link RequiresScope} (a session grants none). */
-        SCOPE_MISSING("a required scope is not granted");
+        INSUFFICIENT_SCOPE("the credential does not grant the scopes this request needs");
 
         private final String detail;
 

@@ -136,22 +136,22 @@ class AccessTokenSecurityTest {
     }
 
     @Test
-    void requiresScopeWhenOneIsMissingThenScopeMissingNamingAllOfTheRule() {
-        assertInsufficientScope(appCaller("read:documents"), scoped::sync, StytchAccessDeniedException.Reason.SCOPE_MISSING,
+    void requiresScopeWhenOneIsMissingThenInsufficientScopeNamingAllOfTheRule() {
+        assertInsufficientScope(appCaller("read:documents"), scoped::sync, StytchAccessDeniedException.Reason.INSUFFICIENT_SCOPE,
                 List.of("read:documents", "write:documents"));
         // an M2M scope is action:resource: write:* does not grant read:documents
-        assertInsufficientScope(m2mCaller("write:*"), scoped::export, StytchAccessDeniedException.Reason.SCOPE_MISSING,
+        assertInsufficientScope(m2mCaller("write:*"), scoped::export, StytchAccessDeniedException.Reason.INSUFFICIENT_SCOPE,
                 List.of("read:documents"));
     }
 
     @Test
-    void requiresScopeWhenSessionThenScopeMissingWithoutScopes() {
+    void requiresScopeWhenSessionThenInsufficientScopeNamingTheScopes() {
         assertThatExceptionOfType(StytchAccessDeniedException.class)
                 .isThrownBy(() -> callers.call(carol, scoped::export))
                 .satisfies(e -> {
-                    assertThat(e.reason()).isEqualTo(StytchAccessDeniedException.Reason.SCOPE_MISSING);
-                    assertThat(e.code()).isEqualTo("stytch.forbidden.scope_missing");
-                    assertThat(e.scopes()).isEmpty();
+                    assertThat(e.reason()).isEqualTo(StytchAccessDeniedException.Reason.INSUFFICIENT_SCOPE);
+                    assertThat(e.code()).isEqualTo("stytch.forbidden.insufficient_scope");
+                    assertThat(e.scopes()).containsExactly("read:documents");
                 });
     }
 

@@ -99,8 +99,11 @@ public class StytchSecurityInterceptor implements Serializable {
         });
         checkRoles(rule, current::hasRole, principal.getName(), invocation);
         if (!rule.scopes().isEmpty() && !authorizer.get().missingScopes(principal, rule.scopes()).isEmpty()) {
-            throw deny(StytchAccessDeniedException.Reason.SCOPE_MISSING, "the scopes " + rule.scopes(), principal,
-                    rule.scopes(), invocation);
+            // named to any caller, as the filter's scope rules do: they are what the request needs
+            logRefusal(StytchAccessDeniedException.Reason.INSUFFICIENT_SCOPE, "the scopes " + rule.scopes(), principal.getName(),
+                    invocation);
+            throw StytchAccessDeniedException.insufficientScope(StytchAccessDeniedException.Reason.INSUFFICIENT_SCOPE,
+                    "the scopes " + rule.scopes(), rule.scopes());
         }
         for (Permission permission : rule.permissions()) {
             AuthorizationDecision decision = decide(principal, permission, rule.organizationParameter(),

@@ -236,9 +236,10 @@ public abstract class SecuredApiContract {
 
         HttpResponse<String> denied = http().get(REPORTS_PATH, bearer(m2mToken("write:documents")));
         assertThat(denied.statusCode()).isEqualTo(403);
-        assertThat(json(denied).path("code").asText()).isEqualTo("stytch.forbidden.scope_missing");
+        assertThat(json(denied).path("code").asText()).isEqualTo("stytch.forbidden.insufficient_scope");
         assertThat(denied.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"stytch\", "
-                + "error=\"insufficient_scope\", error_description=\"a required scope is not granted\", scope=\"read:documents\"");
+                + "error=\"insufficient_scope\", error_description=\"the credential does not grant the scopes this request needs\", "
+                + "scope=\"read:documents\"");
     }
 
     @Test

@@ -1,13 +1,10 @@
 package io.github.stytchjakarta.filter.internal;
 
 import io.github.stytchjakarta.core.AuthorizationDecision;
-import io.github.stytchjakarta.core.ConnectedAppCaller;
-import io.github.stytchjakarta.core.M2mCaller;
 import io.github.stytchjakarta.core.StytchApiException;
 import io.github.stytchjakarta.core.StytchAuthorizer;
 import io.github.stytchjakarta.core.StytchCaller;
 import io.github.stytchjakarta.core.StytchUnavailableException;
-import io.github.stytchjakarta.core.internal.jwt.M2mClaims;
 import io.github.stytchjakarta.filter.PathPermission;
 import io.github.stytchjakarta.filter.PathScopes;
 import io.github.stytchjakarta.filter.ResourceMetadataSettings;
@@ -122,7 +119,7 @@ public final class PathAuthorization {
      */
     public Optional<WebFailure> authorize(String method, Optional<String> path, WebAuthentication.Authenticated authentication) {
         Optional<PathScopes> scopeRule = path.flatMap(normalised -> scopesFor(method, normalised));
-        if (scopeRule.isPresent() && !missingScopes(authentication.caller(), scopeRule.get().scopes()).isEmpty()) {
+        if (scopeRule.isPresent() && !authorizer.missingScopes(authentication.caller(), scopeRule.get().scopes()).isEmpty()) {
             log.debug(() -> "scopes " + scopeRule.get().scopes() + " not all granted");
             return Optional.of(WebFailures.insufficientScope(scopeRule.get().scopes(), authentication.source()));
         }
@@ -155,17 +152,6 @@ public final class PathAuthorization {
         log.debug(() -> "permission " + rule.get().permission() + " refused: " + decision.outcome());
         return Optional.of(authentication.session().isPresent() ? WebFailures.forbidden(decision.outcome(), authentication.source())
                 : WebFailures.insufficientScope(decision.outcome(), scopes));
-    }
-
-    // a session grants no scope; M2M scopes are action:resource, resource * covering any; Connected-App ones are names
-    private static List<String> missingScopes(StytchCaller caller, List<String> required) {
-        if (caller instanceof M2mCaller m2m) {
-            return M2mClaims.missingScopes(m2m.scopes(), required);
-        }
-        if (caller instanceof ConnectedAppCaller app) {
-            return required.stream().filter(scope -> !app.scopes().contains(scope)).toList();
-        }
-        return required;
     }
 
     private Optional<PathScopes> scopesFor(String method, String path) {
