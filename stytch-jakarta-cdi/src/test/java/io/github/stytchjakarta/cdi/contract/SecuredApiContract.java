@@ -30,8 +30,9 @@ import org.junit.jupiter.api.Test;
  * (Payara Micro 6 with the {@code StytchAuthenticationMechanism}); each keeps its server's own checks.
  * The application must map the Stytch role {@code admin} to {@code manager}, make {@code /api/public/**}
  * public, cache the RBAC policy for {@value #POLICY_TTL_SECONDS} s, accept the bearer tokens
- * {@value #ACCESS_TOKENS} with {@value #ACCESS_TOKEN_PATHS}, and answer {@code GET /api/reports} with
- * {@code @RequiresScope("read:documents")}.
+ * {@value #ACCESS_TOKENS} with {@value #ACCESS_TOKEN_PATHS}, answer {@code GET /api/reports} with
+ * {@code @RequiresScope("read:documents")}, and name {@value #RESOURCE} as its protected resource (RFC 9728,
+ * {@code stytch.web.resource-metadata.resource}) with the base URL of the emulator as Stytch's.
  */
 public abstract class SecuredApiContract {
 
@@ -47,6 +48,14 @@ public abstract class SecuredApiContract {
      */
     public static final String ACCESS_TOKEN_PATHS = "/api/reports/**=m2m; /api/organizations/**=session,connected-app; "
             + "/api/documents/organizations/**=session,connected-app";
+
+    /** The protected resource the application must name ({@code stytch.web.resource-metadata.resource}). */
+    public static final String RESOURCE = "https://documents.example.test/api";
+
+    private static final String RESOURCE_METADATA = ", resource_metadata=\"https://documents.example.test/.well-known/"
+            + "oauth-protected-resource/api\"";
+
+    private static final String CHALLENGE = "Bearer realm=\"stytch\"" + RESOURCE_METADATA;
 
     private static final String REPORTS_PATH = "/api/reports";
 
@@ -126,7 +135,7 @@ public abstract class SecuredApiContract {
         HttpResponse<String> response = http().get(readPath());
 
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"stytch\"");
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue(CHALLENGE);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
                 assertThat(type).startsWith("application/problem+json"));
         assertThat(json(response).path("code").asText()).isEqualTo("stytch.missing_token");
@@ -187,7 +196,7 @@ public abstract class SecuredApiContract {
         HttpResponse<String> refused = http().get("/api/public/signed-in");
 
         assertThat(refused.statusCode()).isEqualTo(401);
-        assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"stytch\"");
+        assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValue(CHALLENGE);
         assertThat(json(refused).path("code").asText()).isEqualTo("stytch.missing_token");
         assertThat(http().get("/api/public/signed-in", bearer(jwt("bob@acme.test"))).statusCode()).isEqualTo(200);
     }
@@ -216,7 +225,7 @@ public abstract class SecuredApiContract {
         assertThat(json(denied).path("code").asText()).isEqualTo("stytch.forbidden.permission_denied");
         assertThat(denied.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"stytch\", "
                 + "error=\"insufficient_scope\", error_description=\"the token's scopes do not grant this permission\", "
-                + "scope=\"delete:documents\"");
+                + "scope=\"delete:documents\"" + RESOURCE_METADATA);
     }
 
     @Test
@@ -239,7 +248,7 @@ public abstract class SecuredApiContract {
         assertThat(json(denied).path("code").asText()).isEqualTo("stytch.forbidden.insufficient_scope");
         assertThat(denied.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"stytch\", "
                 + "error=\"insufficient_scope\", error_description=\"the credential does not grant the scopes this request needs\", "
-                + "scope=\"read:documents\"");
+                + "scope=\"read:documents\"" + RESOURCE_METADATA);
     }
 
     @Test
@@ -256,6 +265,18 @@ public abstract class SecuredApiContract {
             assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(challenge ->
                     assertThat(challenge).contains("error=\"invalid_token\""));
         });
+    }
+
+    @Test
+    void resourceMetadataWhenFetchedAnonymouslyThenTheConfiguredDocument() {
+        HttpResponse<String> response = http().get("/.well-known/oauth-protected-resource/api");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode metadata = json(response);
+        assertThat(metadata.path("resource").asText()).isEqualTo(RESOURCE);
+        assertThat(metadata.path("authorization_servers").toString())
+                .isEqualTo("[\"" + emulator().baseUrl().toString().replaceAll("/$", "") + "\"]");
+        assertThat(metadata.path("bearer_methods_supported").toString()).isEqualTo("[\"header\"]");
     }
 
     @Test

@@ -63,6 +63,7 @@ class StytchMechanismPayaraIT extends SecuredApiContract {
         config.put("stytch.web.public-paths", "/api/public/**");
         config.put("stytch.web.access-tokens", ACCESS_TOKENS);
         config.put("stytch.web.access-tokens.paths", ACCESS_TOKEN_PATHS);
+        config.put("stytch.web.resource-metadata.resource", RESOURCE);
         config.put("stytch.web.login-page", "/login");
         return ItDeployments.war("stytch-it.war", config, SecurityConfiguration.class, ApiApplication.class,
                 DocumentsResource.class, DocumentArchive.class, PublicResource.class, ReportsResource.class, AuthenticationLog.class);

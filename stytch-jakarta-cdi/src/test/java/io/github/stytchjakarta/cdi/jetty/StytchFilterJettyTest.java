@@ -64,6 +64,7 @@ class StytchFilterJettyTest extends SecuredApiContract {
         values.put("stytch.web.public-paths", "/api/public/**");
         values.put("stytch.web.access-tokens", ACCESS_TOKENS);
         values.put("stytch.web.access-tokens.paths", ACCESS_TOKEN_PATHS);
+        values.put("stytch.web.resource-metadata.resource", RESOURCE);
         config = MicroProfileConfigs.register(values);
         container = StytchWeld.LIBRARY.start(DocumentService.class, ScopedService.class);
         StytchWebAuthenticator web = container.select(StytchWebAuthenticator.class).get();
