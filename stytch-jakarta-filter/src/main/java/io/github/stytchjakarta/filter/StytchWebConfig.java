@@ -70,6 +70,8 @@ public final class StytchWebConfig {
         public static final String ACCESS_TOKENS = "stytch.web.access-tokens";
         /** Per-path kinds of bearer token: {@code PATTERN=KIND[,KIND...]} rules separated by {@code ;}. */
         public static final String ACCESS_TOKENS_PATHS = "stytch.web.access-tokens.paths";
+        /** Path patterns where a Connected-App token is also confirmed with Stytch's introspection endpoint. */
+        public static final String ACCESS_TOKENS_INTROSPECT = "stytch.web.access-tokens.introspect";
         /** Context-relative path of the logout endpoint. */
         public static final String LOGOUT_PATH = "stytch.web.logout-path";
         /** Whether GET also logs out. */
@@ -106,7 +108,7 @@ public final class StytchWebConfig {
                 PERMISSIONS, LOGOUT_PATH, LOGOUT_ALLOW_GET, LOGOUT_REDIRECT, REALM, RETRY_AFTER, CSRF_ENABLED,
                 CSRF_ALLOWED_ORIGINS, COOKIE_HTTP_ONLY, COOKIE_SECURE, COOKIE_PATH, COOKIE_DOMAIN, ROLE_MAPPINGS,
                 AUTO_REGISTER, PERMISSIONS_UNMATCHED_METHODS, ORGANIZATION_ROLES, ACCESS_TOKENS,
-                ACCESS_TOKENS_PATHS);
+                ACCESS_TOKENS_PATHS, ACCESS_TOKENS_INTROSPECT);
 
         private Keys() {
         }
@@ -175,6 +177,11 @@ public final class StytchWebConfig {
     public static final UnmatchedMethods DEFAULT_PERMISSIONS_UNMATCHED_METHODS = UnmatchedMethods.AUTHENTICATED;
     /** Default bearer tokens: session JWTs only, so that access tokens are accepted only where configured. */
     public static final Set<AccessTokenKind> DEFAULT_ACCESS_TOKENS = Set.of(AccessTokenKind.SESSION);
+    /**
+     * Default introspection paths: none, so a Connected-App token is verified locally only (and a revoked one is
+     * accepted until it expires) unless a path is listed.
+     */
+    public static final List<String> DEFAULT_ACCESS_TOKENS_INTROSPECT = List.of();
     /** Default mode: {@link Mode#AUTO}. */
     public static final Mode DEFAULT_MODE = Mode.AUTO;
     /** Default login redirect parameter: {@code return_to}. */
@@ -223,12 +230,13 @@ public final class StytchWebConfig {
     private final RoleSettings roles;
     private final Set<AccessTokenKind> accessTokens;
     private final List<PathAccessTokens> accessTokenPaths;
+    private final List<String> introspectionPaths;
 
     // only StytchWebConfigBuilder calls this, with validated values
     StytchWebConfig(Mode mode, String loginPage, String returnParameter, List<String> protectedPaths,
             List<String> publicPaths, String realm, Duration retryAfter, PermissionSettings permissions,
             LogoutSettings logout, CsrfSettings csrf, CookieSettings cookies, RoleSettings roles,
-            Set<AccessTokenKind> accessTokens, List<PathAccessTokens> accessTokenPaths) {
+            Set<AccessTokenKind> accessTokens, List<PathAccessTokens> accessTokenPaths, List<String> introspectionPaths) {
         this.mode = mode;
         this.loginPage = loginPage;
         this.returnParameter = returnParameter;
@@ -243,6 +251,7 @@ public final class StytchWebConfig {
         this.roles = roles;
         this.accessTokens = Collections.unmodifiableSet(EnumSet.copyOf(accessTokens));
         this.accessTokenPaths = List.copyOf(accessTokenPaths);
+        this.introspectionPaths = List.copyOf(introspectionPaths);
     }
 
     /**
@@ -319,6 +328,14 @@ public final class StytchWebConfig {
         return accessTokenPaths;
     }
 
+    /**
+     * @return the path patterns where a Connected-App token is confirmed with Stytch's introspection endpoint
+     *         ({@code stytch.web.access-tokens.introspect}); they need {@code stytch.connected-apps.introspection.*}
+     */
+    public List<String> introspectionPaths() {
+        return introspectionPaths;
+    }
+
     /** @return the {@code stytch.roles.*} settings */
     public RoleSettings roles() {
         return roles;
@@ -351,6 +368,6 @@ public final class StytchWebConfig {
                 + ", protectedPaths=" + protectedPaths + ", publicPaths=" + publicPaths + ", realm=" + realm
                 + ", retryAfter=" + retryAfter + ", " + permissions + ", " + logout + ", " + csrf + ", " + cookies
                 + ", " + roles + ", accessTokens=" + accessTokens
-                + ", accessTokenPaths=" + accessTokenPaths + '}';
+                + ", accessTokenPaths=" + accessTokenPaths + ", introspectionPaths=" + introspectionPaths + '}';
     }
 }

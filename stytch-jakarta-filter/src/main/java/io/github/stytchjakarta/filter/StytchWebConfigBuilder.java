@@ -1,6 +1,7 @@
 package io.github.stytchjakarta.filter;
 
 import static io.github.stytchjakarta.filter.StytchWebConfig.DEFAULT_ACCESS_TOKENS;
+import static io.github.stytchjakarta.filter.StytchWebConfig.DEFAULT_ACCESS_TOKENS_INTROSPECT;
 import static io.github.stytchjakarta.filter.StytchWebConfig.DEFAULT_COOKIE_HTTP_ONLY;
 import static io.github.stytchjakarta.filter.StytchWebConfig.DEFAULT_COOKIE_PATH;
 import static io.github.stytchjakarta.filter.StytchWebConfig.DEFAULT_COOKIE_SECURE;
@@ -64,6 +65,7 @@ public final class StytchWebConfigBuilder {
     private UnmatchedMethods permissionsUnmatchedMethods = DEFAULT_PERMISSIONS_UNMATCHED_METHODS;
     private Set<AccessTokenKind> accessTokens = EnumSet.copyOf(DEFAULT_ACCESS_TOKENS);
     private final List<PathAccessTokens> accessTokenPaths = new ArrayList<>();
+    private List<String> introspectionPaths = DEFAULT_ACCESS_TOKENS_INTROSPECT;
     private String logoutPath = DEFAULT_LOGOUT_PATH;
     private boolean logoutAllowGet = DEFAULT_LOGOUT_ALLOW_GET;
     private String logoutRedirect = DEFAULT_LOGOUT_REDIRECT;
@@ -143,6 +145,16 @@ public final class StytchWebConfigBuilder {
      */
     public StytchWebConfigBuilder accessTokens(PathAccessTokens rule) {
         this.accessTokenPaths.add(Objects.requireNonNull(rule, "rule"));
+        return this;
+    }
+
+    /**
+     * @param patterns path patterns where a Connected-App token is also confirmed with Stytch's introspection endpoint
+     *                 (the core configuration must then name the introspection client); must not be {@code null}
+     * @return this builder
+     */
+    public StytchWebConfigBuilder introspectionPaths(List<String> patterns) {
+        this.introspectionPaths = List.copyOf(patterns);
         return this;
     }
 
@@ -251,7 +263,7 @@ public final class StytchWebConfigBuilder {
                 new LogoutSettings(logoutPath, logoutAllowGet, logoutRedirect),
                 new CsrfSettings(csrfEnabled, origins),
                 new CookieSettings(cookieHttpOnly, cookieSecure, cookiePath, Optional.ofNullable(cookieDomain)),
-                new RoleSettings(mapping, organizationRoles), accessTokens, accessTokenPaths);
+                new RoleSettings(mapping, organizationRoles), accessTokens, accessTokenPaths, introspectionPaths);
     }
 
     // records every problem; returns the allowed origins, normalised
@@ -270,6 +282,7 @@ public final class StytchWebConfigBuilder {
         }
         checkPatterns(problems, Keys.PROTECTED_PATHS, protectedPaths);
         checkPatterns(problems, Keys.PUBLIC_PATHS, publicPaths);
+        checkPatterns(problems, Keys.ACCESS_TOKENS_INTROSPECT, introspectionPaths);
         if (logoutPath == null || !isPlainPath(logoutPath)) {
             problems.add(Keys.LOGOUT_PATH, "must be a plain path starting with /, without * or a query");
         }

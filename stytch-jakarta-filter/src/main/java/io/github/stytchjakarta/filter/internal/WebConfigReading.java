@@ -59,6 +59,7 @@ public final class WebConfigReading {
                 .ifPresent(builder::permissionsUnmatchedMethods);
         readAccessTokens(own, builder);
         readAccessTokenPaths(own, builder);
+        builder.introspectionPaths(own.list(Keys.ACCESS_TOKENS_INTROSPECT));
         own.string(Keys.LOGOUT_PATH).ifPresent(builder::logoutPath);
         own.bool(Keys.LOGOUT_ALLOW_GET).ifPresent(builder::logoutAllowGet);
         own.string(Keys.LOGOUT_REDIRECT).ifPresent(builder::logoutRedirect);
