@@ -254,7 +254,8 @@ public final class StytchConfigBuilder {
      * @param check whether {@link Stytch#create} calls {@code GET /v1/debug/whoami} and fails with a
      *              {@link StytchConfigException} naming {@code stytch.secret}, {@code stytch.project-id} or
      *              {@code stytch.base-url} when Stytch refuses the credentials, answers for another project,
-     *              or no Stytch API answers at the base URL
+     *              or no Stytch API answers at the base URL; with an introspection client, also when Stytch refuses it
+     *              (naming {@code stytch.connected-apps.introspection.client-id} and {@code client-secret})
      * @return this builder
      */
     public StytchConfigBuilder startupCheck(boolean check) {
