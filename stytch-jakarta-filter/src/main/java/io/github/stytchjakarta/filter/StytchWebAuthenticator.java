@@ -112,6 +112,9 @@ public final class StytchWebAuthenticator {
      * @param stytch the core facade (not closed by the authenticator); must not be {@code null}
      * @param config the web configuration; must not be {@code null}
      * @return the authenticator
+     * @throws io.github.stytchjakarta.core.StytchConfigException when the web configuration needs what the core one
+     *                                                          lacks ({@code stytch.web.access-tokens.introspect}
+     *                                                          without an introspection client)
      */
     public static StytchWebAuthenticator create(Stytch stytch, StytchWebConfig config) {
         return builder(stytch, config).build();
@@ -346,7 +349,11 @@ public final class StytchWebAuthenticator {
             return this;
         }
 
-        /** @return the authenticator */
+        /**
+         * @return the authenticator
+         * @throws io.github.stytchjakarta.core.StytchConfigException when the web configuration needs what the core one
+         *                                                          lacks (introspection paths without a client)
+         */
         public StytchWebAuthenticator build() {
             return new StytchWebAuthenticator(this);
         }

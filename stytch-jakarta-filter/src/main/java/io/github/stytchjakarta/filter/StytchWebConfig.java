@@ -80,6 +80,8 @@ public final class StytchWebConfig {
         public static final String ACCESS_TOKENS = "stytch.web.access-tokens";
         /** Per-path kinds of bearer token: {@code PATTERN=KIND[,KIND...]} rules separated by {@code ;}. */
         public static final String ACCESS_TOKENS_PATHS = "stytch.web.access-tokens.paths";
+        /** Path patterns where a Connected-App token is also confirmed with Stytch's introspection endpoint. */
+        public static final String ACCESS_TOKENS_INTROSPECT = "stytch.web.access-tokens.introspect";
         /** Scope rules {@code METHOD PATTERN SCOPE[ SCOPE...]}: the access token must grant every scope. */
         public static final String SCOPES = "stytch.web.scopes";
         /** The resource URL of the RFC 9728 protected resource metadata; setting it serves the metadata. */
@@ -126,7 +128,7 @@ public final class StytchWebConfig {
                 PERMISSIONS, LOGOUT_PATH, LOGOUT_ALLOW_GET, LOGOUT_REDIRECT, REALM, RETRY_AFTER, CSRF_ENABLED,
                 CSRF_ALLOWED_ORIGINS, COOKIE_HTTP_ONLY, COOKIE_SECURE, COOKIE_PATH, COOKIE_DOMAIN, ROLE_MAPPINGS,
                 AUTO_REGISTER, PERMISSIONS_UNMATCHED_METHODS, ORGANIZATION_ROLES, ACCESS_TOKENS,
-                ACCESS_TOKENS_PATHS, SCOPES, RESOURCE_METADATA_RESOURCE, RESOURCE_METADATA_SCOPES,
+                ACCESS_TOKENS_PATHS, ACCESS_TOKENS_INTROSPECT, SCOPES, RESOURCE_METADATA_RESOURCE, RESOURCE_METADATA_SCOPES,
                 RESOURCE_METADATA_AUTHORIZATION_SERVER, RESOURCE_METADATA_RESOURCE_NAME);
 
         private Keys() {
@@ -196,6 +198,11 @@ public final class StytchWebConfig {
     public static final UnmatchedMethods DEFAULT_PERMISSIONS_UNMATCHED_METHODS = UnmatchedMethods.AUTHENTICATED;
     /** Default bearer tokens: session JWTs only, so that access tokens are accepted only where configured. */
     public static final Set<AccessTokenKind> DEFAULT_ACCESS_TOKENS = Set.of(AccessTokenKind.SESSION);
+    /**
+     * Default introspection paths: none, so a Connected-App token is verified locally only (and a revoked one is
+     * accepted until it expires) unless a path is listed.
+     */
+    public static final List<String> DEFAULT_ACCESS_TOKENS_INTROSPECT = List.of();
     /** How long clients and caches may keep the resource metadata ({@code Cache-Control: max-age}): five minutes. */
     public static final Duration RESOURCE_METADATA_MAX_AGE = Duration.ofMinutes(5);
     /** Default mode: {@link Mode#AUTO}. */
@@ -246,6 +253,7 @@ public final class StytchWebConfig {
     private final RoleSettings roles;
     private final Set<AccessTokenKind> accessTokens;
     private final List<PathAccessTokens> accessTokenPaths;
+    private final List<String> introspectionPaths;
     private final List<PathScopes> scopes;
     private final Optional<ResourceMetadataSettings> resourceMetadata;
 
@@ -253,8 +261,8 @@ public final class StytchWebConfig {
     StytchWebConfig(Mode mode, String loginPage, String returnParameter, List<String> protectedPaths,
             List<String> publicPaths, String realm, Duration retryAfter, PermissionSettings permissions,
             LogoutSettings logout, CsrfSettings csrf, CookieSettings cookies, RoleSettings roles,
-            Set<AccessTokenKind> accessTokens, List<PathAccessTokens> accessTokenPaths, List<PathScopes> scopes,
-            Optional<ResourceMetadataSettings> resourceMetadata) {
+            Set<AccessTokenKind> accessTokens, List<PathAccessTokens> accessTokenPaths, List<String> introspectionPaths,
+            List<PathScopes> scopes, Optional<ResourceMetadataSettings> resourceMetadata) {
         this.mode = mode;
         this.loginPage = loginPage;
         this.returnParameter = returnParameter;
@@ -269,6 +277,7 @@ public final class StytchWebConfig {
         this.roles = roles;
         this.accessTokens = Collections.unmodifiableSet(EnumSet.copyOf(accessTokens));
         this.accessTokenPaths = List.copyOf(accessTokenPaths);
+        this.introspectionPaths = List.copyOf(introspectionPaths);
         this.scopes = List.copyOf(scopes);
         this.resourceMetadata = resourceMetadata;
     }
@@ -347,6 +356,14 @@ public final class StytchWebConfig {
         return accessTokenPaths;
     }
 
+    /**
+     * @return the path patterns where a Connected-App token is confirmed with Stytch's introspection endpoint
+     *         ({@code stytch.web.access-tokens.introspect}); they need {@code stytch.connected-apps.introspection.*}
+     */
+    public List<String> introspectionPaths() {
+        return introspectionPaths;
+    }
+
     /** @return the scope rules ({@code stytch.web.scopes}), in order */
     public List<PathScopes> scopes() {
         return scopes;
@@ -389,6 +406,7 @@ public final class StytchWebConfig {
                 + ", protectedPaths=" + protectedPaths + ", publicPaths=" + publicPaths + ", realm=" + realm
                 + ", retryAfter=" + retryAfter + ", " + permissions + ", " + logout + ", " + csrf + ", " + cookies
                 + ", " + roles + ", accessTokens=" + accessTokens
-                + ", accessTokenPaths=" + accessTokenPaths + ", scopes=" + scopes + ", resourceMetadata=" + resourceMetadata + '}';
+                + ", accessTokenPaths=" + accessTokenPaths + ", introspectionPaths=" + introspectionPaths + ", scopes=" + scopes
+                + ", resourceMetadata=" + resourceMetadata + '}';
     }
 }

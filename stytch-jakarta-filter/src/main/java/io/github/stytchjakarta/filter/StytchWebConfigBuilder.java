@@ -1,6 +1,7 @@
 package io.github.stytchjakarta.filter;
 
 import static io.github.stytchjakarta.filter.StytchWebConfig.DEFAULT_ACCESS_TOKENS;
+import static io.github.stytchjakarta.filter.StytchWebConfig.DEFAULT_ACCESS_TOKENS_INTROSPECT;
 import static io.github.stytchjakarta.filter.StytchWebConfig.DEFAULT_COOKIE_HTTP_ONLY;
 import static io.github.stytchjakarta.filter.StytchWebConfig.DEFAULT_COOKIE_PATH;
 import static io.github.stytchjakarta.filter.StytchWebConfig.DEFAULT_COOKIE_SECURE;
@@ -65,6 +66,7 @@ public final class StytchWebConfigBuilder {
     private UnmatchedMethods permissionsUnmatchedMethods = DEFAULT_PERMISSIONS_UNMATCHED_METHODS;
     private Set<AccessTokenKind> accessTokens = EnumSet.copyOf(DEFAULT_ACCESS_TOKENS);
     private final List<PathAccessTokens> accessTokenPaths = new ArrayList<>();
+    private List<String> introspectionPaths = DEFAULT_ACCESS_TOKENS_INTROSPECT;
     private final List<PathScopes> scopes = new ArrayList<>();
     private String resource;
     private List<String> resourceScopes;
@@ -183,6 +185,16 @@ public final class StytchWebConfigBuilder {
         return this;
     }
 
+    /**
+     * @param patterns path patterns where a Connected-App token is also confirmed with Stytch's introspection endpoint
+     *                 (the core configuration must then name the introspection client); must not be {@code null}
+     * @return this builder
+     */
+    public StytchWebConfigBuilder introspectionPaths(List<String> patterns) {
+        this.introspectionPaths = List.copyOf(patterns);
+        return this;
+    }
+
     /** @param path the context-relative logout path @return this builder */
     public StytchWebConfigBuilder logoutPath(String path) {
         this.logoutPath = path;
@@ -290,7 +302,8 @@ public final class StytchWebConfigBuilder {
                 new LogoutSettings(logoutPath, logoutAllowGet, logoutRedirect),
                 new CsrfSettings(csrfEnabled, origins),
                 new CookieSettings(cookieHttpOnly, cookieSecure, cookiePath, Optional.ofNullable(cookieDomain)),
-                new RoleSettings(mapping, organizationRoles), accessTokens, accessTokenPaths, scopes, resourceMetadata);
+                new RoleSettings(mapping, organizationRoles), accessTokens, accessTokenPaths, introspectionPaths, scopes,
+                resourceMetadata);
     }
 
     // records every problem; returns the allowed origins, normalised
@@ -309,6 +322,7 @@ public final class StytchWebConfigBuilder {
         }
         checkPatterns(problems, Keys.PROTECTED_PATHS, protectedPaths);
         checkPatterns(problems, Keys.PUBLIC_PATHS, publicPaths);
+        checkPatterns(problems, Keys.ACCESS_TOKENS_INTROSPECT, introspectionPaths);
         if (logoutPath == null || !isPlainPath(logoutPath)) {
             problems.add(Keys.LOGOUT_PATH, "must be a plain path starting with /, without * or a query");
         }

@@ -60,6 +60,7 @@ public final class WebConfigReading {
                 .ifPresent(builder::permissionsUnmatchedMethods);
         readAccessTokens(own, builder);
         readAccessTokenPaths(own, builder);
+        builder.introspectionPaths(own.list(Keys.ACCESS_TOKENS_INTROSPECT));
         readScopes(own, builder);
         builder.resourceMetadata(own.string(Keys.RESOURCE_METADATA_RESOURCE).orElse(null),
                 own.string(Keys.RESOURCE_METADATA_AUTHORIZATION_SERVER).orElse(null));
