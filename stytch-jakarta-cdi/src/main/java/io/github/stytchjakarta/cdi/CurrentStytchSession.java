@@ -1,6 +1,9 @@
 package io.github.stytchjakarta.cdi;
 
+import io.github.stytchjakarta.core.ConnectedAppCaller;
+import io.github.stytchjakarta.core.M2mCaller;
 import io.github.stytchjakarta.core.StytchAuthorizer;
+import io.github.stytchjakarta.core.StytchCaller;
 import io.github.stytchjakarta.core.StytchMember;
 import io.github.stytchjakarta.core.StytchMemberSession;
 import io.github.stytchjakarta.core.StytchPrincipal;
@@ -17,6 +20,7 @@ import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -31,11 +35,17 @@ import java.util.Set;
  * String who = current.member().map(StytchMember::memberId).orElse("anonymous");
  * </pre>
  *
- * <p>Code that cannot run without a caller may instead inject {@link StytchPrincipal},
- * {@link StytchUser}, {@link StytchMember}, {@link StytchSession} or {@link StytchMemberSession}
- * directly: those are {@code @Dependent} (the types are final records), so inject them into
- * request-scoped beans or through {@code Instance<>}, and an anonymous request makes the injection throw
- * {@link StytchNotAuthenticatedException} (401).
+ * <p>The caller is of one of three kinds ({@link StytchCaller}): a session's user or member
+ * ({@link #principal()}, with its session and roles), an M2M client ({@link #m2mClient()}) or a user or member acting
+ * through a Connected App ({@link #connectedApp()}), the last two from bearer access tokens where
+ * {@code stytch.web.access-tokens} allows them. Access-token callers have scopes ({@link #scopes()}) and no roles
+ * (docs/adr-011-access-token-callers.md); {@link #caller()} is any kind.
+ *
+ * <p>Code that cannot run without a caller may instead inject {@link StytchCaller}, {@link StytchPrincipal},
+ * {@link StytchUser}, {@link StytchMember}, {@link StytchSession}, {@link StytchMemberSession}, {@link M2mCaller} or
+ * {@link ConnectedAppCaller} directly: those are {@code @Dependent} (the types are final records), so inject them into
+ * request-scoped beans or through {@code Instance<>}, and a request without a caller of that kind makes the injection
+ * throw {@link StytchNotAuthenticatedException} (401).
  *
  * <p>Where the caller comes from, decided once per request on first use:
  * <ol>
@@ -43,7 +53,7 @@ import java.util.Set;
  *       {@code StytchAuthenticationMechanism} or the {@code StytchAuthenticationFilter} set when it
  *       authenticated the request (then {@link #roles()} are exactly the roles the container was given);</li>
  *   <li>otherwise (no HTTP request on this thread, e.g. an EJB called with a propagated security context),
- *       the {@link StytchPrincipal} of Jakarta Security's {@link SecurityContext}, with the roles the
+ *       the {@link StytchCaller} of Jakarta Security's {@link SecurityContext}, with the roles the
  *       mechanism gives (which may need the project's RBAC policy: {@code StytchUnavailableException} when
  *       it cannot be had).</li>
  * </ol>
@@ -71,31 +81,70 @@ public class CurrentStytchSession {
     }
 
     /**
-     * Whether the request is authenticated by a Stytch session.
+     * Whether the request is authenticated by Stytch: by a session, or by an access token where allowed.
      *
-     * @return {@code true} if there is a caller
+     * @return {@code true} if there is a caller of any kind
      */
     public boolean isAuthenticated() {
-        return caller().isPresent();
+        return current().isPresent();
     }
 
     /**
-     * The caller.
+     * The caller, of any kind.
      *
-     * @return the {@link StytchUser} or {@link StytchMember}, empty for an anonymous request
+     * @return the session's {@link StytchPrincipal}, the {@link M2mCaller} or the {@link ConnectedAppCaller}; empty for
+     *         an anonymous request
+     */
+    public Optional<StytchCaller> caller() {
+        return current().map(Caller::caller);
+    }
+
+    /**
+     * The caller, of any kind, who must be there.
+     *
+     * @return the caller
+     * @throws StytchNotAuthenticatedException for an anonymous request
+     */
+    public StytchCaller requireCaller() {
+        return caller().orElseThrow(StytchNotAuthenticatedException::new);
+    }
+
+    /**
+     * The caller authenticated by a session.
+     *
+     * @return the {@link StytchUser} or {@link StytchMember}, empty for an anonymous request or an access token
      */
     public Optional<StytchPrincipal> principal() {
-        return caller().map(Caller::principal);
+        return caller().filter(StytchPrincipal.class::isInstance).map(StytchPrincipal.class::cast);
     }
 
     /**
-     * The caller, who must be there.
+     * The caller authenticated by a session, who must be there.
      *
      * @return the {@link StytchUser} or {@link StytchMember}
-     * @throws StytchNotAuthenticatedException for an anonymous request
+     * @throws StytchNotAuthenticatedException for an anonymous request or an access token
      */
     public StytchPrincipal requirePrincipal() {
         return principal().orElseThrow(StytchNotAuthenticatedException::new);
+    }
+
+    /** @return the M2M client, empty unless the request carries an M2M access token */
+    public Optional<M2mCaller> m2mClient() {
+        return caller().filter(M2mCaller.class::isInstance).map(M2mCaller.class::cast);
+    }
+
+    /** @return the user or member acting through a Connected App, empty unless the request carries its access token */
+    public Optional<ConnectedAppCaller> connectedApp() {
+        return caller().filter(ConnectedAppCaller.class::isInstance).map(ConnectedAppCaller.class::cast);
+    }
+
+    /**
+     * The scopes the caller's access token grants; for a permission, ask core's {@link StytchAuthorizer}.
+     *
+     * @return the scopes in token order, unmodifiable; empty for a session or an anonymous request
+     */
+    public List<String> scopes() {
+        return caller().map(StytchCaller::scopes).orElse(List.of());
     }
 
     /** @return the consumer user, empty for an anonymous request or a B2B member */
@@ -122,10 +171,10 @@ public class CurrentStytchSession {
      * The caller's roles: the session's Stytch roles (by default only those of the project's RBAC policy,
      * see {@code stytch.roles.organization-roles}) followed by the application roles mapped from them.
      *
-     * @return the roles, unmodifiable; empty for an anonymous request
+     * @return the roles, unmodifiable; empty for an anonymous request and an access token (a machine has no roles)
      */
     public Set<String> roles() {
-        return caller().map(Caller::roles).orElse(Set.of());
+        return current().map(Caller::roles).orElse(Set.of());
     }
 
     /**
@@ -146,10 +195,10 @@ public class CurrentStytchSession {
      *         Jakarta Security's {@link SecurityContext} only
      */
     public Optional<CredentialSource> credentialSource() {
-        return caller().flatMap(Caller::source);
+        return current().flatMap(Caller::source);
     }
 
-    private Optional<Caller> caller() {
+    private Optional<Caller> current() {
         if (caller == null) {
             caller = lookUp();
         }
@@ -159,14 +208,12 @@ public class CurrentStytchSession {
     private Optional<Caller> lookUp() {
         Object authentication = requestAttribute(StytchAttributes.AUTHENTICATION);
         if (authentication instanceof WebAuthentication.Authenticated authenticated) {
-            // an access token's caller is no session: not a caller here (this module's support for them comes later)
-            return authenticated.principal().map(principal -> new Caller(principal, authenticated.roles(),
-                    Optional.of(authenticated.source())));
+            return Optional.of(new Caller(authenticated.caller(), authenticated.roles(), Optional.of(authenticated.source())));
         }
         if (authentication != null) {
             return Optional.empty(); // handled by the filter or the mechanism: anonymous
         }
-        return callerPrincipal().map(principal -> new Caller(principal, rolesOf(principal), Optional.empty()));
+        return callerPrincipal().map(caller -> new Caller(caller, rolesOf(caller), Optional.empty()));
     }
 
     private Object requestAttribute(String name) {
@@ -180,23 +227,26 @@ public class CurrentStytchSession {
         }
     }
 
-    private Optional<StytchPrincipal> callerPrincipal() {
+    private Optional<StytchCaller> callerPrincipal() {
         if (!securityContexts.isResolvable()) {
             return Optional.empty();
         }
         try {
-            return securityContexts.get().getPrincipalsByType(StytchPrincipal.class).stream().findFirst();
+            return securityContexts.get().getPrincipalsByType(StytchCaller.class).stream().findFirst();
         } catch (RuntimeException e) {
             return Optional.empty(); // no security context on this thread
         }
     }
 
-    private Set<String> rolesOf(StytchPrincipal principal) {
+    private Set<String> rolesOf(StytchCaller caller) {
+        if (!(caller instanceof StytchPrincipal principal)) {
+            return Set.of();
+        }
         return webConfig.isResolvable() && authorizer.isResolvable() ? webConfig.get().rolesOf(principal, authorizer.get())
                 : new LinkedHashSet<>(principal.roles());
     }
 
-    private record Caller(StytchPrincipal principal, Set<String> roles, Optional<CredentialSource> source) {
+    private record Caller(StytchCaller caller, Set<String> roles, Optional<CredentialSource> source) {
 
         Caller {
             roles = Collections.unmodifiableSet(new LinkedHashSet<>(roles));

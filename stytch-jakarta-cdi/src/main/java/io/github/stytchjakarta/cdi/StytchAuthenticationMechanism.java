@@ -1,6 +1,7 @@
 package io.github.stytchjakarta.cdi;
 
 import io.github.stytchjakarta.cdi.internal.WildFlySecurityDomainCheck;
+import io.github.stytchjakarta.core.AuthenticatedSession;
 import io.github.stytchjakarta.core.internal.LogThrottle;
 import io.github.stytchjakarta.filter.Problem;
 import io.github.stytchjakarta.filter.StytchAttributes;
@@ -21,10 +22,12 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 
 /**
- * Stytch sessions as a Jakarta Security authentication mechanism: the container learns the caller
- * ({@link io.github.stytchjakarta.core.StytchUser} or {@link io.github.stytchjakarta.core.StytchMember})
- * and its roles as groups, so {@code @RolesAllowed}, {@code isCallerInRole}, {@code getUserPrincipal()}
- * and {@code SecurityContext} work as with any built-in mechanism.
+ * Stytch sessions and access tokens as a Jakarta Security authentication mechanism: the container learns the caller
+ * ({@link io.github.stytchjakarta.core.StytchUser} or {@link io.github.stytchjakarta.core.StytchMember}; an
+ * {@link io.github.stytchjakarta.core.M2mCaller} or {@link io.github.stytchjakarta.core.ConnectedAppCaller} where
+ * {@code stytch.web.access-tokens} allows them) and its roles as groups (none for an access token), so
+ * {@code @RolesAllowed}, {@code isCallerInRole}, {@code getUserPrincipal()} and {@code SecurityContext} work as with
+ * any built-in mechanism.
  *
  * <p>It is a thin adapter around the filter module's {@link StytchWebAuthenticator}, so it behaves
  * exactly like the {@code StytchAuthenticationFilter}: the same token resolution (bearer header, JWT
@@ -138,10 +141,9 @@ public class StytchAuthenticationMechanism implements HttpAuthenticationMechanis
 
     private void notifyObservers(Object authentication) {
         try {
-            // the event describes a session; access-token callers (not yet supported by this module) fire none
-            if (authentication instanceof WebAuthentication.Authenticated authenticated && authenticated.session().isPresent()) {
-                succeeded.fire(new StytchAuthenticationSucceeded(authenticated.principal().get(), authenticated.source(),
-                        authenticated.session().get().verifiedBy()));
+            if (authentication instanceof WebAuthentication.Authenticated authenticated) {
+                succeeded.fire(new StytchAuthenticationSucceeded(authenticated.caller(), authenticated.source(),
+                        authenticated.session().map(AuthenticatedSession::verifiedBy)));
             } else if (authentication instanceof WebAuthentication.Failed failure) {
                 failed.fire(new StytchAuthenticationFailed(failure.failure()));
             }

@@ -3,11 +3,12 @@ package io.github.stytchjakarta.cdi;
 import io.github.stytchjakarta.filter.CredentialSource;
 import io.github.stytchjakarta.filter.WebFailure;
 import jakarta.ejb.ApplicationException;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * A call was refused by a Stytch security check ({@link RequiresAuthentication}, {@link RequiresRole},
- * {@link RequiresPermission}, or a producer that needs a caller). The JAX-RS mappers of
+ * {@link RequiresPermission}, {@link RequiresScope}, or a producer that needs a caller). The JAX-RS mappers of
  * {@code io.github.stytchjakarta.cdi.jaxrs} answer it with {@link #status()} and an
  * {@code application/problem+json} body carrying {@link #code()}. Servlet code answers it exactly as
  * the filter answers its own failures with the shared web authenticator:
@@ -65,6 +66,15 @@ public abstract sealed class StytchSecurityException extends RuntimeException
      */
     public WebFailure failure(Optional<CredentialSource> source) {
         WebFailure.Kind kind = status() == 401 ? WebFailure.Kind.MISSING_CREDENTIALS : WebFailure.Kind.FORBIDDEN;
-        return new WebFailure(kind, code(), detail(), source, Optional.empty());
+        return new WebFailure(kind, code(), detail(), source, Optional.empty(), scopes());
+    }
+
+    /**
+     * The scopes the refused call needs, sent as the RFC 6750 {@code scope} attribute of an access token's 403.
+     *
+     * @return the scopes; none unless an access token was refused
+     */
+    public List<String> scopes() {
+        return List.of();
     }
 }

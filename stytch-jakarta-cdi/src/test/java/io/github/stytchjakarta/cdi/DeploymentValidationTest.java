@@ -216,6 +216,15 @@ class DeploymentValidationTest {
     }
 
     @Test
+    void deploymentWhenScopeBlankOrMissingThenDefinitionErrorsNameEachClass() {
+        config = MicroProfileConfigs.register(MicroProfileConfigs.emulator(STYTCH.emulator(), "b2b"));
+        assertThatExceptionOfType(DefinitionException.class)
+                .isThrownBy(() -> StytchWeld.LIBRARY.start(BlankScope.class, NoScope.class))
+                .withMessageContaining(BlankScope.class.getName() + ".export() has a blank scope")
+                .withMessageContaining(NoScope.class.getName() + " lists no scope");
+    }
+
+    @Test
     void deploymentWhenSwitchedOffAndOnlyRolesAllowedUsedThenLeftToTheContainer() {
         config = MicroProfileConfigs.register(Map.of("stytch.enabled", "false"));
         try (WeldContainer container = StytchWeld.LIBRARY.start(ContainerSecured.class)) {
@@ -392,6 +401,22 @@ class DeploymentValidationTest {
     static class BlankPermission {
 
         void read() {
+        }
+    }
+
+    @ApplicationScoped
+    static class BlankScope {
+
+        @RequiresScope({"read:documents", " "})
+        void export() {
+        }
+    }
+
+    @ApplicationScoped
+    @RequiresScope({})
+    static class NoScope {
+
+        void export() {
         }
     }
 

@@ -49,7 +49,12 @@ public final class InvalidTokenException extends StytchException {
         /** The session the token belongs to has expired. */
         SESSION_EXPIRED("the session has expired"),
         /** Stytch knows no live session for this token (revoked, expired or never existed). */
-        SESSION_NOT_FOUND("the session was not found");
+        SESSION_NOT_FOUND("the session was not found"),
+        /**
+         * Stytch's introspection says the access token is no longer active (revoked, its client or subject deleted),
+         * though it verifies locally.
+         */
+        REVOKED("the token is no longer active");
 
         private final String description;
 

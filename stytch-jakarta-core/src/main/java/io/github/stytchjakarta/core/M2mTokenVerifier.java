@@ -34,7 +34,7 @@ public final class M2mTokenVerifier {
     M2mTokenVerifier(JwtProcessor processor, ValidityWindow validity, VerifiedTokenCache<M2mCaller> cache, Clock clock,
                      Telemetry telemetry) {
         this.verification = new AccessTokenVerification<>("m2m", processor, validity, cache, clock, telemetry,
-                M2mClaims::client, (client, required) -> M2mClaims.missingScopes(client.scopes(), required));
+                M2mClaims::client, StytchAuthorizer::scopesNotGranted);
     }
 
     /**

@@ -235,7 +235,8 @@ public final class SessionAuthenticator {
         return refused.size();
     }
 
-    private static RuntimeException forWaiter(RuntimeException failure) {
+    // also the waiters' exception of a Connected-App introspection in flight
+    static RuntimeException forWaiter(RuntimeException failure) {
         if (failure instanceof InvalidTokenException invalid) {
             return new InvalidTokenException(invalid.reason(), invalid);
         }
@@ -246,7 +247,7 @@ public final class SessionAuthenticator {
         if (failure instanceof StytchApiException) {
             return failure;
         }
-        return new StytchUnavailableException("the remote session check failed: " + failure.getClass().getSimpleName(),
+        return new StytchUnavailableException("the remote check failed: " + failure.getClass().getSimpleName(),
                 null, null, failure);
     }
 

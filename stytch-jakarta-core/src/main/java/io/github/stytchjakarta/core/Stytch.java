@@ -75,7 +75,8 @@ public final class Stytch implements AutoCloseable {
         this.m2m = new M2mTokenVerifier(new JwtProcessor(keys, JwtRules.forM2m(config)), validity, m2mCache, clock,
                 telemetry);
         this.connectedApps = new ConnectedAppTokenVerifier(new JwtProcessor(keys, JwtRules.forConnectedApps(config)), validity,
-                appCache, clock, telemetry);
+                appCache, clock, telemetry, config.introspection().enabled()
+                        ? new ConnectedAppIntrospection(config, client, clock) : null);
         this.policies = new RbacPolicyCache(config.vertical(), client, config.rbac().policyTtl());
         this.authorizer = new StytchAuthorizer(policies);
         this.webhooks = config.webhook().enabled()

@@ -4,6 +4,7 @@ import io.github.stytchjakarta.core.internal.jwt.M2mClaims;
 import io.github.stytchjakarta.core.internal.rbac.PolicyIndex;
 import io.github.stytchjakarta.core.internal.rbac.RbacPolicyCache;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -121,6 +122,27 @@ public final class StytchAuthorizer {
             return List.of(permission.action() + ":" + permission.resourceId());
         }
         return List.of();
+    }
+
+    /**
+     * The required scopes a caller's access token does not grant, compared as Stytch's SDKs do for the token's kind:
+     * a Connected-App token by scope name, an M2M token by its {@code action:resource} rules (resource {@code *}
+     * covers any, so {@code read:*} grants {@code read:documents}). A session has no scopes, so it misses every one.
+     *
+     * @param caller   the caller; must not be {@code null}
+     * @param required the scopes needed
+     * @return the required scopes not granted, in the order given, unmodifiable; empty when all are granted
+     */
+    public List<String> missingScopes(StytchCaller caller, Collection<String> required) {
+        return scopesNotGranted(caller, required);
+    }
+
+    // the verifiers' scope check too
+    static List<String> scopesNotGranted(StytchCaller caller, Collection<String> required) {
+        if (caller instanceof M2mCaller client) {
+            return M2mClaims.missingScopes(client.scopes(), required);
+        }
+        return required.stream().filter(scope -> !caller.scopes().contains(scope)).toList();
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.github.stytchjakarta.core;
 
 import java.security.Principal;
+import java.util.List;
 
 /**
  * Whoever a verified Stytch credential speaks for, of one of three kinds:
@@ -23,4 +24,14 @@ public sealed interface StytchCaller extends Principal permits StytchPrincipal, 
      */
     @Override
     String getName();
+
+    /**
+     * The scopes the caller's access token grants, in token order: none for a session, which is authorized by its
+     * roles ({@link StytchAuthorizer#missingScopes} compares them as the token's kind does).
+     *
+     * @return the scopes, unmodifiable
+     */
+    default List<String> scopes() {
+        return List.of();
+    }
 }

@@ -12,6 +12,7 @@ import io.github.stytchjakarta.core.model.RevokeResponse;
 import io.github.stytchjakarta.core.model.SessionAuthenticateRequest;
 import io.github.stytchjakarta.core.model.SessionAuthenticateResponse;
 import io.github.stytchjakarta.core.model.SessionsResponse;
+import io.github.stytchjakarta.core.model.TokenIntrospectionResponse;
 import io.github.stytchjakarta.core.model.WhoamiResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +22,7 @@ import java.util.Objects;
 /**
  * A typed client for the Stytch API calls this library needs, consumer and B2B, grouped like
  * Stytch's SDKs: {@link #sessions()}, {@link #b2bSessions()}, {@link #rbac()}, {@link #b2bRbac()},
- * {@link #m2m()}, and {@link #whoami()} to check the credentials.
+ * {@link #m2m()}, {@link #connectedApps()}, and {@link #whoami()} to check the credentials.
  *
  * <pre>
  * try (StytchClient client = StytchClient.create(config)) {
@@ -33,7 +34,8 @@ import java.util.Objects;
  * library, and the configured connect and request timeouts. Only calls that do not change anything
  * are retried (the GETs, and an authenticate that neither extends the session nor changes its custom
  * claims), on 429, 5xx and I/O errors, with jittered exponential backoff honouring
- * {@code Retry-After}. Revoke and M2M token calls are never retried. Failures:
+ * {@code Retry-After}. Revoke and M2M token calls are never retried. Token introspection is authenticated by a Connected App's
+ * client id and secret in its form body, not by the project's secret. Failures:
  * {@link StytchApiException} when Stytch answered with its error body ("Stytch said no"),
  * {@link StytchUnavailableException} when it could not be reached, kept failing, or the answer was not
  * Stytch's (an error status without Stytch's error body, or an unreadable body: a wrong base URL or a proxy
@@ -49,6 +51,7 @@ public final class StytchClient implements AutoCloseable {
     private final Rbac rbac;
     private final B2bRbac b2bRbac;
     private final M2m m2m;
+    private final ConnectedApps connectedApps;
 
     StytchClient(StytchConfig config, StytchHttp http) {
         this.http = http;
@@ -58,6 +61,7 @@ public final class StytchClient implements AutoCloseable {
         this.rbac = new Rbac(http);
         this.b2bRbac = new B2bRbac(http);
         this.m2m = new M2m(http, projectPath);
+        this.connectedApps = new ConnectedApps(http, projectPath);
     }
 
     /**
@@ -97,6 +101,11 @@ public final class StytchClient implements AutoCloseable {
     /** @return the M2M calls */
     public M2m m2m() {
         return m2m;
+    }
+
+    /** @return the Connected-App (OAuth authorization server) calls */
+    public ConnectedApps connectedApps() {
+        return connectedApps;
     }
 
     /**
@@ -373,6 +382,38 @@ public final class StytchClient implements AutoCloseable {
                 body.put("scope", String.join(" ", scopes));
             }
             return http.post("/v1/public/" + projectPath + "/oauth2/token", body, M2mTokenResponse.class, false);
+        }
+    }
+
+    /** Stytch as OAuth authorization server for Connected Apps: {@code /v1/public/{project_id}/oauth2/...}. Thread-safe. */
+    public static final class ConnectedApps {
+
+        private final StytchHttp http;
+        private final String projectPath;
+
+        private ConnectedApps(StytchHttp http, String projectPath) {
+            this.http = http;
+            this.projectPath = projectPath;
+        }
+
+        /**
+         * RFC 7662 introspection of an access token: {@code POST /v1/public/{project_id}/oauth2/introspect}, form-encoded,
+         * the client authenticated by its id and secret in the body (as Stytch's Node SDK sends it; the path is the same
+         * below a custom domain's base URL). Read-only, so retried like a GET. A wrong client id or secret is Stytch's
+         * {@code 401 invalid_client}, a {@link StytchApiException}.
+         *
+         * @param token        the access token
+         * @param clientId     the client id of the Connected App asking
+         * @param clientSecret its client secret
+         * @return whether the token is active, with its claims when it is
+         */
+        public TokenIntrospectionResponse introspect(String token, String clientId, String clientSecret) {
+            Map<String, String> form = new LinkedHashMap<>();
+            form.put("token", Objects.requireNonNull(token, "token"));
+            form.put("client_id", Objects.requireNonNull(clientId, "clientId"));
+            form.put("client_secret", Objects.requireNonNull(clientSecret, "clientSecret"));
+            form.put("token_type_hint", "access_token");
+            return http.postForm("/v1/public/" + projectPath + "/oauth2/introspect", form, TokenIntrospectionResponse.class);
         }
     }
 }

@@ -18,12 +18,14 @@ import java.util.Set;
  * {@code stytch.base-url} defaults to {@link #LIVE_BASE_URL} for {@code project-live-*} ids and
  * {@link #TEST_BASE_URL} otherwise, {@code stytch.jwks.url} to the base URL's JWKS path of the vertical, and
  * {@code stytch.jwt.audience} to the project id; {@code stytch.jwt.issuers}, {@code stytch.jwt.max-token-age},
- * {@code stytch.session.duration-minutes} and {@code stytch.webhook.secret} have none. The README's configuration
+ * {@code stytch.session.duration-minutes}, {@code stytch.webhook.secret} and the introspection client's id and secret
+ * have none. The README's configuration
  * table lists every key with its default and meaning (a test keeps it true).
  * Durations are ISO-8601 ({@code PT30S}) or whole seconds ({@code 30}); blank values count as absent.
  *
  * <p>The settings are grouped as their keys are: {@link #jwt()}, {@link #jwks()}, {@link #http()},
- * {@link #rbac()}, {@link #session()}, {@link #token()}, {@link #cache()} and {@link #webhook()}, for example
+ * {@link #rbac()}, {@link #session()}, {@link #token()}, {@link #cache()}, {@link #webhook()} and
+ * {@link #introspection()}, for example
  * {@code config.jwks().cacheTtl()} for {@code stytch.jwks.cache-ttl}.
  *
  * <p>Instances are immutable and thread-safe.
@@ -100,6 +102,12 @@ public final class StytchConfig {
         public static final String WEBHOOK_TOLERANCE = "stytch.webhook.tolerance";
         /** The largest webhook body accepted, in bytes. */
         public static final String WEBHOOK_MAX_BODY_BYTES = "stytch.webhook.max-body-bytes";
+        /** The client id of the Connected App that authenticates token introspection calls. */
+        public static final String INTROSPECTION_CLIENT_ID = "stytch.connected-apps.introspection.client-id";
+        /** The client secret of the Connected App that authenticates token introspection calls. */
+        public static final String INTROSPECTION_CLIENT_SECRET = "stytch.connected-apps.introspection.client-secret";
+        /** How long Stytch's "active" answer for a token is reused; zero asks on every request. */
+        public static final String INTROSPECTION_CACHE_TTL = "stytch.connected-apps.introspection.cache-ttl";
 
         /** Every key above, so that unknown {@code stytch.*} keys can be reported. */
         public static final Set<String> ALL = Set.of(PROJECT_ID, SECRET, VERTICAL, BASE_URL, JWT_ISSUERS, JWT_AUDIENCE,
@@ -108,7 +116,8 @@ public final class StytchConfig {
                 HTTP_MAX_CONCURRENT_CALLS, HTTP_CIRCUIT_FAILURE_THRESHOLD, HTTP_CIRCUIT_OPEN_DURATION, RBAC_POLICY_TTL,
                 SESSION_COOKIE, TOKEN_COOKIE, TOKEN_HEADER, CACHE_MAX_ENTRIES, CACHE_MAX_BYTES, CACHE_REFUSED_TTL,
                 CACHE_OPAQUE_TOKENS, SESSION_DURATION_MINUTES, STARTUP_CHECK, WEBHOOK_SECRET, WEBHOOK_PATH,
-                WEBHOOK_TOLERANCE, WEBHOOK_MAX_BODY_BYTES);
+                WEBHOOK_TOLERANCE, WEBHOOK_MAX_BODY_BYTES, INTROSPECTION_CLIENT_ID, INTROSPECTION_CLIENT_SECRET,
+                INTROSPECTION_CACHE_TTL);
 
         private Keys() {
         }
@@ -255,6 +264,13 @@ public final class StytchConfig {
     /** Largest accepted {@code stytch.webhook.max-body-bytes}: 10 MiB. */
     public static final int MAX_WEBHOOK_MAX_BODY_BYTES = 10 * 1024 * 1024;
 
+    /**
+     * Default time Stytch's "active" answer for a Connected-App token is reused: 10 seconds (never past the token's
+     * {@code exp}). A revoked token is refused within this time, and a token used on every request costs one
+     * introspection call per 10 seconds per node instead of one per request.
+     */
+    public static final Duration DEFAULT_INTROSPECTION_CACHE_TTL = Duration.ofSeconds(10);
+
     /** Smallest session duration Stytch accepts, in minutes. */
     public static final int MIN_SESSION_DURATION_MINUTES = 5;
 
@@ -274,10 +290,11 @@ public final class StytchConfig {
     private final TokenSettings token;
     private final CacheSettings cache;
     private final WebhookSettings webhook;
+    private final IntrospectionSettings introspection;
 
     StytchConfig(String projectId, String secret, Vertical vertical, URI baseUrl, boolean startupCheck, JwtSettings jwt,
             JwksSettings jwks, HttpSettings http, RbacSettings rbac, SessionSettings session, TokenSettings token,
-            CacheSettings cache, WebhookSettings webhook) {
+            CacheSettings cache, WebhookSettings webhook, IntrospectionSettings introspection) {
         this.projectId = projectId;
         this.secret = secret;
         this.vertical = vertical;
@@ -291,6 +308,7 @@ public final class StytchConfig {
         this.token = token;
         this.cache = cache;
         this.webhook = webhook;
+        this.introspection = introspection;
     }
 
     /** @return a new builder (Starts a builder with every default set; project id and secret must still be given) */
@@ -382,11 +400,19 @@ public final class StytchConfig {
         return webhook;
     }
 
+    /**
+     * @return the {@code stytch.connected-apps.introspection.*} settings: the client that authenticates introspection
+     *         calls and how long an answer is reused
+     */
+    public IntrospectionSettings introspection() {
+        return introspection;
+    }
+
     /** @return the configuration with the secrets masked */
     @Override
     public String toString() {
         return "StytchConfig{projectId=" + projectId + ", secret=****, vertical=" + vertical + ", baseUrl=" + baseUrl
                 + ", startupCheck=" + startupCheck + ", " + jwt + ", " + jwks + ", " + http + ", " + rbac + ", " + session
-                + ", " + token + ", " + cache + ", " + webhook + '}';
+                + ", " + token + ", " + cache + ", " + webhook + ", " + introspection + '}';
     }
 }

@@ -61,6 +61,9 @@ public final class StytchConfigBuilder {
     private String webhookPath = StytchConfig.DEFAULT_WEBHOOK_PATH;
     private Duration webhookTolerance = StytchConfig.DEFAULT_WEBHOOK_TOLERANCE;
     private int webhookMaxBodyBytes = StytchConfig.DEFAULT_WEBHOOK_MAX_BODY_BYTES;
+    private String introspectionClientId;
+    private String introspectionClientSecret;
+    private Duration introspectionCacheTtl = StytchConfig.DEFAULT_INTROSPECTION_CACHE_TTL;
 
     StytchConfigBuilder() {
     }
@@ -251,7 +254,8 @@ public final class StytchConfigBuilder {
      * @param check whether {@link Stytch#create} calls {@code GET /v1/debug/whoami} and fails with a
      *              {@link StytchConfigException} naming {@code stytch.secret}, {@code stytch.project-id} or
      *              {@code stytch.base-url} when Stytch refuses the credentials, answers for another project,
-     *              or no Stytch API answers at the base URL
+     *              or no Stytch API answers at the base URL; with an introspection client, also when Stytch refuses it
+     *              (naming {@code stytch.connected-apps.introspection.client-id} and {@code client-secret})
      * @return this builder
      */
     public StytchConfigBuilder startupCheck(boolean check) {
@@ -288,6 +292,35 @@ public final class StytchConfigBuilder {
     }
 
     /**
+     * @param clientId the client id of the Connected App that authenticates introspection calls, {@code null} for no
+     *                 introspection; set together with {@link #introspectionClientSecret}
+     * @return this builder
+     */
+    public StytchConfigBuilder introspectionClientId(String clientId) {
+        this.introspectionClientId = clientId;
+        return this;
+    }
+
+    /**
+     * @param clientSecret the client secret of that Connected App, {@code null} for no introspection
+     * @return this builder
+     */
+    public StytchConfigBuilder introspectionClientSecret(String clientSecret) {
+        this.introspectionClientSecret = clientSecret;
+        return this;
+    }
+
+    /**
+     * @param ttl how long Stytch's "active" answer for a token is reused, zero to ask on every request; must not be
+     *            {@code null}
+     * @return this builder
+     */
+    public StytchConfigBuilder introspectionCacheTtl(Duration ttl) {
+        this.introspectionCacheTtl = Objects.requireNonNull(ttl, "ttl");
+        return this;
+    }
+
+    /**
      * Validates every setting and builds the configuration.
      *
      * @return the configuration
@@ -317,7 +350,9 @@ public final class StytchConfigBuilder {
                         : OptionalInt.of(sessionDurationMinutes)),
                 new TokenSettings(tokenCookie, tokenHeader),
                 new CacheSettings(cacheMaxEntries, cacheMaxBytes, cacheRefusedTtl, cacheOpaqueTokens),
-                new WebhookSettings(Optional.ofNullable(webhookSecret), webhookPath, webhookTolerance, webhookMaxBodyBytes));
+                new WebhookSettings(Optional.ofNullable(webhookSecret), webhookPath, webhookTolerance, webhookMaxBodyBytes),
+                new IntrospectionSettings(Optional.ofNullable(introspectionClientId),
+                        Optional.ofNullable(introspectionClientSecret), introspectionCacheTtl));
     }
 
     private void check(ConfigProblems problems) {
@@ -372,6 +407,24 @@ public final class StytchConfigBuilder {
                     StytchConfig.MIN_SESSION_DURATION_MINUTES, StytchConfig.MAX_SESSION_DURATION_MINUTES);
         }
         checkWebhook(problems);
+        checkIntrospection(problems);
+    }
+
+    // one without the other would only fail at the first introspection, with Stytch's invalid_client
+    private void checkIntrospection(ConfigProblems problems) {
+        if (introspectionClientId != null && isBlank(introspectionClientId)) {
+            problems.add(Keys.INTROSPECTION_CLIENT_ID, "must not be blank");
+        }
+        if (introspectionClientSecret != null && isBlank(introspectionClientSecret)) {
+            problems.add(Keys.INTROSPECTION_CLIENT_SECRET, "must not be blank");
+        }
+        if (introspectionClientId != null && introspectionClientSecret == null) {
+            problems.add(Keys.INTROSPECTION_CLIENT_SECRET, "is required with " + Keys.INTROSPECTION_CLIENT_ID);
+        }
+        if (introspectionClientSecret != null && introspectionClientId == null) {
+            problems.add(Keys.INTROSPECTION_CLIENT_ID, "is required with " + Keys.INTROSPECTION_CLIENT_SECRET);
+        }
+        ConfigChecks.notNegative(problems, Keys.INTROSPECTION_CACHE_TTL, introspectionCacheTtl);
     }
 
     private void checkWebhook(ConfigProblems problems) {

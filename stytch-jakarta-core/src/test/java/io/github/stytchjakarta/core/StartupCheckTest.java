@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import io.github.stytchjakarta.core.support.EmulatorConfigs;
 import io.github.stytchjakarta.core.support.ForeignServer;
+import io.github.stytchjakarta.testkit.EmulatedConnectedApp;
 import io.github.stytchjakarta.testkit.StytchEmulator;
 import io.github.stytchjakarta.testkit.StytchEmulatorExtension;
 import java.net.ServerSocket;
@@ -58,6 +59,32 @@ class StartupCheckTest {
                         + " unauthorized_credentials)")
                 .withMessageNotContaining(WRONG_SECRET)
                 .withMessageNotContaining(emulator.secret());
+    }
+
+    @Test
+    void createWhenIntrospectionClientRightThenStartsAfterOneIntrospection() {
+        EmulatedConnectedApp api = emulator.connectedApps().create(c -> c.name("API"));
+
+        try (Stytch stytch = Stytch.create(checked().introspectionClientId(api.clientId())
+                .introspectionClientSecret(api.clientSecret()).build())) {
+            assertThat(stytch.config().introspection().enabled()).isTrue();
+        }
+
+        assertThat(emulator.requestLog().requests("/v1/public/")).hasSize(1);
+    }
+
+    @Test
+    void createWhenIntrospectionClientSecretWrongThenConfigExceptionNamingTheIntrospectionKeysWithoutIt() {
+        EmulatedConnectedApp api = emulator.connectedApps().create(c -> c.name("API"));
+
+        assertThatExceptionOfType(StytchConfigException.class)
+                .isThrownBy(() -> Stytch.create(checked().introspectionClientId(api.clientId())
+                        .introspectionClientSecret(WRONG_SECRET).build()))
+                .satisfies(e -> assertThat(e.problems()).extracting(ConfigProblem::key).containsExactly(
+                        StytchConfig.Keys.INTROSPECTION_CLIENT_SECRET, StytchConfig.Keys.INTROSPECTION_CLIENT_ID))
+                .withMessageContaining("Stytch refused the introspection client (HTTP 401 invalid_client)")
+                .withMessageNotContaining(WRONG_SECRET)
+                .withMessageNotContaining(api.clientSecret());
     }
 
     @Test

@@ -63,10 +63,29 @@ public record Problem(int status, String code, String title, String detail, Opti
      * @return the problem
      */
     public static Problem of(WebFailure failure, String realm, Duration defaultRetryAfter) {
+        return of(failure, realm, defaultRetryAfter, Optional.empty());
+    }
+
+    /**
+     * The answer to a failure under a web configuration: as {@link #of(WebFailure, String, Duration)} with its realm
+     * and {@code Retry-After}, and every challenge naming the protected resource metadata as {@code resource_metadata}
+     * (RFC 9728 §5.1) when {@link StytchWebConfig#resourceMetadata()} is configured.
+     *
+     * @param failure the failure
+     * @param config  the web configuration
+     * @return the problem
+     */
+    public static Problem of(WebFailure failure, StytchWebConfig config) {
+        return of(failure, config.realm(), config.retryAfter(),
+                config.resourceMetadata().map(metadata -> metadata.metadataUrl().toString()));
+    }
+
+    private static Problem of(WebFailure failure, String realm, Duration defaultRetryAfter, Optional<String> resourceMetadata) {
         WebFailure.Kind kind = failure.kind();
         boolean bearer = failure.source().orElse(null) == CredentialSource.BEARER_HEADER;
         Optional<String> challenge = kind.status() == 401 || bearer && kind.bearerError().isPresent()
-                ? Optional.of(bearerChallenge(realm, kind.bearerError(), failure.detail(), failure.scopes())) : Optional.empty();
+                ? Optional.of(bearerChallenge(realm, kind.bearerError(), failure.detail(), failure.scopes(), resourceMetadata))
+                : Optional.empty();
         Optional<Duration> retryAfter = kind == WebFailure.Kind.UNAVAILABLE
                 ? Optional.of(failure.retryAfter().orElse(defaultRetryAfter)) : Optional.empty();
         return new Problem(kind.status(), failure.code(), title(kind.status()), failure.detail(), challenge, retryAfter);
@@ -103,8 +122,10 @@ public record Problem(int status, String code, String title, String detail, Opti
     }
 
     // RFC 6750 §3, e.g. Bearer realm="stytch", error="invalid_token", error_description="the token has expired";
-    // §3.1: an insufficient_scope answer may name the scopes needed, space separated
-    private static String bearerChallenge(String realm, Optional<String> error, String description, List<String> scopes) {
+    // §3.1: an insufficient_scope answer may name the scopes needed, space separated; RFC 9728 §5.1: resource_metadata
+    // (a URL validated at start-up, free of quotes) tells an OAuth client where to discover the authorization server
+    private static String bearerChallenge(String realm, Optional<String> error, String description, List<String> scopes,
+                                          Optional<String> resourceMetadata) {
         StringBuilder challenge = new StringBuilder("Bearer realm=\"").append(realm).append('"');
         error.ifPresent(code -> challenge.append(", error=\"").append(code)
                 .append("\", error_description=\"").append(quotable(description)).append('"'));
@@ -112,6 +133,7 @@ public record Problem(int status, String code, String title, String detail, Opti
         if (error.isPresent() && !scopeTokens.isEmpty()) {
             challenge.append(", scope=\"").append(String.join(" ", scopeTokens)).append('"');
         }
+        resourceMetadata.ifPresent(url -> challenge.append(", resource_metadata=\"").append(url).append('"'));
         return challenge.toString();
     }
 

@@ -8,6 +8,7 @@ import io.github.stytchjakarta.filter.internal.FailureResponder;
 import io.github.stytchjakarta.filter.internal.Logout;
 import io.github.stytchjakarta.filter.internal.PathAuthorization;
 import io.github.stytchjakarta.filter.internal.RequestPath;
+import io.github.stytchjakarta.filter.internal.ResourceMetadata;
 import io.github.stytchjakarta.filter.internal.SessionCheck;
 import io.github.stytchjakarta.filter.internal.SessionEstablishment;
 import io.github.stytchjakarta.filter.internal.WebFailures;
@@ -29,6 +30,8 @@ import java.util.Optional;
  * <ol>
  *   <li>an unacceptable path (a {@code .} or {@code ..} segment, a backslash or a control character
  *       left after the container's normalisation) is refused with 400;</li>
+ *   <li>with {@link StytchWebConfig#resourceMetadata()} configured, a request for the RFC 9728 protected resource
+ *       metadata is answered with the document, without authentication;</li>
  *   <li>{@code POST} to the logout path (also {@code GET} if allowed) is answered by {@link #logout};</li>
  *   <li>a CORS preflight ({@code OPTIONS} with {@code Origin} and {@code Access-Control-Request-Method})
  *       proceeds anonymously, since browsers never attach credentials to it;</li>
@@ -86,6 +89,7 @@ public final class StytchWebAuthenticator {
     private final SessionEstablishment establishment;
     private final FailureResponder failures;
     private final Logout logout;
+    private final Optional<ResourceMetadata> resourceMetadata;
 
     private StytchWebAuthenticator(Builder builder) {
         Stytch stytch = builder.stytch;
@@ -99,6 +103,7 @@ public final class StytchWebAuthenticator {
         this.establishment = new SessionEstablishment(stytch.config(), config, credentials, builder.clock, log);
         this.failures = new FailureResponder(config, establishment, log);
         this.logout = new Logout(config, stytch.client(), csrf, sessions, establishment, failures, log);
+        this.resourceMetadata = config.resourceMetadata().map(settings -> new ResourceMetadata(stytch.config(), settings));
     }
 
     /**
@@ -107,6 +112,9 @@ public final class StytchWebAuthenticator {
      * @param stytch the core facade (not closed by the authenticator); must not be {@code null}
      * @param config the web configuration; must not be {@code null}
      * @return the authenticator
+     * @throws io.github.stytchjakarta.core.StytchConfigException when the web configuration needs what the core one
+     *                                                          lacks ({@code stytch.web.access-tokens.introspect}
+     *                                                          without an introspection client)
      */
     public static StytchWebAuthenticator create(Stytch stytch, StytchWebConfig config) {
         return builder(stytch, config).build();
@@ -165,6 +173,10 @@ public final class StytchWebAuthenticator {
         if (path.isEmpty()) {
             log.debug("request path refused: path parameter, dot segment, backslash or control character");
             return refuse(request, response, WebFailures.unacceptablePath());
+        }
+        if (resourceMetadata.isPresent() && paths.isResourceMetadata(path.get())) {
+            resourceMetadata.get().answer(request, response);
+            return new WebOutcome.Responded(Optional.empty());
         }
         if (paths.isLogoutRequest(request.getMethod(), path)) {
             logout(request, response);
@@ -337,7 +349,11 @@ public final class StytchWebAuthenticator {
             return this;
         }
 
-        /** @return the authenticator */
+        /**
+         * @return the authenticator
+         * @throws io.github.stytchjakarta.core.StytchConfigException when the web configuration needs what the core one
+         *                                                          lacks (introspection paths without a client)
+         */
         public StytchWebAuthenticator build() {
             return new StytchWebAuthenticator(this);
         }

@@ -46,6 +46,16 @@ import java.util.Set;
  * requests (403, code {@code stytch.forbidden.unmatched_method}), so that the rules for a path list
  * every method it accepts.
  *
+ * <p><b>Scope rules</b> ({@code stytch.web.scopes}), comma- or newline-separated, each
+ * {@code METHOD PATTERN SCOPE[ SCOPE...]}, e.g. {@code POST /mcp/** read:documents write:documents}: the first rule
+ * matching the method and path applies, beside the permission rules; the caller must be authenticated by an access
+ * token granting every scope (see {@link PathScopes}), else 403 {@code insufficient_scope} naming the rule's scopes.
+ *
+ * <p><b>Protected resource metadata</b> (RFC 9728): with {@code stytch.web.resource-metadata.resource} set, the
+ * document is served without authentication at the context-relative {@value ResourceMetadataSettings#WELL_KNOWN_PATH}
+ * and at that path followed by the resource's path, and every {@code Bearer} challenge names it as
+ * {@code resource_metadata}. Its {@code scopes_supported} default to every scope the scope rules name.
+ *
  * <p>Durations are ISO-8601 ({@code PT10S}) or whole seconds ({@code 10}).
  */
 public final class StytchWebConfig {
@@ -70,6 +80,18 @@ public final class StytchWebConfig {
         public static final String ACCESS_TOKENS = "stytch.web.access-tokens";
         /** Per-path kinds of bearer token: {@code PATTERN=KIND[,KIND...]} rules separated by {@code ;}. */
         public static final String ACCESS_TOKENS_PATHS = "stytch.web.access-tokens.paths";
+        /** Path patterns where a Connected-App token is also confirmed with Stytch's introspection endpoint. */
+        public static final String ACCESS_TOKENS_INTROSPECT = "stytch.web.access-tokens.introspect";
+        /** Scope rules {@code METHOD PATTERN SCOPE[ SCOPE...]}: the access token must grant every scope. */
+        public static final String SCOPES = "stytch.web.scopes";
+        /** The resource URL of the RFC 9728 protected resource metadata; setting it serves the metadata. */
+        public static final String RESOURCE_METADATA_RESOURCE = "stytch.web.resource-metadata.resource";
+        /** The metadata's {@code scopes_supported}, comma-separated. */
+        public static final String RESOURCE_METADATA_SCOPES = "stytch.web.resource-metadata.scopes";
+        /** The metadata's authorization server (issuer URL). */
+        public static final String RESOURCE_METADATA_AUTHORIZATION_SERVER = "stytch.web.resource-metadata.authorization-server";
+        /** The metadata's human-readable {@code resource_name}. */
+        public static final String RESOURCE_METADATA_RESOURCE_NAME = "stytch.web.resource-metadata.resource-name";
         /** Context-relative path of the logout endpoint. */
         public static final String LOGOUT_PATH = "stytch.web.logout-path";
         /** Whether GET also logs out. */
@@ -106,7 +128,8 @@ public final class StytchWebConfig {
                 PERMISSIONS, LOGOUT_PATH, LOGOUT_ALLOW_GET, LOGOUT_REDIRECT, REALM, RETRY_AFTER, CSRF_ENABLED,
                 CSRF_ALLOWED_ORIGINS, COOKIE_HTTP_ONLY, COOKIE_SECURE, COOKIE_PATH, COOKIE_DOMAIN, ROLE_MAPPINGS,
                 AUTO_REGISTER, PERMISSIONS_UNMATCHED_METHODS, ORGANIZATION_ROLES, ACCESS_TOKENS,
-                ACCESS_TOKENS_PATHS);
+                ACCESS_TOKENS_PATHS, ACCESS_TOKENS_INTROSPECT, SCOPES, RESOURCE_METADATA_RESOURCE, RESOURCE_METADATA_SCOPES,
+                RESOURCE_METADATA_AUTHORIZATION_SERVER, RESOURCE_METADATA_RESOURCE_NAME);
 
         private Keys() {
         }
@@ -175,6 +198,13 @@ public final class StytchWebConfig {
     public static final UnmatchedMethods DEFAULT_PERMISSIONS_UNMATCHED_METHODS = UnmatchedMethods.AUTHENTICATED;
     /** Default bearer tokens: session JWTs only, so that access tokens are accepted only where configured. */
     public static final Set<AccessTokenKind> DEFAULT_ACCESS_TOKENS = Set.of(AccessTokenKind.SESSION);
+    /**
+     * Default introspection paths: none, so a Connected-App token is verified locally only (and a revoked one is
+     * accepted until it expires) unless a path is listed.
+     */
+    public static final List<String> DEFAULT_ACCESS_TOKENS_INTROSPECT = List.of();
+    /** How long clients and caches may keep the resource metadata ({@code Cache-Control: max-age}): five minutes. */
+    public static final Duration RESOURCE_METADATA_MAX_AGE = Duration.ofMinutes(5);
     /** Default mode: {@link Mode#AUTO}. */
     public static final Mode DEFAULT_MODE = Mode.AUTO;
     /** Default login redirect parameter: {@code return_to}. */
@@ -223,12 +253,16 @@ public final class StytchWebConfig {
     private final RoleSettings roles;
     private final Set<AccessTokenKind> accessTokens;
     private final List<PathAccessTokens> accessTokenPaths;
+    private final List<String> introspectionPaths;
+    private final List<PathScopes> scopes;
+    private final Optional<ResourceMetadataSettings> resourceMetadata;
 
     // only StytchWebConfigBuilder calls this, with validated values
     StytchWebConfig(Mode mode, String loginPage, String returnParameter, List<String> protectedPaths,
             List<String> publicPaths, String realm, Duration retryAfter, PermissionSettings permissions,
             LogoutSettings logout, CsrfSettings csrf, CookieSettings cookies, RoleSettings roles,
-            Set<AccessTokenKind> accessTokens, List<PathAccessTokens> accessTokenPaths) {
+            Set<AccessTokenKind> accessTokens, List<PathAccessTokens> accessTokenPaths, List<String> introspectionPaths,
+            List<PathScopes> scopes, Optional<ResourceMetadataSettings> resourceMetadata) {
         this.mode = mode;
         this.loginPage = loginPage;
         this.returnParameter = returnParameter;
@@ -243,6 +277,9 @@ public final class StytchWebConfig {
         this.roles = roles;
         this.accessTokens = Collections.unmodifiableSet(EnumSet.copyOf(accessTokens));
         this.accessTokenPaths = List.copyOf(accessTokenPaths);
+        this.introspectionPaths = List.copyOf(introspectionPaths);
+        this.scopes = List.copyOf(scopes);
+        this.resourceMetadata = resourceMetadata;
     }
 
     /**
@@ -319,6 +356,24 @@ public final class StytchWebConfig {
         return accessTokenPaths;
     }
 
+    /**
+     * @return the path patterns where a Connected-App token is confirmed with Stytch's introspection endpoint
+     *         ({@code stytch.web.access-tokens.introspect}); they need {@code stytch.connected-apps.introspection.*}
+     */
+    public List<String> introspectionPaths() {
+        return introspectionPaths;
+    }
+
+    /** @return the scope rules ({@code stytch.web.scopes}), in order */
+    public List<PathScopes> scopes() {
+        return scopes;
+    }
+
+    /** @return the RFC 9728 protected resource settings ({@code stytch.web.resource-metadata.*}), when configured */
+    public Optional<ResourceMetadataSettings> resourceMetadata() {
+        return resourceMetadata;
+    }
+
     /** @return the {@code stytch.roles.*} settings */
     public RoleSettings roles() {
         return roles;
@@ -351,6 +406,7 @@ public final class StytchWebConfig {
                 + ", protectedPaths=" + protectedPaths + ", publicPaths=" + publicPaths + ", realm=" + realm
                 + ", retryAfter=" + retryAfter + ", " + permissions + ", " + logout + ", " + csrf + ", " + cookies
                 + ", " + roles + ", accessTokens=" + accessTokens
-                + ", accessTokenPaths=" + accessTokenPaths + '}';
+                + ", accessTokenPaths=" + accessTokenPaths + ", introspectionPaths=" + introspectionPaths + ", scopes=" + scopes
+                + ", resourceMetadata=" + resourceMetadata + '}';
     }
 }

@@ -1,6 +1,7 @@
 package io.github.stytchjakarta.filter;
 
 import static io.github.stytchjakarta.filter.StytchWebConfig.DEFAULT_ACCESS_TOKENS;
+import static io.github.stytchjakarta.filter.StytchWebConfig.DEFAULT_ACCESS_TOKENS_INTROSPECT;
 import static io.github.stytchjakarta.filter.StytchWebConfig.DEFAULT_COOKIE_HTTP_ONLY;
 import static io.github.stytchjakarta.filter.StytchWebConfig.DEFAULT_COOKIE_PATH;
 import static io.github.stytchjakarta.filter.StytchWebConfig.DEFAULT_COOKIE_SECURE;
@@ -27,6 +28,7 @@ import io.github.stytchjakarta.filter.StytchWebConfig.SecureCookies;
 import io.github.stytchjakarta.filter.StytchWebConfig.UnmatchedMethods;
 import io.github.stytchjakarta.filter.internal.Origins;
 import io.github.stytchjakarta.filter.internal.PathPattern;
+import io.github.stytchjakarta.filter.internal.ResourceMetadataValidation;
 import io.github.stytchjakarta.filter.internal.RoleNames;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -64,6 +66,12 @@ public final class StytchWebConfigBuilder {
     private UnmatchedMethods permissionsUnmatchedMethods = DEFAULT_PERMISSIONS_UNMATCHED_METHODS;
     private Set<AccessTokenKind> accessTokens = EnumSet.copyOf(DEFAULT_ACCESS_TOKENS);
     private final List<PathAccessTokens> accessTokenPaths = new ArrayList<>();
+    private List<String> introspectionPaths = DEFAULT_ACCESS_TOKENS_INTROSPECT;
+    private final List<PathScopes> scopes = new ArrayList<>();
+    private String resource;
+    private List<String> resourceScopes;
+    private String authorizationServer;
+    private String resourceName;
     private String logoutPath = DEFAULT_LOGOUT_PATH;
     private boolean logoutAllowGet = DEFAULT_LOGOUT_ALLOW_GET;
     private String logoutRedirect = DEFAULT_LOGOUT_REDIRECT;
@@ -143,6 +151,47 @@ public final class StytchWebConfigBuilder {
      */
     public StytchWebConfigBuilder accessTokens(PathAccessTokens rule) {
         this.accessTokenPaths.add(Objects.requireNonNull(rule, "rule"));
+        return this;
+    }
+
+    /** @param rule a scope rule, added after the ones given before; must not be {@code null} @return this builder */
+    public StytchWebConfigBuilder scope(PathScopes rule) {
+        this.scopes.add(Objects.requireNonNull(rule, "rule"));
+        return this;
+    }
+
+    /**
+     * Serves the RFC 9728 protected resource metadata of this resource.
+     *
+     * @param resource            the absolute resource URL clients call, e.g. {@code https://mcp.example.com/mcp}
+     * @param authorizationServer the authorization server's URL, {@code null} for the project's Stytch domain
+     * @return this builder
+     */
+    public StytchWebConfigBuilder resourceMetadata(String resource, String authorizationServer) {
+        this.resource = resource;
+        this.authorizationServer = authorizationServer;
+        return this;
+    }
+
+    /** @param scopes the metadata's {@code scopes_supported}, {@code null} for the scope rules' ones @return this builder */
+    public StytchWebConfigBuilder resourceMetadataScopes(List<String> scopes) {
+        this.resourceScopes = scopes == null ? null : List.copyOf(scopes);
+        return this;
+    }
+
+    /** @param name the metadata's {@code resource_name}, {@code null} for none @return this builder */
+    public StytchWebConfigBuilder resourceMetadataName(String name) {
+        this.resourceName = name;
+        return this;
+    }
+
+    /**
+     * @param patterns path patterns where a Connected-App token is also confirmed with Stytch's introspection endpoint
+     *                 (the core configuration must then name the introspection client); must not be {@code null}
+     * @return this builder
+     */
+    public StytchWebConfigBuilder introspectionPaths(List<String> patterns) {
+        this.introspectionPaths = List.copyOf(patterns);
         return this;
     }
 
@@ -243,6 +292,8 @@ public final class StytchWebConfigBuilder {
     public StytchWebConfig build() {
         ConfigProblems problems = new ConfigProblems();
         Set<String> origins = check(problems);
+        Optional<ResourceMetadataSettings> resourceMetadata = ResourceMetadataValidation.settings(problems, resource,
+                resourceScopes, scopes, authorizationServer, resourceName);
         problems.throwIfAny();
         Map<String, Set<String>> mapping = new LinkedHashMap<>();
         roleMapping.forEach((role, appRoles) -> mapping.put(role, new LinkedHashSet<>(appRoles)));
@@ -251,7 +302,8 @@ public final class StytchWebConfigBuilder {
                 new LogoutSettings(logoutPath, logoutAllowGet, logoutRedirect),
                 new CsrfSettings(csrfEnabled, origins),
                 new CookieSettings(cookieHttpOnly, cookieSecure, cookiePath, Optional.ofNullable(cookieDomain)),
-                new RoleSettings(mapping, organizationRoles), accessTokens, accessTokenPaths);
+                new RoleSettings(mapping, organizationRoles), accessTokens, accessTokenPaths, introspectionPaths, scopes,
+                resourceMetadata);
     }
 
     // records every problem; returns the allowed origins, normalised
@@ -270,6 +322,7 @@ public final class StytchWebConfigBuilder {
         }
         checkPatterns(problems, Keys.PROTECTED_PATHS, protectedPaths);
         checkPatterns(problems, Keys.PUBLIC_PATHS, publicPaths);
+        checkPatterns(problems, Keys.ACCESS_TOKENS_INTROSPECT, introspectionPaths);
         if (logoutPath == null || !isPlainPath(logoutPath)) {
             problems.add(Keys.LOGOUT_PATH, "must be a plain path starting with /, without * or a query");
         }

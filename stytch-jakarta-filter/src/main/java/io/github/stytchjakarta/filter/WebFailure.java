@@ -16,9 +16,9 @@ import java.util.Optional;
  * @param detail     a fixed human-readable text, the {@code detail} member and the RFC 6750 {@code error_description}
  * @param source     where the offending credential came from, if the failure concerns one
  * @param retryAfter the delay of a {@link Kind#UNAVAILABLE} failure
- * @param scopes     for a {@link Kind#FORBIDDEN} access token, the scopes any one of which would grant the request,
- *                   sent as the RFC 6750 {@code scope} attribute; from the configuration and the RBAC policy, never
- *                   from the request
+ * @param scopes     for a {@link Kind#FORBIDDEN} refusal by scopes, the scopes the request needs (for a permission any
+ *                   one of them grants it; for a scope rule all of them), sent as the RFC 6750 {@code scope}
+ *                   attribute; from the configuration and the RBAC policy, never from the request
  */
 public record WebFailure(Kind kind, String code, String detail, Optional<CredentialSource> source,
                          Optional<Duration> retryAfter, List<String> scopes) {

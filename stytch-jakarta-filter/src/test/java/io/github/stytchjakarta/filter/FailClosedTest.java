@@ -92,6 +92,17 @@ class FailClosedTest {
                 Arguments.of("the start-up check with another project's id", withEmulator("stytch.startup-check", "true",
                         "stytch.project-id", "project-test-11111111-1111-1111-1111-111111111111"),
                         List.of("stytch.project-id: Stytch refused the project id and secret (HTTP 401")),
+                Arguments.of("protected resource metadata over plain http", withEmulator("stytch.web.resource-metadata.resource",
+                        "http://mcp.example.com/mcp"), List.of("stytch.web.resource-metadata.resource: must be an absolute https URL")),
+                Arguments.of("a scope rule without a scope", withEmulator("stytch.web.scopes", "POST /mcp/**"),
+                        List.of("stytch.web.scopes: rule 1: a scope rule must be METHOD PATTERN SCOPE[ SCOPE...]")),
+                Arguments.of("introspected paths without an introspection client", withEmulator(
+                        "stytch.web.access-tokens.introspect", "/mcp/**"), List.of("stytch.web.access-tokens.introspect: needs "
+                        + "stytch.connected-apps.introspection.client-id and stytch.connected-apps.introspection.client-secret")),
+                Arguments.of("an introspection client secret without its id", withEmulator(
+                        "stytch.connected-apps.introspection.client-secret", SECRET_VALUE),
+                        List.of("stytch.connected-apps.introspection.client-id: is required with "
+                                + "stytch.connected-apps.introspection.client-secret")),
                 Arguments.of("auto-registration off and a misspelt key", Map.of("stytch.web.auto-register", "false",
                         "stytch.web.protect-paths", "/**"), List.of("stytch.web.protect-paths: is not a stytch-jakarta key")));
     }

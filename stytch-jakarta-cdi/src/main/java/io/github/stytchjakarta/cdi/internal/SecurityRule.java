@@ -4,6 +4,7 @@ import io.github.stytchjakarta.cdi.OrganizationId;
 import io.github.stytchjakarta.cdi.RequiresAuthentication;
 import io.github.stytchjakarta.cdi.RequiresPermission;
 import io.github.stytchjakarta.cdi.RequiresRole;
+import io.github.stytchjakarta.cdi.RequiresScope;
 import io.github.stytchjakarta.core.Permission;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
@@ -23,7 +24,7 @@ import java.util.stream.Stream;
 /**
  * What a call must satisfy, read from the security annotations of one method of one bean class: the
  * method's annotations if it has any, else the class's (inherited ones included). An authenticated caller
- * is always required; then one of {@link #anyOfRoles()} if not empty, then every permission.
+ * is always required; then one of {@link #anyOfRoles()} if not empty, then every scope, then every permission.
  *
  * <p>The security annotations are the Stytch ones and, except on enterprise beans (whose container enforces
  * them itself), Jakarta Annotations' {@code @RolesAllowed}, {@code @PermitAll} and {@code @DenyAll}: a CDI
@@ -35,12 +36,13 @@ import java.util.stream.Stream;
  *
  * @param denyAll               whether every call is refused ({@code @DenyAll})
  * @param anyOfRoles            roles of which the caller must hold one (empty: no role check)
+ * @param scopes                scopes the caller's access token must all grant (empty: no scope check)
  * @param permissions           permissions that must all be granted
  * @param organizationParameter index of the {@link OrganizationId} parameter, {@code -1} if none
  * @param containerCallers      whether a caller without a Stytch session whom the container authenticated is
  *                              judged by the container's roles (the rule has no Stytch annotation)
  */
-public record SecurityRule(boolean denyAll, Set<String> anyOfRoles, List<Permission> permissions,
+public record SecurityRule(boolean denyAll, Set<String> anyOfRoles, List<String> scopes, List<Permission> permissions,
                            int organizationParameter, boolean containerCallers) {
 
     // enterprise beans, whose container enforces the Jakarta annotations (the EJB API may be absent)
@@ -49,6 +51,7 @@ public record SecurityRule(boolean denyAll, Set<String> anyOfRoles, List<Permiss
 
     public SecurityRule {
         anyOfRoles = Set.copyOf(anyOfRoles);
+        scopes = List.copyOf(scopes);
         permissions = List.copyOf(permissions);
     }
 
@@ -78,10 +81,15 @@ public record SecurityRule(boolean denyAll, Set<String> anyOfRoles, List<Permiss
             throw new IllegalArgumentException("@RequiresRole and @RolesAllowed on " + describe(source) + ": use one");
         }
         if (requiresRole != null) {
-            addRoles(roles, requiresRole.value(), "@RequiresRole", source);
+            addNames(roles, requiresRole.value(), "@RequiresRole", "role", source);
         }
         if (rolesAllowed != null) {
-            addRoles(roles, rolesAllowed.value(), "@RolesAllowed", source);
+            addNames(roles, rolesAllowed.value(), "@RolesAllowed", "role", source);
+        }
+        Set<String> scopes = new LinkedHashSet<>();
+        RequiresScope requiresScope = source.getAnnotation(RequiresScope.class);
+        if (requiresScope != null) {
+            addNames(scopes, requiresScope.value(), "@RequiresScope", "scope", source);
         }
         List<Permission> permissions = new ArrayList<>();
         for (RequiresPermission permission : source.getAnnotationsByType(RequiresPermission.class)) {
@@ -98,7 +106,8 @@ public record SecurityRule(boolean denyAll, Set<String> anyOfRoles, List<Permiss
             throw new IllegalArgumentException("@OrganizationId on " + describe(method)
                     + " has no effect: no @RequiresPermission applies to the method");
         }
-        return Optional.of(new SecurityRule(jakarta && source.isAnnotationPresent(DenyAll.class), roles, permissions,
+        return Optional.of(new SecurityRule(jakarta && source.isAnnotationPresent(DenyAll.class), roles, List.copyOf(scopes),
+                permissions,
                 organizationParameter, !hasStytchAnnotation(source)));
     }
 
@@ -122,6 +131,7 @@ public record SecurityRule(boolean denyAll, Set<String> anyOfRoles, List<Permiss
     static boolean hasStytchAnnotation(AnnotatedElement element) {
         return element.isAnnotationPresent(RequiresAuthentication.class)
                 || element.isAnnotationPresent(RequiresRole.class)
+                || element.isAnnotationPresent(RequiresScope.class)
                 || element.isAnnotationPresent(RequiresPermission.class)
                 || element.isAnnotationPresent(RequiresPermission.List.class);
     }
@@ -152,15 +162,15 @@ public record SecurityRule(boolean denyAll, Set<String> anyOfRoles, List<Permiss
                 .noneMatch(ENTERPRISE_BEAN_ANNOTATIONS::contains);
     }
 
-    private static void addRoles(Set<String> roles, String[] named, String annotation, AnnotatedElement source) {
+    private static void addNames(Set<String> names, String[] named, String annotation, String what, AnnotatedElement source) {
         if (named.length == 0) {
-            throw new IllegalArgumentException(annotation + " on " + describe(source) + " lists no role");
+            throw new IllegalArgumentException(annotation + " on " + describe(source) + " lists no " + what);
         }
-        for (String role : named) {
-            if (role.isBlank()) {
-                throw new IllegalArgumentException(annotation + " on " + describe(source) + " has a blank role");
+        for (String name : named) {
+            if (name.isBlank()) {
+                throw new IllegalArgumentException(annotation + " on " + describe(source) + " has a blank " + what);
             }
-            roles.add(role.strip());
+            names.add(name.strip());
         }
     }
 

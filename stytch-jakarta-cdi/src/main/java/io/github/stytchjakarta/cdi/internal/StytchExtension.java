@@ -4,6 +4,7 @@ import io.github.stytchjakarta.cdi.OrganizationId;
 import io.github.stytchjakarta.cdi.RequiresAuthentication;
 import io.github.stytchjakarta.cdi.RequiresPermission;
 import io.github.stytchjakarta.cdi.RequiresRole;
+import io.github.stytchjakarta.cdi.RequiresScope;
 import io.github.stytchjakarta.cdi.StytchAuthenticationMechanism;
 import io.github.stytchjakarta.cdi.StytchAuthenticationMechanismDefinition;
 import io.github.stytchjakarta.core.ConfigProblem;
@@ -50,7 +51,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  *
  * <ul>
  *   <li><b>Security annotations</b>: adds the {@link StytchSecured} interceptor binding to every class
- *       or method carrying {@code @RequiresAuthentication}, {@code @RequiresRole} or
+ *       or method carrying {@code @RequiresAuthentication}, {@code @RequiresRole}, {@code @RequiresScope} or
  *       {@code @RequiresPermission}, or (not on enterprise beans, and not when the library is switched off)
  *       {@code @RolesAllowed}, {@code @PermitAll} or {@code @DenyAll}, and validates their use
  *       ({@link SecurityRule}): mistakes are definition errors that fail the deployment, naming the method.</li>
@@ -107,7 +108,7 @@ public class StytchExtension implements Extension {
         return Optional.ofNullable(facade);
     }
 
-    <T> void secure(@Observes @WithAnnotations({RequiresAuthentication.class, RequiresRole.class,
+    <T> void secure(@Observes @WithAnnotations({RequiresAuthentication.class, RequiresRole.class, RequiresScope.class,
             RequiresPermission.class, RequiresPermission.List.class, OrganizationId.class,
             RolesAllowed.class, PermitAll.class, DenyAll.class}) ProcessAnnotatedType<T> event) {
         AnnotatedType<T> type = event.getAnnotatedType();
@@ -221,7 +222,7 @@ public class StytchExtension implements Extension {
         if (!enabled()) {
             if (securityAnnotationsUsed) {
                 event.addDeploymentProblem(new StytchConfigException(List.of(new ConfigProblem(ConfigKeys.ENABLED,
-                        "is false, but the application uses @RequiresAuthentication, @RequiresRole or "
+                        "is false, but the application uses @RequiresAuthentication, @RequiresRole, @RequiresScope or "
                                 + "@RequiresPermission, which would refuse every call"))));
             }
             LOG.log(Level.WARNING, ConfigKeys.ENABLED + "=false: stytch-jakarta-cdi is switched off in this application");

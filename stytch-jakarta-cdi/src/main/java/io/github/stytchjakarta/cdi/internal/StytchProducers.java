@@ -2,10 +2,14 @@ package io.github.stytchjakarta.cdi.internal;
 
 import io.github.stytchjakarta.cdi.CurrentStytchSession;
 import io.github.stytchjakarta.cdi.StytchNotAuthenticatedException;
+import io.github.stytchjakarta.core.ConnectedAppCaller;
+import io.github.stytchjakarta.core.ConnectedAppTokenVerifier;
+import io.github.stytchjakarta.core.M2mCaller;
 import io.github.stytchjakarta.core.M2mTokenVerifier;
 import io.github.stytchjakarta.core.SessionAuthenticator;
 import io.github.stytchjakarta.core.Stytch;
 import io.github.stytchjakarta.core.StytchAuthorizer;
+import io.github.stytchjakarta.core.StytchCaller;
 import io.github.stytchjakarta.core.StytchClient;
 import io.github.stytchjakarta.core.StytchConfig;
 import io.github.stytchjakarta.core.StytchMember;
@@ -29,15 +33,16 @@ import jakarta.inject.Singleton;
  *   <li>One {@link Stytch} facade per application, built from MicroProfile Config and closed when the
  *       application stops (its background refreshes end and its HTTP client is released). Its parts are
  *       produced from it: {@link StytchClient}, {@link SessionAuthenticator}, {@link StytchAuthorizer},
- *       {@link M2mTokenVerifier}, {@link StytchConfig}; with the web configuration, one
+ *       {@link M2mTokenVerifier}, {@link ConnectedAppTokenVerifier}, {@link StytchConfig}; with the web configuration, one
  *       {@link StytchWebAuthenticator} and the {@link StytchWebConfig}. Core's types are final, so they
  *       cannot have client proxies: the facade is {@link Singleton} (one instance, no proxy) and its parts
  *       {@link Dependent} views of it, which amounts to the same application-wide instances.</li>
- *   <li>The caller of the current request ({@link StytchPrincipal}, {@link StytchUser},
- *       {@link StytchMember}, {@link StytchSession}, {@link StytchMemberSession}) from
+ *   <li>The caller of the current request ({@link StytchCaller} of any kind; from a session {@link StytchPrincipal},
+ *       {@link StytchUser}, {@link StytchMember}, {@link StytchSession}, {@link StytchMemberSession}; from an access
+ *       token {@link M2mCaller}, {@link ConnectedAppCaller}) from
  *       {@link CurrentStytchSession}, {@link Dependent} because records cannot be proxied: inject them
- *       into request-scoped beans or through {@code Instance<>}. An anonymous request makes the injection
- *       throw {@link StytchNotAuthenticatedException}; asking for a consumer user in a B2B application
+ *       into request-scoped beans or through {@code Instance<>}. A request without a caller of the injected kind
+ *       makes the injection throw {@link StytchNotAuthenticatedException}; asking for a consumer user in a B2B application
  *       (or the reverse) is a programming error ({@link IllegalStateException}).</li>
  * </ul>
  * The facade reports metrics and spans to the server's {@code OpenTelemetry} bean when there is one (MicroProfile
@@ -90,6 +95,12 @@ public final class StytchProducers {
     }
 
     @Produces
+    @Typed(ConnectedAppTokenVerifier.class)
+    ConnectedAppTokenVerifier connectedApps(Stytch stytch) {
+        return stytch.connectedAppVerifier();
+    }
+
+    @Produces
     @Typed(StytchConfig.class)
     StytchConfig config(Stytch stytch) {
         return stytch.config();
@@ -106,6 +117,24 @@ public final class StytchProducers {
     @Typed(StytchWebAuthenticator.class)
     StytchWebAuthenticator webAuthenticator(Stytch stytch, StytchWebConfig webConfig) {
         return StytchWebAuthenticator.create(stytch, webConfig);
+    }
+
+    @Produces
+    @Typed(StytchCaller.class)
+    StytchCaller caller(CurrentStytchSession current) {
+        return current.requireCaller();
+    }
+
+    @Produces
+    @Typed(M2mCaller.class)
+    M2mCaller m2mCaller(CurrentStytchSession current) {
+        return current.m2mClient().orElseThrow(StytchNotAuthenticatedException::new);
+    }
+
+    @Produces
+    @Typed(ConnectedAppCaller.class)
+    ConnectedAppCaller connectedAppCaller(CurrentStytchSession current) {
+        return current.connectedApp().orElseThrow(StytchNotAuthenticatedException::new);
     }
 
     @Produces
@@ -139,7 +168,7 @@ public final class StytchProducers {
     }
 
     private static RuntimeException missing(CurrentStytchSession current, Class<?> wanted) {
-        if (!current.isAuthenticated()) {
+        if (current.principal().isEmpty()) { // anonymous, or an access token: no session
             return new StytchNotAuthenticatedException();
         }
         String caller = current.member().isPresent() ? "a B2B member (inject StytchMember or StytchMemberSession)"

@@ -7,6 +7,7 @@ import io.github.stytchjakarta.core.AuthorizationDecision;
 import io.github.stytchjakarta.core.Permission;
 import io.github.stytchjakarta.core.StytchApiException;
 import io.github.stytchjakarta.core.StytchAuthorizer;
+import io.github.stytchjakarta.core.StytchCaller;
 import io.github.stytchjakarta.core.StytchPrincipal;
 import io.github.stytchjakarta.core.StytchUnavailableException;
 import jakarta.annotation.Priority;
@@ -21,15 +22,19 @@ import jakarta.interceptor.InvocationContext;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
 import java.lang.System.Logger.Level;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
- * Enforces {@code @RequiresAuthentication}, {@code @RequiresRole}, {@code @RequiresPermission} and, on CDI
- * beans, {@code @RolesAllowed}, {@code @PermitAll} and {@code @DenyAll} ({@link SecurityRule}): an
- * authenticated caller, then one of the roles, then every permission (checked by core's
- * {@link StytchAuthorizer} against the cached RBAC policy, tenancy first). The rule of a method is read
- * once ({@link SecurityRules}).
+ * Enforces {@code @RequiresAuthentication}, {@code @RequiresRole}, {@code @RequiresScope},
+ * {@code @RequiresPermission} and, on CDI beans, {@code @RolesAllowed}, {@code @PermitAll} and {@code @DenyAll}
+ * ({@link SecurityRule}): an authenticated caller of any kind, then one of the roles (an access token has none),
+ * then every scope (a session has none), then every permission (checked by core's {@link StytchAuthorizer} against
+ * the cached RBAC policy, tenancy first: a session by its roles, an access token by its scopes). An access token
+ * refused for its scopes gets the scopes that would grant the call ({@link StytchAccessDeniedException#scopes()}).
+ * The rule of a method is read once ({@link SecurityRules}).
  *
  * <p>Priority {@link Interceptor.Priority#LIBRARY_BEFORE}: after the platform's interceptors that
  * must wrap everything (transactions), before application interceptors, so that no application
@@ -80,7 +85,7 @@ public class StytchSecurityInterceptor implements Serializable {
     }
 
     private void check(SecurityRule rule, InvocationContext invocation) {
-        Optional<StytchPrincipal> caller = caller();
+        Optional<StytchCaller> caller = caller();
         if (caller.isEmpty() && rule.containerCallers()) {
             Optional<HttpServletRequest> containerCaller = containerCaller();
             if (containerCaller.isPresent()) {
@@ -88,19 +93,28 @@ public class StytchSecurityInterceptor implements Serializable {
                 return;
             }
         }
-        StytchPrincipal principal = caller.orElseThrow(() -> {
+        StytchCaller principal = caller.orElseThrow(() -> {
             LOG.log(Level.DEBUG, () -> "anonymous call to " + describe(invocation) + " refused");
             return new StytchNotAuthenticatedException();
         });
         checkRoles(rule, current::hasRole, principal.getName(), invocation);
+        if (!rule.scopes().isEmpty() && !authorizer.get().missingScopes(principal, rule.scopes()).isEmpty()) {
+            // named to any caller, as the filter's scope rules do: they are what the request needs
+            logRefusal(StytchAccessDeniedException.Reason.INSUFFICIENT_SCOPE, "the scopes " + rule.scopes(), principal.getName(),
+                    invocation);
+            throw StytchAccessDeniedException.insufficientScope(StytchAccessDeniedException.Reason.INSUFFICIENT_SCOPE,
+                    "the scopes " + rule.scopes(), rule.scopes());
+        }
         for (Permission permission : rule.permissions()) {
             AuthorizationDecision decision = decide(principal, permission, rule.organizationParameter(),
                     invocation.getParameters());
+            if (decision.outcome() == AuthorizationDecision.Outcome.TENANCY_MISMATCH) {
+                throw deny(StytchAccessDeniedException.Reason.TENANCY_MISMATCH, permission.toString(), principal,
+                        List.of(), invocation);
+            }
             if (!decision.granted()) {
-                throw deny(decision.outcome() == AuthorizationDecision.Outcome.TENANCY_MISMATCH
-                                ? StytchAccessDeniedException.Reason.TENANCY_MISMATCH
-                                : StytchAccessDeniedException.Reason.PERMISSION_DENIED,
-                        permission.toString(), principal.getName(), invocation);
+                throw deny(StytchAccessDeniedException.Reason.PERMISSION_DENIED, permission.toString(), principal,
+                        scopesGranting(principal, permission), invocation);
             }
         }
     }
@@ -128,25 +142,34 @@ public class StytchSecurityInterceptor implements Serializable {
         }
     }
 
-    private Optional<StytchPrincipal> caller() {
+    private Optional<StytchCaller> caller() {
         try {
-            return current.principal();
+            return current.caller();
         } catch (ContextNotActiveException e) {
             // no request (a timer, an asynchronous call): nobody is authenticated
             return Optional.empty();
         }
     }
 
-    private AuthorizationDecision decide(StytchPrincipal principal, Permission permission,
+    private AuthorizationDecision decide(StytchCaller principal, Permission permission,
                                          int organizationParameter, Object[] arguments) {
+        if (organizationParameter < 0) {
+            return withPolicy(() -> authorizer.get().check(principal, permission));
+        }
+        if (!(arguments[organizationParameter] instanceof String organizationId) || organizationId.isBlank()) {
+            return AuthorizationDecision.TENANCY_MISMATCH;
+        }
+        return withPolicy(() -> authorizer.get().checkInOrganization(principal, organizationId, permission));
+    }
+
+    // the scopes of which an access token would need one
+    private List<String> scopesGranting(StytchCaller caller, Permission permission) {
+        return withPolicy(() -> authorizer.get().scopesGranting(caller, permission));
+    }
+
+    private static <T> T withPolicy(Supplier<T> check) {
         try {
-            if (organizationParameter < 0) {
-                return authorizer.get().check(principal, permission);
-            }
-            if (!(arguments[organizationParameter] instanceof String organizationId) || organizationId.isBlank()) {
-                return AuthorizationDecision.TENANCY_MISMATCH;
-            }
-            return authorizer.get().checkInOrganization(principal, organizationId, permission);
+            return check.get();
         } catch (StytchApiException e) {
             // this application's fault (e.g. a wrong secret), not the caller's: 503 like the filter
             LOG.log(Level.WARNING, "Stytch refused the RBAC policy request: HTTP " + e.statusCode() + " " + e.errorType());
@@ -156,9 +179,21 @@ public class StytchSecurityInterceptor implements Serializable {
 
     private static StytchAccessDeniedException deny(StytchAccessDeniedException.Reason reason, String check,
                                                     String caller, InvocationContext invocation) {
-        LOG.log(Level.DEBUG, () -> "call to " + describe(invocation) + " by " + caller + " refused: "
-                + reason + " " + check);
+        logRefusal(reason, check, caller, invocation);
         return new StytchAccessDeniedException(reason, check);
+    }
+
+    // a session is answered without scopes (its roles are what is missing); an access token with those it needs
+    private static StytchAccessDeniedException deny(StytchAccessDeniedException.Reason reason, String check,
+                                                    StytchCaller caller, List<String> scopes, InvocationContext invocation) {
+        logRefusal(reason, check, caller.getName(), invocation);
+        return caller instanceof StytchPrincipal ? new StytchAccessDeniedException(reason, check)
+                : StytchAccessDeniedException.insufficientScope(reason, check, scopes);
+    }
+
+    private static void logRefusal(StytchAccessDeniedException.Reason reason, String check, String caller,
+                                   InvocationContext invocation) {
+        LOG.log(Level.DEBUG, () -> "call to " + describe(invocation) + " by " + caller + " refused: " + reason + " " + check);
     }
 
     private static String describe(InvocationContext invocation) {

@@ -1,7 +1,7 @@
 package io.github.stytchjakarta.cdi.jaxrs;
 
 import io.github.stytchjakarta.cdi.CurrentStytchSession;
-import io.github.stytchjakarta.core.StytchPrincipal;
+import io.github.stytchjakarta.core.StytchCaller;
 import io.github.stytchjakarta.filter.CredentialSource;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,12 +17,14 @@ import java.util.Set;
 
 /**
  * Makes JAX-RS's {@link SecurityContext} reflect the Stytch caller whatever the server does with
- * custom principals: {@code getUserPrincipal()} is the {@link io.github.stytchjakarta.core.StytchUser}
- * or {@link io.github.stytchjakarta.core.StytchMember}, {@code isUserInRole} answers the Stytch roles
- * and the mapped application roles, {@code getAuthenticationScheme()} is {@code STYTCH_BEARER} or
- * {@code STYTCH_COOKIE}. Runs at {@link Priorities#AUTHENTICATION}, before role checks such as
- * Jersey's {@code @RolesAllowed} filter. Anonymous requests keep the container's context. Found by
- * JAX-RS provider scanning; a CDI bean. Thread-safe.
+ * custom principals: {@code getUserPrincipal()} is the {@link StytchCaller} (a session's
+ * {@link io.github.stytchjakarta.core.StytchUser} or {@link io.github.stytchjakarta.core.StytchMember}, an
+ * {@link io.github.stytchjakarta.core.M2mCaller} or a
+ * {@link io.github.stytchjakarta.core.ConnectedAppCaller}),
+ * {@code isUserInRole} answers the Stytch roles and the mapped application roles (none for an access token),
+ * {@code getAuthenticationScheme()} is {@code STYTCH_BEARER} or {@code STYTCH_COOKIE}. Runs at
+ * {@link Priorities#AUTHENTICATION}, before role checks such as Jersey's {@code @RolesAllowed} filter. Anonymous
+ * requests keep the container's context. Found by JAX-RS provider scanning; a CDI bean. Thread-safe.
  */
 @Provider
 @ApplicationScoped
@@ -34,7 +36,7 @@ public class StytchSecurityContextFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        Optional<StytchPrincipal> principal = current.principal();
+        Optional<StytchCaller> principal = current.caller();
         if (principal.isEmpty()) {
             return;
         }
@@ -44,7 +46,7 @@ public class StytchSecurityContextFilter implements ContainerRequestFilter {
         request.setSecurityContext(new StytchSecurityContext(principal.get(), current.roles(), container.isSecure(), scheme));
     }
 
-    private record StytchSecurityContext(StytchPrincipal principal, Set<String> roles, boolean secure, String scheme)
+    private record StytchSecurityContext(StytchCaller principal, Set<String> roles, boolean secure, String scheme)
             implements SecurityContext {
 
         @Override

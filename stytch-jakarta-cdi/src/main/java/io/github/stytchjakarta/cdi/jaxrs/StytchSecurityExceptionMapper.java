@@ -18,7 +18,8 @@ import java.util.Optional;
  * {@link io.github.stytchjakarta.cdi.StytchAccessDeniedException}) like the filter answers a refused
  * request: 401 with {@code WWW-Authenticate: Bearer realm="…"}, or 403 (with
  * {@code error="insufficient_scope"} when the request was authenticated by a bearer token), and an
- * {@code application/problem+json} body with the exception's code: the filter's {@link Problem}. Found by
+ * {@code application/problem+json} body with the exception's code: the filter's {@link Problem} (whose challenges name
+ * the protected resource metadata when it is configured). Found by
  * JAX-RS provider scanning; a CDI bean. Thread-safe.
  */
 @Provider
@@ -33,7 +34,7 @@ public class StytchSecurityExceptionMapper implements ExceptionMapper<StytchSecu
 
     @Override
     public Response toResponse(StytchSecurityException exception) {
-        return JaxrsProblems.toResponse(Problem.of(exception.failure(credentialSource()), webConfig.realm(), webConfig.retryAfter()));
+        return JaxrsProblems.toResponse(Problem.of(exception.failure(credentialSource()), webConfig));
     }
 
     private Optional<CredentialSource> credentialSource() {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.stytchjakarta.testkit.DemoData;
+import io.github.stytchjakarta.testkit.EmulatedConnectedApp;
 import io.github.stytchjakarta.testkit.EmulatedMember;
 import io.github.stytchjakarta.testkit.EmulatedPolicy;
 import io.github.stytchjakarta.testkit.EmulatedSession;
@@ -28,12 +29,35 @@ import org.junit.jupiter.api.Test;
  * servlet integration and the {@code StytchAuthenticationFilter}) and {@code StytchMechanismPayaraIT}
  * (Payara Micro 6 with the {@code StytchAuthenticationMechanism}); each keeps its server's own checks.
  * The application must map the Stytch role {@code admin} to {@code manager}, make {@code /api/public/**}
- * public and cache the RBAC policy for {@value #POLICY_TTL_SECONDS} s.
+ * public, cache the RBAC policy for {@value #POLICY_TTL_SECONDS} s, accept the bearer tokens
+ * {@value #ACCESS_TOKENS} with {@value #ACCESS_TOKEN_PATHS}, answer {@code GET /api/reports} with
+ * {@code @RequiresScope("read:documents")}, and name {@value #RESOURCE} as its protected resource (RFC 9728,
+ * {@code stytch.web.resource-metadata.resource}) with the base URL of the emulator as Stytch's.
  */
 public abstract class SecuredApiContract {
 
     /** The RBAC policy cache TTL (seconds) the application must be configured with. */
     public static final String POLICY_TTL_SECONDS = "2";
+
+    /** The kinds of bearer token the application must accept ({@code stytch.web.access-tokens}). */
+    public static final String ACCESS_TOKENS = "session, m2m, connected-app";
+
+    /**
+     * The application's per-path kinds ({@code stytch.web.access-tokens.paths}): reports for M2M clients only, an
+     * organization's documents for members (sessions and app tokens), on the Jetty and the JAX-RS paths alike.
+     */
+    public static final String ACCESS_TOKEN_PATHS = "/api/reports/**=m2m; /api/organizations/**=session,connected-app; "
+            + "/api/documents/organizations/**=session,connected-app";
+
+    /** The protected resource the application must name ({@code stytch.web.resource-metadata.resource}). */
+    public static final String RESOURCE = "https://documents.example.test/api";
+
+    private static final String RESOURCE_METADATA = ", resource_metadata=\"https://documents.example.test/.well-known/"
+            + "oauth-protected-resource/api\"";
+
+    private static final String CHALLENGE = "Bearer realm=\"stytch\"" + RESOURCE_METADATA;
+
+    private static final String REPORTS_PATH = "/api/reports";
 
     private static final long POLICY_CHANGE_DEADLINE_SECONDS = 60;
     private static final long POLICY_CHANGE_POLL_MILLIS = 250;
@@ -48,9 +72,9 @@ public abstract class SecuredApiContract {
     protected abstract DemoData demo();
 
     /**
-     * @return the path answering who the caller is, as JSON with {@code current} (member id),
-     *         {@code roles}, {@code scheme} (the authentication scheme the application's API reports) and
-     *         {@code servletIsEditor}
+     * @return the path answering who the caller is, as JSON with {@code current} (the session's member id),
+     *         {@code caller} (the caller's name, of any kind), {@code scopes}, {@code roles}, {@code scheme} (the
+     *         authentication scheme the application's API reports) and {@code servletIsEditor}
      */
     protected abstract String mePath();
 
@@ -111,7 +135,7 @@ public abstract class SecuredApiContract {
         HttpResponse<String> response = http().get(readPath());
 
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"stytch\"");
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue(CHALLENGE);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
                 assertThat(type).startsWith("application/problem+json"));
         assertThat(json(response).path("code").asText()).isEqualTo("stytch.missing_token");
@@ -172,9 +196,87 @@ public abstract class SecuredApiContract {
         HttpResponse<String> refused = http().get("/api/public/signed-in");
 
         assertThat(refused.statusCode()).isEqualTo(401);
-        assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"stytch\"");
+        assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValue(CHALLENGE);
         assertThat(json(refused).path("code").asText()).isEqualTo("stytch.missing_token");
         assertThat(http().get("/api/public/signed-in", bearer(jwt("bob@acme.test"))).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void accessTokenWhenAllowedThenTheApplicationSeesTheCallerWithScopesAndNoRoles() {
+        HttpResponse<String> response = http().get(mePath(), bearer(m2mToken("read:documents")));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode me = json(response);
+        assertThat(me.path("caller").asText()).startsWith("m2m-client-");
+        assertThat(me.path("current").isNull()).as("no session").isTrue();
+        assertThat(me.path("scopes").toString()).isEqualTo("[\"read:documents\"]");
+        assertThat(me.path("roles").size()).isZero();
+        assertThat(me.path("scheme").asText()).isEqualTo("STYTCH_BEARER");
+        assertThat(me.path("servletIsEditor").asBoolean()).isFalse();
+    }
+
+    @Test
+    void requiresPermissionWhenAccessTokenScopesGrantThenAllowedElseInsufficientScopeNamingIt() {
+        assertThat(http().get(readPath(), bearer(appToken(demo().carol(), "read:documents"))).statusCode()).isEqualTo(200);
+        assertThat(http().get(readPath(), bearer(m2mToken("read:*"))).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> denied = http().delete(deletePath(), bearer(m2mToken("read:documents")));
+        assertThat(denied.statusCode()).isEqualTo(403);
+        assertThat(json(denied).path("code").asText()).isEqualTo("stytch.forbidden.permission_denied");
+        assertThat(denied.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"stytch\", "
+                + "error=\"insufficient_scope\", error_description=\"the token's scopes do not grant this permission\", "
+                + "scope=\"delete:documents\"" + RESOURCE_METADATA);
+    }
+
+    @Test
+    void requiresPermissionWhenAppTokenOfAnotherOrganizationThenTenancyMismatch() {
+        String acme = demo().acme().organizationId();
+        assertThat(http().get(organizationPath(acme), bearer(appToken(demo().bob(), "read:documents"))).statusCode())
+                .isEqualTo(200);
+
+        HttpResponse<String> denied = http().get(organizationPath(acme), bearer(appToken(demo().dave(), "read:documents")));
+        assertThat(denied.statusCode()).isEqualTo(403);
+        assertThat(json(denied).path("code").asText()).isEqualTo("stytch.forbidden.tenancy_mismatch");
+    }
+
+    @Test
+    void requiresScopeWhenTokenLacksItThenInsufficientScopeNamingIt() {
+        assertThat(http().get(REPORTS_PATH, bearer(m2mToken("read:documents"))).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> denied = http().get(REPORTS_PATH, bearer(m2mToken("write:documents")));
+        assertThat(denied.statusCode()).isEqualTo(403);
+        assertThat(json(denied).path("code").asText()).isEqualTo("stytch.forbidden.insufficient_scope");
+        assertThat(denied.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"stytch\", "
+                + "error=\"insufficient_scope\", error_description=\"the credential does not grant the scopes this request needs\", "
+                + "scope=\"read:documents\"" + RESOURCE_METADATA);
+    }
+
+    @Test
+    void bearerTokenWhenItsKindIsNotAllowedOnThePathThenWrongTokenKind() {
+        String acme = demo().acme().organizationId();
+        Map<String, String> swapped = new LinkedHashMap<>();
+        swapped.put(jwt("bob@acme.test"), REPORTS_PATH);
+        swapped.put(appToken(demo().bob(), "read:documents"), REPORTS_PATH);
+        swapped.put(m2mToken("read:*"), organizationPath(acme));
+        swapped.forEach((token, path) -> {
+            HttpResponse<String> refused = http().get(path, bearer(token));
+            assertThat(refused.statusCode()).isEqualTo(401);
+            assertThat(json(refused).path("code").asText()).isEqualTo("stytch.invalid_token.wrong_token_kind");
+            assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(challenge ->
+                    assertThat(challenge).contains("error=\"invalid_token\""));
+        });
+    }
+
+    @Test
+    void resourceMetadataWhenFetchedAnonymouslyThenTheConfiguredDocument() {
+        HttpResponse<String> response = http().get("/.well-known/oauth-protected-resource/api");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode metadata = json(response);
+        assertThat(metadata.path("resource").asText()).isEqualTo(RESOURCE);
+        assertThat(metadata.path("authorization_servers").toString())
+                .isEqualTo("[\"" + emulator().baseUrl().toString().replaceAll("/$", "") + "\"]");
+        assertThat(metadata.path("bearer_methods_supported").toString()).isEqualTo("[\"header\"]");
     }
 
     @Test
@@ -211,6 +313,16 @@ public abstract class SecuredApiContract {
 
     private String jwt(String email) {
         return demo().sessions().get(email).sessionJwt();
+    }
+
+    private String m2mToken(String... scopes) {
+        return emulator().tokens().m2mToken(emulator().createM2mClient(client -> client.scopes(scopes))).mint();
+    }
+
+    // a member acting through a Connected App, which Stytch issued the token to
+    private String appToken(EmulatedMember member, String... scopes) {
+        EmulatedConnectedApp agent = emulator().connectedApps().defaultClient();
+        return emulator().connectedApps().accessToken(member, agent, scopes);
     }
 
     private static String base64(String json) {

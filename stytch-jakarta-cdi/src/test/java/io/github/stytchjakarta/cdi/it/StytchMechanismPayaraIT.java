@@ -12,9 +12,11 @@ import io.github.stytchjakarta.cdi.it.app.AuthenticationLog;
 import io.github.stytchjakarta.cdi.it.app.DocumentArchive;
 import io.github.stytchjakarta.cdi.it.app.DocumentsResource;
 import io.github.stytchjakarta.cdi.it.app.PublicResource;
+import io.github.stytchjakarta.cdi.it.app.ReportsResource;
 import io.github.stytchjakarta.cdi.it.app.SecurityConfiguration;
 import io.github.stytchjakarta.core.StytchMember;
 import io.github.stytchjakarta.testkit.DemoData;
+import io.github.stytchjakarta.testkit.EmulatedM2mClient;
 import io.github.stytchjakarta.testkit.EmulatedSession;
 import io.github.stytchjakarta.testkit.HostileTokens;
 import io.github.stytchjakarta.testkit.StytchEmulator;
@@ -59,9 +61,12 @@ class StytchMechanismPayaraIT extends SecuredApiContract {
         config.put("stytch.rbac.policy-ttl", POLICY_TTL_SECONDS);
         config.put("stytch.roles.mapping.admin", "manager");
         config.put("stytch.web.public-paths", "/api/public/**");
+        config.put("stytch.web.access-tokens", ACCESS_TOKENS);
+        config.put("stytch.web.access-tokens.paths", ACCESS_TOKEN_PATHS);
+        config.put("stytch.web.resource-metadata.resource", RESOURCE);
         config.put("stytch.web.login-page", "/login");
         return ItDeployments.war("stytch-it.war", config, SecurityConfiguration.class, ApiApplication.class,
-                DocumentsResource.class, DocumentArchive.class, PublicResource.class, AuthenticationLog.class);
+                DocumentsResource.class, DocumentArchive.class, PublicResource.class, ReportsResource.class, AuthenticationLog.class);
     }
 
     @AfterAll
@@ -213,12 +218,15 @@ class StytchMechanismPayaraIT extends SecuredApiContract {
     void eventsWhenAuthenticatingThenObserved() {
         http.get("/api/public", bearer(jwt("dave@globex.test")));
         http.get("/api/public", cookie("stytch_session_jwt", "not-a-jwt"));
+        EmulatedM2mClient client = emulator.createM2mClient(c -> c.scopes("read:documents"));
+        http.get("/api/public", bearer(emulator.tokens().m2mToken(client).mint()));
         HttpResponse<String> refused = http.get("/api/documents/me", bearer(HostileTokens.tamperedSignature(jwt("bob@acme.test"))));
 
         assertThat(refused.statusCode()).isEqualTo(401);
         assertThat(json(refused).path("code").asText()).isEqualTo("stytch.invalid_token.bad_signature");
         String events = json(http.get("/api/public/events")).path("events").toString();
         assertThat(events).contains("succeeded " + demo.dave().memberId() + " BEARER_HEADER",
+                "succeeded " + client.clientId() + " BEARER_HEADER",
                 "failed stytch.invalid_token.malformed", "failed stytch.invalid_token.bad_signature");
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.stytchjakarta.cdi.CurrentStytchSession;
 import io.github.stytchjakarta.cdi.StytchSecurityException;
 import io.github.stytchjakarta.cdi.fixtures.DocumentService;
+import io.github.stytchjakarta.cdi.fixtures.ScopedService;
 import io.github.stytchjakarta.filter.CredentialSource;
 import io.github.stytchjakarta.filter.StytchWebAuthenticator;
 import jakarta.servlet.http.HttpServlet;
@@ -26,11 +27,13 @@ final class DocumentsServlet extends HttpServlet {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final transient DocumentService documents;
+    private final transient ScopedService reports;
     private final transient CurrentStytchSession current;
     private final transient StytchWebAuthenticator web;
 
-    DocumentsServlet(DocumentService documents, CurrentStytchSession current, StytchWebAuthenticator web) {
+    DocumentsServlet(DocumentService documents, ScopedService reports, CurrentStytchSession current, StytchWebAuthenticator web) {
         this.documents = documents;
+        this.reports = reports;
         this.current = current;
         this.web = web;
     }
@@ -45,6 +48,7 @@ final class DocumentsServlet extends HttpServlet {
                 case "GET /documents" -> call(documents::read);
                 case "DELETE /documents" -> call(documents::delete);
                 case "GET /audit" -> call(documents::audit);
+                case "GET /reports" -> call(reports::export);
                 case "GET /public/signed-in" -> call(documents::whoAmI);
                 default -> path.startsWith("/organizations/")
                         ? call(() -> documents.readIn(path.substring("/organizations/".length())))
@@ -64,6 +68,8 @@ final class DocumentsServlet extends HttpServlet {
     private Map<String, Object> me(HttpServletRequest request) {
         Map<String, Object> me = new LinkedHashMap<>();
         me.put("current", current.principal().map(Principal::getName).orElse(null));
+        me.put("caller", current.caller().map(Principal::getName).orElse(null));
+        me.put("scopes", current.scopes());
         me.put("roles", current.roles());
         me.put("source", current.credentialSource().map(CredentialSource::name).orElse(null));
         Principal principal = request.getUserPrincipal();

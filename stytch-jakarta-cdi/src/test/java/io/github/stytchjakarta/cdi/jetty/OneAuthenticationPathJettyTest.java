@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatException;
 import io.github.stytchjakarta.cdi.CurrentStytchSession;
 import io.github.stytchjakarta.cdi.fixtures.DocumentService;
 import io.github.stytchjakarta.cdi.fixtures.MicroProfileConfigs;
+import io.github.stytchjakarta.cdi.fixtures.ScopedService;
 import io.github.stytchjakarta.cdi.fixtures.StytchWeld;
 import io.github.stytchjakarta.filter.StytchWebAuthenticator;
 import io.github.stytchjakarta.filter.internal.StytchFilterInitializer;
@@ -101,12 +102,13 @@ class OneAuthenticationPathJettyTest {
 
     private TestHttp start(Config registered, Consumer<ServletContextHandler> setup) throws Exception {
         config = registered;
-        container = StytchWeld.LIBRARY.start(DocumentService.class);
+        container = StytchWeld.LIBRARY.start(DocumentService.class, ScopedService.class);
         ServletContextHandler context = new ServletContextHandler("/app");
         context.addEventListener(Listener.using(container));
         context.addServletContainerInitializer(new ServletContainerInitializerHolder(StytchFilterInitializer.class));
         context.addServlet(new ServletHolder(new DocumentsServlet(container.select(DocumentService.class).get(),
-                container.select(CurrentStytchSession.class).get(), container.select(StytchWebAuthenticator.class).get())),
+                container.select(ScopedService.class).get(), container.select(CurrentStytchSession.class).get(),
+                container.select(StytchWebAuthenticator.class).get())),
                 "/api/*");
         setup.accept(context);
         jetty = new Server();

@@ -9,6 +9,7 @@ import io.github.stytchjakarta.cdi.CurrentStytchSession;
 import io.github.stytchjakarta.cdi.contract.SecuredApiContract;
 import io.github.stytchjakarta.cdi.fixtures.DocumentService;
 import io.github.stytchjakarta.cdi.fixtures.MicroProfileConfigs;
+import io.github.stytchjakarta.cdi.fixtures.ScopedService;
 import io.github.stytchjakarta.cdi.fixtures.StytchWeld;
 import io.github.stytchjakarta.core.StytchMember;
 import io.github.stytchjakarta.filter.StytchAuthenticationFilter;
@@ -61,15 +62,18 @@ class StytchFilterJettyTest extends SecuredApiContract {
         values.put("stytch.rbac.policy-ttl", POLICY_TTL_SECONDS);
         values.put("stytch.roles.mapping.admin", "manager, auditor");
         values.put("stytch.web.public-paths", "/api/public/**");
+        values.put("stytch.web.access-tokens", ACCESS_TOKENS);
+        values.put("stytch.web.access-tokens.paths", ACCESS_TOKEN_PATHS);
+        values.put("stytch.web.resource-metadata.resource", RESOURCE);
         config = MicroProfileConfigs.register(values);
-        container = StytchWeld.LIBRARY.start(DocumentService.class);
+        container = StytchWeld.LIBRARY.start(DocumentService.class, ScopedService.class);
         StytchWebAuthenticator web = container.select(StytchWebAuthenticator.class).get();
 
         ServletContextHandler context = new ServletContextHandler("/app");
         context.addEventListener(Listener.using(container));
         context.addFilter(new FilterHolder(new StytchAuthenticationFilter(web)), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder(new DocumentsServlet(container.select(DocumentService.class).get(),
-                container.select(CurrentStytchSession.class).get(), web)), "/api/*");
+                container.select(ScopedService.class).get(), container.select(CurrentStytchSession.class).get(), web)), "/api/*");
         jetty = new Server();
         ServerConnector connector = new ServerConnector(jetty);
         connector.setHost("127.0.0.1");

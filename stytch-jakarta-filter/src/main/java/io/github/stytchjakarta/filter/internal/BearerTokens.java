@@ -1,10 +1,13 @@
 package io.github.stytchjakarta.filter.internal;
 
 import io.github.stytchjakarta.core.AuthenticatedSession;
+import io.github.stytchjakarta.core.ConfigProblem;
 import io.github.stytchjakarta.core.InvalidTokenException;
 import io.github.stytchjakarta.core.SessionCredential;
 import io.github.stytchjakarta.core.Stytch;
 import io.github.stytchjakarta.core.StytchCaller;
+import io.github.stytchjakarta.core.StytchConfig;
+import io.github.stytchjakarta.core.StytchConfigException;
 import io.github.stytchjakarta.core.internal.jwt.TokenKind;
 import io.github.stytchjakarta.filter.CredentialSource;
 import io.github.stytchjakarta.filter.StytchWebConfig;
@@ -21,20 +24,44 @@ import java.util.Set;
  * ({@link TokenKind#peek}, unverified) picks the one verifier of core for that kind, which verifies everything, the
  * kind included. A kind not allowed is refused with
  * {@link InvalidTokenException.Reason#WRONG_TOKEN_KIND} without any verification; a token of no known kind goes to
- * the first allowed verifier, which says what is wrong with it. An access token's caller has no roles. Immutable and
- * thread-safe.
+ * the first allowed verifier, which says what is wrong with it. An access token's caller has no roles.
+ *
+ * <p>On a path matching a {@code stytch.web.access-tokens.introspect} pattern a Connected-App token is also confirmed
+ * with Stytch's introspection endpoint ({@code ConnectedAppTokenVerifier.introspect}), so that a revoked one is refused;
+ * without an introspection client in the core configuration such a pattern is a configuration error (fail closed:
+ * the path must not silently accept revoked tokens). Immutable and thread-safe.
  */
 final class BearerTokens {
 
     private final Stytch stytch;
     private final StytchWebConfig config;
     private final List<CompiledRule> rules;
+    private final List<PathPattern> introspected;
 
+    /** @throws StytchConfigException when introspection paths are set without an introspection client */
     BearerTokens(Stytch stytch, StytchWebConfig config) {
+        introspectionProblem(stytch.config(), config).ifPresent(problem -> {
+            throw new StytchConfigException(List.of(problem));
+        });
         this.stytch = stytch;
         this.config = config;
         this.rules = config.accessTokenPaths().stream()
                 .map(rule -> new CompiledRule(PathPattern.compile(rule.pathPattern()), rule.kinds())).toList();
+        this.introspected = config.introspectionPaths().stream().map(PathPattern::compile).toList();
+    }
+
+    /**
+     * @param core the core configuration
+     * @param web  the web configuration
+     * @return the problem when the web configuration asks for introspection that the core one has no client for
+     */
+    static Optional<ConfigProblem> introspectionProblem(StytchConfig core, StytchWebConfig web) {
+        if (web.introspectionPaths().isEmpty() || core.introspection().enabled()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ConfigProblem(StytchWebConfig.Keys.ACCESS_TOKENS_INTROSPECT, "needs "
+                + StytchConfig.Keys.INTROSPECTION_CLIENT_ID + " and " + StytchConfig.Keys.INTROSPECTION_CLIENT_SECRET
+                + " (a Connected App of the project that may introspect tokens)"));
     }
 
     /** @return whether only session JWTs are allowed anywhere, so that a bearer token needs no look at its kind */
@@ -66,7 +93,8 @@ final class BearerTokens {
                         config.rolesOf(session.principal(), stytch.authorizer()));
             }
             case M2M -> accessToken(stytch.m2mVerifier().verify(token));
-            case CONNECTED_APP -> accessToken(stytch.connectedAppVerifier().verify(token));
+            case CONNECTED_APP -> accessToken(isIntrospected(path) ? stytch.connectedAppVerifier().introspect(token)
+                    : stytch.connectedAppVerifier().verify(token));
         };
     }
 
@@ -79,6 +107,11 @@ final class BearerTokens {
             }
         }
         return config.accessTokens();
+    }
+
+    // an unacceptable path is refused later anyway; confirming its token would cost a call for nothing
+    private boolean isIntrospected(Optional<String> path) {
+        return path.isPresent() && introspected.stream().anyMatch(pattern -> pattern.matches(path.get()));
     }
 
     private static WebAuthentication.Authenticated accessToken(StytchCaller caller) {

@@ -61,7 +61,7 @@ public final class FailureResponder {
             redirect(response, loginRedirect(request));
             return;
         }
-        ProblemResponses.write(response, Problem.of(failure, config.realm(), config.retryAfter()));
+        ProblemResponses.write(response, Problem.of(failure, config));
     }
 
     /**

@@ -6,17 +6,23 @@ import io.github.stytchjakarta.core.StytchAuthorizer;
 import io.github.stytchjakarta.core.StytchCaller;
 import io.github.stytchjakarta.core.StytchUnavailableException;
 import io.github.stytchjakarta.filter.PathPermission;
+import io.github.stytchjakarta.filter.PathScopes;
+import io.github.stytchjakarta.filter.ResourceMetadataSettings;
 import io.github.stytchjakarta.filter.StytchWebConfig;
 import io.github.stytchjakarta.filter.WebAuthentication;
 import io.github.stytchjakarta.filter.WebFailure;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The path rules of the web configuration, compiled once: which requests need an authenticated caller
- * (the login page, the logout path and the webhook endpoint never do; a request matching a permission rule always does, and so,
+ * (the login page, the logout path, the webhook endpoint and the protected resource metadata never do; a request matching
+ * a permission or scope rule always does, and so,
  * with {@link StytchWebConfig.UnmatchedMethods#DENY}, does any request to a path a rule's pattern matches;
- * then public paths win over protected paths), which ask to log out, and whether an authenticated caller
+ * then public paths win over protected paths), which ask to log out, whether an authenticated caller's access token
+ * grants every scope of the first scope rule matching the method and path (M2M scopes as Stytch's SDKs compare them,
+ * Connected-App scopes by name; a session grants none), and whether it
  * holds the permission of the first rule matching the method and path (checked by core's authorizer: a session by its
  * roles, an access token by its scopes; an access token refused gets the scopes that would grant it, RFC 6750 §3.1).
  * Paths are normalised ({@link RequestPath}); an unacceptable one ({@link Optional#empty()}) counts as
@@ -30,6 +36,8 @@ public final class PathAuthorization {
     private final List<PathPattern> protectedPaths;
     private final List<PathPattern> publicPaths;
     private final List<CompiledPermission> permissions;
+    private final List<CompiledScopes> scopes;
+    private final List<PathPattern> metadataPaths;
     private final PathPattern logoutPath;
     private final Optional<PathPattern> loginPath;
     private final Optional<String> webhookPath;
@@ -50,6 +58,11 @@ public final class PathAuthorization {
         this.publicPaths = config.publicPaths().stream().map(PathPattern::compile).toList();
         this.permissions = config.permissions().rules().stream()
                 .map(rule -> new CompiledPermission(rule, PathPattern.compile(rule.pathPattern()))).toList();
+        this.scopes = config.scopes().stream()
+                .map(rule -> new CompiledScopes(rule, PathPattern.compile(rule.pathPattern()))).toList();
+        this.metadataPaths = config.resourceMetadata().stream()
+                .flatMap(metadata -> Stream.of(ResourceMetadataSettings.WELL_KNOWN_PATH, metadata.metadataPath()))
+                .map(PathPattern::compile).toList();
         this.logoutPath = PathPattern.compile(config.logout().path());
         this.loginPath = config.loginPage().map(page -> PathPattern.compile(page.split("\\?", 2)[0]));
         this.webhookPath = webhookPath;
@@ -66,10 +79,10 @@ public final class PathAuthorization {
         }
         String path = normalised.get();
         if (logoutPath.matches(path) || loginPath.isPresent() && loginPath.get().matches(path)
-                || webhookPath.isPresent() && webhookPath.get().equals(path)) {
+                || webhookPath.isPresent() && webhookPath.get().equals(path) || isResourceMetadata(path)) {
             return false;
         }
-        if (permissionFor(method, path).isPresent() || isUnmatchedMethod(path)) {
+        if (permissionFor(method, path).isPresent() || scopesFor(method, path).isPresent() || isUnmatchedMethod(path)) {
             return true;
         }
         return !anyMatches(publicPaths, path) && anyMatches(protectedPaths, path);
@@ -88,8 +101,16 @@ public final class PathAuthorization {
     }
 
     /**
-     * Checks the first permission rule matching the method and path; in deny mode, refuses a method no rule
-     * of a governed path names.
+     * @param path the normalised path
+     * @return whether it is one where the protected resource metadata is served
+     */
+    public boolean isResourceMetadata(String path) {
+        return anyMatches(metadataPaths, path);
+    }
+
+    /**
+     * Checks the first scope rule and the first permission rule matching the method and path; in deny mode, refuses a
+     * method no permission rule of a governed path names.
      *
      * @param method         the request's method
      * @param path           the normalised path, empty when unacceptable
@@ -97,6 +118,11 @@ public final class PathAuthorization {
      * @return the failure (403, or 503 when the RBAC policy cannot be had), when the request must be refused
      */
     public Optional<WebFailure> authorize(String method, Optional<String> path, WebAuthentication.Authenticated authentication) {
+        Optional<PathScopes> scopeRule = path.flatMap(normalised -> scopesFor(method, normalised));
+        if (scopeRule.isPresent() && !authorizer.missingScopes(authentication.caller(), scopeRule.get().scopes()).isEmpty()) {
+            log.debug(() -> "scopes " + scopeRule.get().scopes() + " not all granted");
+            return Optional.of(WebFailures.insufficientScope(scopeRule.get().scopes(), authentication.source()));
+        }
         Optional<PathPermission> rule = path.flatMap(normalised -> permissionFor(method, normalised));
         if (rule.isEmpty()) {
             if (path.isEmpty() || !isUnmatchedMethod(path.get())) {
@@ -126,6 +152,20 @@ public final class PathAuthorization {
         log.debug(() -> "permission " + rule.get().permission() + " refused: " + decision.outcome());
         return Optional.of(authentication.session().isPresent() ? WebFailures.forbidden(decision.outcome(), authentication.source())
                 : WebFailures.insufficientScope(decision.outcome(), scopes));
+    }
+
+    private Optional<PathScopes> scopesFor(String method, String path) {
+        for (CompiledScopes rule : scopes) {
+            if (matchesMethod(rule.rule().method(), method) && rule.pattern().matches(path)) {
+                return Optional.of(rule.rule());
+            }
+        }
+        return Optional.empty();
+    }
+
+    // the rule's method is upper case; the request's is compared in any case; GET covers HEAD
+    private static boolean matchesMethod(String ruleMethod, String method) {
+        return ruleMethod.equals("*") || ruleMethod.equalsIgnoreCase(method) || ruleMethod.equals("GET") && "HEAD".equalsIgnoreCase(method);
     }
 
     private Optional<PathPermission> permissionFor(String method, String path) {
@@ -163,11 +203,12 @@ public final class PathAuthorization {
     /** A permission rule with its compiled pattern. */
     private record CompiledPermission(PathPermission rule, PathPattern pattern) {
 
-        // the rule's method is upper case; the request's is compared in any case
         boolean matches(String method, String path) {
-            boolean methodMatches = rule.method().equals("*") || rule.method().equalsIgnoreCase(method)
-                    || rule.method().equals("GET") && "HEAD".equalsIgnoreCase(method);
-            return methodMatches && pattern.matches(path);
+            return matchesMethod(rule.method(), method) && pattern.matches(path);
         }
+    }
+
+    /** A scope rule with its compiled pattern. */
+    private record CompiledScopes(PathScopes rule, PathPattern pattern) {
     }
 }

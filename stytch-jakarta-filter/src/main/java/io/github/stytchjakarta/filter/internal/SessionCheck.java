@@ -100,8 +100,8 @@ public final class SessionCheck {
             log.throttledWarning("cannot authenticate a session, Stytch is unavailable: " + e.getMessage());
             return new WebAuthentication.Failed(WebFailures.unavailable(e.retryAfter().orElse(config.retryAfter())));
         } catch (StytchApiException e) {
-            log.throttledWarning("Stytch refused this application's session check (check stytch.project-id and stytch.secret): HTTP "
-                    + e.statusCode() + " " + e.errorType());
+            log.throttledWarning("Stytch refused this application's call (check stytch.project-id and stytch.secret, or for "
+                    + "token introspection stytch.connected-apps.introspection.*): HTTP " + e.statusCode() + " " + e.errorType());
             return new WebAuthentication.Failed(WebFailures.unavailable(config.retryAfter()));
         } catch (RuntimeException e) {
             // a bug must not turn client input into a 500; the exception's message might quote the input

@@ -4,6 +4,7 @@ import io.github.stytchjakarta.core.internal.config.ConfigProblems;
 import io.github.stytchjakarta.core.internal.config.ConfigReader;
 import io.github.stytchjakarta.filter.PathAccessTokens;
 import io.github.stytchjakarta.filter.PathPermission;
+import io.github.stytchjakarta.filter.PathScopes;
 import io.github.stytchjakarta.filter.StytchWebConfig;
 import io.github.stytchjakarta.filter.StytchWebConfig.AccessTokenKind;
 import io.github.stytchjakarta.filter.StytchWebConfig.Keys;
@@ -59,6 +60,14 @@ public final class WebConfigReading {
                 .ifPresent(builder::permissionsUnmatchedMethods);
         readAccessTokens(own, builder);
         readAccessTokenPaths(own, builder);
+        builder.introspectionPaths(own.list(Keys.ACCESS_TOKENS_INTROSPECT));
+        readScopes(own, builder);
+        builder.resourceMetadata(own.string(Keys.RESOURCE_METADATA_RESOURCE).orElse(null),
+                own.string(Keys.RESOURCE_METADATA_AUTHORIZATION_SERVER).orElse(null));
+        if (own.string(Keys.RESOURCE_METADATA_SCOPES).isPresent()) {
+            builder.resourceMetadataScopes(own.list(Keys.RESOURCE_METADATA_SCOPES));
+        }
+        own.string(Keys.RESOURCE_METADATA_RESOURCE_NAME).ifPresent(builder::resourceMetadataName);
         own.string(Keys.LOGOUT_PATH).ifPresent(builder::logoutPath);
         own.bool(Keys.LOGOUT_ALLOW_GET).ifPresent(builder::logoutAllowGet);
         own.string(Keys.LOGOUT_REDIRECT).ifPresent(builder::logoutRedirect);
@@ -146,6 +155,17 @@ public final class WebConfigReading {
                 builder.permission(PathPermission.parse(rules.get(i)));
             } catch (IllegalArgumentException e) {
                 reader.problems().add(Keys.PERMISSIONS, "rule " + (i + 1) + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private static void readScopes(ConfigReader reader, StytchWebConfigBuilder builder) {
+        List<String> rules = reader.string(Keys.SCOPES).map(value -> entries(value, "[,\\n]")).orElse(List.of());
+        for (int i = 0; i < rules.size(); i++) {
+            try {
+                builder.scope(PathScopes.parse(rules.get(i)));
+            } catch (IllegalArgumentException e) {
+                reader.problems().add(Keys.SCOPES, "rule " + (i + 1) + ": " + e.getMessage());
             }
         }
     }

@@ -99,6 +99,16 @@ public final class WebFailures {
     }
 
     /**
+     * @param scopes the scopes of the scope rule, every one of which the request needs (RFC 6750 {@code scope})
+     * @param source where the credential came from (a session, which grants no scope, from a cookie too)
+     * @return a scope rule the credential does not satisfy
+     */
+    public static WebFailure insufficientScope(List<String> scopes, CredentialSource source) {
+        return new WebFailure(WebFailure.Kind.FORBIDDEN, "stytch.forbidden.insufficient_scope",
+                "the credential does not grant the scopes this request needs", Optional.of(source), Optional.empty(), scopes);
+    }
+
+    /**
      * @param retryAfter the delay to ask of the client
      * @return Stytch needed and unreachable
      */

@@ -1,5 +1,6 @@
 package io.github.stytchjakarta.filter.internal;
 
+import io.github.stytchjakarta.core.ConfigProblem;
 import io.github.stytchjakarta.core.StytchConfig;
 import io.github.stytchjakarta.core.internal.config.ConfigKeys;
 import io.github.stytchjakarta.core.internal.config.ConfigReader;
@@ -14,8 +15,9 @@ import java.util.Set;
 /**
  * Core's and the web configuration of an application, read in one pass with every check that makes a
  * mistake fail the start instead of leaving the application unprotected: unknown {@code stytch.*} keys
- * (with a suggestion), a missing project id (with the switch that turns the library off), and every
- * value's own validation, all recorded in one {@link io.github.stytchjakarta.core.internal.config.ConfigProblems}.
+ * (with a suggestion), a missing project id (with the switch that turns the library off), every
+ * value's own validation, and introspection paths without an introspection client, all recorded in one
+ * {@link io.github.stytchjakarta.core.internal.config.ConfigProblems}.
  * Public for the CDI module only; not an API.
  *
  * @param core the core configuration
@@ -68,6 +70,10 @@ public record WebSettings(StytchConfig core, StytchWebConfig web) {
         }
         Optional<StytchConfig> core = StytchConfigReading.read(reader);
         Optional<StytchWebConfig> web = WebConfigReading.read(reader, names);
-        return core.isPresent() && web.isPresent() ? Optional.of(new WebSettings(core.get(), web.get())) : Optional.empty();
+        Optional<ConfigProblem> introspection = core.isPresent() && web.isPresent()
+                ? BearerTokens.introspectionProblem(core.get(), web.get()) : Optional.empty();
+        introspection.ifPresent(problem -> reader.problems().add(problem.key(), problem.message()));
+        return introspection.isEmpty() && core.isPresent() && web.isPresent() ? Optional.of(new WebSettings(core.get(), web.get()))
+                : Optional.empty();
     }
 }

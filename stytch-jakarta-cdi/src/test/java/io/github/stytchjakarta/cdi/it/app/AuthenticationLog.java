@@ -14,7 +14,7 @@ public class AuthenticationLog {
     private final List<String> entries = new CopyOnWriteArrayList<>();
 
     void succeeded(@Observes StytchAuthenticationSucceeded event) {
-        entries.add("succeeded " + event.principal().getName() + " " + event.source());
+        entries.add("succeeded " + event.caller().getName() + " " + event.source());
     }
 
     void failed(@Observes StytchAuthenticationFailed event) {

@@ -46,6 +46,8 @@ public class DocumentsResource {
     public Map<String, Object> me() {
         Map<String, Object> me = new LinkedHashMap<>();
         me.put("current", current.principal().map(Principal::getName).orElse(null));
+        me.put("caller", current.caller().map(Principal::getName).orElse(null));
+        me.put("scopes", current.scopes());
         me.put("organization", current.member().map(StytchMember::organizationId).orElse(null));
         me.put("roles", current.roles());
         me.put("callerPrincipal", describe(security.getCallerPrincipal()));

@@ -89,6 +89,9 @@ public final class StytchConfigReading {
         reader.string(Keys.WEBHOOK_PATH).ifPresent(builder::webhookPath);
         reader.duration(Keys.WEBHOOK_TOLERANCE).ifPresent(builder::webhookTolerance);
         reader.integer(Keys.WEBHOOK_MAX_BODY_BYTES, 1, MAX_WEBHOOK_MAX_BODY_BYTES).ifPresent(builder::webhookMaxBodyBytes);
+        reader.string(Keys.INTROSPECTION_CLIENT_ID).ifPresent(builder::introspectionClientId);
+        reader.string(Keys.INTROSPECTION_CLIENT_SECRET).ifPresent(builder::introspectionClientSecret);
+        reader.duration(Keys.INTROSPECTION_CACHE_TTL).ifPresent(builder::introspectionCacheTtl);
         Optional<StytchConfig> config = problems.validated(builder::build);
         return problems.isEmpty() ? config : Optional.empty();
     }

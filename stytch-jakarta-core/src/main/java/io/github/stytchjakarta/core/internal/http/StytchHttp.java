@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -166,6 +167,30 @@ public final class StytchHttp implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
                 .build();
         return parse(request, send(request, idempotent), type);
+    }
+
+    /**
+     * A form POST to a public OAuth endpoint of the project (RFC 7662 introspection), which the client credentials in
+     * the form authenticate: the project's secret is not sent. Retried: the calls it is for change nothing.
+     *
+     * @param path path below the base URL
+     * @param form the form fields, sent {@code application/x-www-form-urlencoded}
+     * @param type the response type
+     * @param <T>  the response type
+     * @return the parsed response
+     */
+    public <T> T postForm(String path, Map<String, String> form, Class<T> type) {
+        StringBuilder body = new StringBuilder();
+        form.forEach((name, value) -> body.append(body.length() == 0 ? "" : "&").append(encode(name)).append('=')
+                .append(encode(value)));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(requestTimeout)
+                .header("User-Agent", USER_AGENT)
+                .header("Accept", "application/json")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
+                .build();
+        return parse(request, send(request, true), type);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.github.stytchjakarta.core.internal.jwt;
 
 import io.github.stytchjakarta.core.InsufficientScopeException;
 import io.github.stytchjakarta.core.InvalidTokenException;
+import io.github.stytchjakarta.core.StytchApiException;
 import io.github.stytchjakarta.core.StytchUnavailableException;
 import io.github.stytchjakarta.core.internal.cache.VerifiedTokenCache;
 import io.github.stytchjakarta.core.internal.telemetry.Telemetry;
@@ -15,7 +16,8 @@ import java.util.function.Function;
 /**
  * The local verification of an access token of one kind (M2M, Connected App), shared by the public verifiers:
  * the verified-token cache (by hash, until the token would fail), the claims rules of a {@link JwtProcessor}, the
- * caller made from the claims, the scope check, and the {@code stytch.authentications} metric.
+ * caller made from the claims, the scope check, and the {@code stytch.authentications} metric; optionally followed by
+ * a {@link Confirmation} with Stytch of a token that passed all of these, counted as the one outcome.
  *
  * <p>Thread-safe.
  *
@@ -64,21 +66,38 @@ public final class AccessTokenVerification<C> {
      * @throws StytchUnavailableException when no signing keys can be had
      */
     public C verify(String accessToken, Collection<String> requiredScopes) {
+        return verify(accessToken, requiredScopes, null);
+    }
+
+    /**
+     * Verifies locally, scopes included, then has the token confirmed: a token refused here never reaches the
+     * confirmation.
+     *
+     * @param accessToken    the token
+     * @param requiredScopes scopes the token must grant
+     * @param confirmation   the confirmation of a locally valid token, {@code null} for none
+     * @return the caller
+     * @throws InvalidTokenException      when the token is not acceptable, or the confirmation refuses it
+     * @throws InsufficientScopeException when a required scope is not granted
+     * @throws StytchUnavailableException when no signing keys can be had, or the confirmation cannot be had now
+     * @throws StytchApiException         when Stytch refuses this application's confirmation call
+     */
+    public C verify(String accessToken, Collection<String> requiredScopes, Confirmation<C> confirmation) {
         try {
-            return verifyToken(accessToken, requiredScopes);
+            return verifyToken(accessToken, requiredScopes, confirmation);
         } catch (InvalidTokenException e) {
             telemetry.authentication(kind, "REFUSED", e.reason().name());
             throw e;
         } catch (InsufficientScopeException e) {
             telemetry.authentication(kind, "REFUSED", "INSUFFICIENT_SCOPE");
             throw e;
-        } catch (StytchUnavailableException e) {
+        } catch (StytchUnavailableException | StytchApiException e) {
             telemetry.authentication(kind, "UNAVAILABLE", null);
             throw e;
         }
     }
 
-    private C verifyToken(String accessToken, Collection<String> requiredScopes) {
+    private C verifyToken(String accessToken, Collection<String> requiredScopes, Confirmation<C> confirmation) {
         if (accessToken == null) {
             throw new InvalidTokenException(InvalidTokenException.Reason.MALFORMED);
         }
@@ -98,7 +117,30 @@ public final class AccessTokenVerification<C> {
         if (!missing.isEmpty()) {
             throw new InsufficientScopeException(missing);
         }
+        if (confirmation != null) {
+            outcome = confirmation.confirm(key, accessToken, verified);
+        }
         telemetry.authentication(kind, outcome, null);
         return verified;
+    }
+
+    /**
+     * A check with Stytch of a token verified locally (introspection).
+     *
+     * @param <C> the caller
+     */
+    @FunctionalInterface
+    public interface Confirmation<C> {
+
+        /**
+         * @param key         the token's hash
+         * @param accessToken the token
+         * @param caller      the caller verified locally
+         * @return the outcome counted: {@code REMOTE} when Stytch was asked, {@code CACHE} when its answer was reused
+         * @throws InvalidTokenException      when Stytch says the token is no longer acceptable
+         * @throws StytchUnavailableException when Stytch cannot answer now
+         * @throws StytchApiException         when Stytch refuses this application's call
+         */
+        String confirm(VerifiedTokenCache.Key key, String accessToken, C caller);
     }
 }
