@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.stytchjakarta.core.Vertical;
 import io.github.stytchjakarta.example.support.ExampleApp;
+import io.github.stytchjakarta.testkit.EmulatedM2mClient;
 import io.github.stytchjakarta.testkit.EmulatedMember;
 import io.github.stytchjakarta.testkit.EmulatedSession;
 import io.github.stytchjakarta.testsupport.TestHttp;
@@ -14,13 +15,15 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The JSON API over real HTTP, B2B: 401 without a session, 200/403 per role as the demo RBAC policy says
  * (admin everything, editor read and write, viewer read), tenancy between organizations, and clear 4xx answers
- * for bad input. Callers send their session JWT as a bearer token, as an API client would.
+ * for bad input. Callers send their session JWT as a bearer token, as an API client would; machine callers (the
+ * launcher's M2M client and Connected App) send access tokens, whose scopes decide.
  */
 class DocumentsApiIT {
 
@@ -164,6 +167,70 @@ class DocumentsApiIT {
         List<String> roles = new ArrayList<>();
         me.path("roles").forEach(role -> roles.add(role.asText()));
         assertThat(roles).contains("stytch_member", "stytch_admin", "admin");
+    }
+
+    @Test
+    void documentsWhenM2mClientReadsThenItsOrganizationsListAndWhenItWritesThen403NamingTheScope() {
+        String token = m2mToken(APP.machineCallers().reader());
+
+        HttpResponse<String> list = http.send(TestHttp.request(APP.uri("api/documents")).header("Authorization", "Bearer " + token));
+        HttpResponse<String> create = http.send(TestHttp.request(APP.uri("api/documents")).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"title\": \"By a machine\"}")));
+        HttpResponse<String> me = http.send(TestHttp.request(APP.uri("api/me")).header("Authorization", "Bearer " + token));
+
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(TestHttp.json(list).path("workspace").asText()).isEqualTo(APP.demo().acme().organizationId());
+        assertThat(create.statusCode()).isEqualTo(403);
+        assertThat(create.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(challenge -> assertThat(challenge)
+                .contains("error=\"insufficient_scope\"").contains("scope=\"write:documents\""));
+        assertThat(TestHttp.json(me).path("kind").asText()).isEqualTo("m2m");
+        assertThat(TestHttp.json(me).path("id").asText()).isEqualTo(APP.machineCallers().reader().clientId());
+    }
+
+    @Test
+    void listWhenM2mClientNamesNoOrganizationThen403NoWorkspace() {
+        HttpResponse<String> response = http.send(TestHttp.request(APP.uri("api/documents"))
+                .header("Authorization", "Bearer " + m2mToken(APP.demo().reportingClient())));
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(TestHttp.json(response).path("code").asText()).isEqualTo("example.no_workspace");
+    }
+
+    @Test
+    void documentsWhenConnectedAppTokenThenItsScopesDecideInTheMembersOrganization() {
+        String readOnly = APP.emulator().connectedApps().accessToken(APP.demo().alice(), APP.machineCallers().agent(),
+                "read:documents");
+
+        HttpResponse<String> created = http.send(TestHttp.request(APP.uri("api/documents"))
+                .header("Authorization", "Bearer " + APP.machineCallers().agentToken()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"title\": \"By an agent\"}")));
+        HttpResponse<String> deleted = http.send(TestHttp.request(APP.uri("api/documents/" + TestHttp.json(created).path("id").asText()))
+                .header("Authorization", "Bearer " + APP.machineCallers().agentToken()).DELETE());
+        HttpResponse<String> listed = http.send(TestHttp.request(APP.uri("api/documents")).header("Authorization", "Bearer " + readOnly));
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(TestHttp.json(created).path("author").asText()).isEqualTo(APP.demo().bob().memberId());
+        assertThat(deleted.statusCode()).as("no scope of the policy grants documents:delete").isEqualTo(403);
+        assertThat(listed.statusCode()).isEqualTo(200);
+        assertThat(titles(TestHttp.json(listed))).contains("By an agent");
+    }
+
+    @Test
+    void pagesWhenAccessTokenThen401WrongTokenKind() {
+        HttpResponse<String> response = http.send(TestHttp.request(APP.uri("documents"))
+                .header("Authorization", "Bearer " + APP.machineCallers().agentToken()));
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(TestHttp.json(response).path("code").asText()).isEqualTo("stytch.invalid_token.wrong_token_kind");
+    }
+
+    // as the README's curl does: the client-credentials grant at the emulator's token endpoint
+    private String m2mToken(EmulatedM2mClient client) {
+        HttpResponse<String> response = http.send(TestHttp.request(URI.create(APP.emulator().baseUrl() + "/v1/public/"
+                + APP.emulator().projectId() + "/oauth2/token")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(TestHttp.form(Map.of("grant_type", "client_credentials", "client_id", client.clientId(),
+                        "client_secret", client.clientSecret()))));
+        return TestHttp.json(response).path("access_token").asText();
     }
 
     private HttpResponse<String> get(String path, EmulatedMember member) {

@@ -3,6 +3,7 @@ package io.github.stytchjakarta.example;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.stytchjakarta.core.Vertical;
 import io.github.stytchjakarta.example.mcp.DocumentTools;
 import io.github.stytchjakarta.example.support.ExampleApp;
@@ -17,24 +18,30 @@ import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The example's MCP server ({@code /mcp}) driven by the official MCP Java SDK client over streamable HTTP, with
- * Connected-App access tokens the emulator issues for demo members: a token's scopes decide which tools work, its
- * organization is the workspace, and nothing but a Connected-App token gets in.
+ * Connected-App access tokens the emulator issues for demo members: an MCP client's discovery from the 401 (RFC 9728
+ * metadata, then Stytch's authorization-server metadata), a token's scopes deciding which tools work, its organization
+ * as the workspace, and nothing but a Connected-App token with the server's scope getting in.
  */
 class McpIT {
 
     @RegisterExtension
     static final ExampleApp APP = new ExampleApp(Vertical.B2B);
+
+    private static final Pattern RESOURCE_METADATA = Pattern.compile("resource_metadata=\"([^\"]+)\"");
 
     private static final String INITIALIZE = "{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"initialize\", \"params\": "
             + "{\"protocolVersion\": \"2025-06-18\", \"capabilities\": {}, \"clientInfo\": {\"name\": \"curl\", \"version\": \"1\"}}}";
@@ -49,20 +56,41 @@ class McpIT {
     }
 
     @Test
-    void initializeWhenNoTokenThen401BearerChallengeAndWithAppTokenThenMcpSession() {
+    void initializeWhenNoTokenThen401PointingToMetadataThatLeadsToStytchAndWithItsTokenThenMcpSession() {
         HttpResponse<String> anonymous = http.send(initialize());
-        HttpResponse<String> withToken = http.send(initialize().header("Authorization",
-                "Bearer " + token(APP.demo().carol(), "read:documents")));
+        String challenge = anonymous.headers().firstValue("WWW-Authenticate").orElseThrow();
+        Matcher metadataUrl = RESOURCE_METADATA.matcher(challenge);
+        assertThat(metadataUrl.find()).as(challenge).isTrue();
+        JsonNode resource = TestHttp.json(http.send(TestHttp.request(URI.create(metadataUrl.group(1)))));
+        String authorizationServer = resource.path("authorization_servers").path(0).asText();
+        JsonNode stytch = TestHttp.json(http.send(TestHttp.request(URI.create(authorizationServer
+                + "/.well-known/oauth-authorization-server"))));
+        // the emulator runs no consent page: its test API issues what the authorization-code flow would
+        String token = token(APP.demo().carol(), "read:documents");
+        HttpResponse<String> withToken = http.send(initialize().header("Authorization", "Bearer " + token));
 
         assertThat(anonymous.statusCode()).isEqualTo(401);
-        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-                challenge -> assertThat(challenge).startsWith("Bearer realm="));
+        assertThat(challenge).startsWith("Bearer realm=");
         assertThat(TestHttp.json(anonymous).path("code").asText()).isEqualTo("stytch.missing_token");
+        assertThat(metadataUrl.group(1)).isEqualTo(APP.uri(".well-known/oauth-protected-resource/mcp").toString());
+        assertThat(resource.path("resource").asText()).isEqualTo(APP.uri("mcp").toString());
+        assertThat(authorizationServer).isEqualTo(APP.emulator().baseUrl().toString());
+        assertThat(stytch.path("token_endpoint").asText()).startsWith(authorizationServer);
+        assertThat(stytch.path("scopes_supported").toString()).contains("read:documents", "write:documents");
         assertThat(withToken.statusCode()).isEqualTo(200);
         assertThat(withToken.headers().firstValue("Mcp-Session-Id")).isPresent();
         try (McpSyncClient client = client(null)) {
             assertThatThrownBy(client::initialize).as("the SDK client without a token").isInstanceOf(RuntimeException.class);
         }
+    }
+
+    @Test
+    void initializeWhenAppTokenHasNoScopeForMcpThen403InsufficientScopeNamingIt() {
+        HttpResponse<String> response = http.send(initialize().header("Authorization", "Bearer " + token(APP.demo().bob(), "openid")));
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(challenge -> assertThat(challenge)
+                .contains("error=\"insufficient_scope\"").contains("scope=\"read:documents\""));
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.github.stytchjakarta.cdi.CurrentStytchSession;
 import io.github.stytchjakarta.cdi.OrganizationId;
 import io.github.stytchjakarta.cdi.RequiresAuthentication;
 import io.github.stytchjakarta.cdi.RequiresPermission;
+import io.github.stytchjakarta.core.StytchCaller;
 import io.github.stytchjakarta.core.StytchPrincipal;
 import io.github.stytchjakarta.example.documents.Document;
 import io.github.stytchjakarta.example.documents.DocumentPermissions;
@@ -25,12 +26,16 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.function.Function;
 
 /**
  * The JSON API. Every method carries the permission it needs, checked by stytch-jakarta's interceptor
- * against the caller's Stytch session before the method runs; the caller's workspace (organization, or own
- * documents for a consumer user) comes from the session, so a request can never reach another tenant's
- * documents. Answers to mistakes are {@code application/problem+json}.
+ * before the method runs: against the roles of the caller's Stytch session, or the scopes of an M2M token
+ * ({@code read:documents}) or a Connected-App token (the policy's scopes). The caller's workspace comes from the
+ * verified credential ({@link Workspace#forCaller}: organization, a consumer user's own documents, or an M2M client's
+ * {@value Workspace#M2M_ORGANIZATION_CLAIM} claim), so a request can never reach another tenant's documents; an M2M
+ * client without that claim gets 403 {@code example.no_workspace}. Answers to mistakes are
+ * {@code application/problem+json}.
  *
  * <ul>
  *   <li>{@code GET /api/documents}: the workspace's documents ({@code documents:read})</li>
@@ -62,9 +67,8 @@ public class DocumentsResource {
     @GET
     @Path("documents")
     @RequiresPermission(resource = DocumentPermissions.RESOURCE, action = DocumentPermissions.READ)
-    public DocumentList list() {
-        Workspace workspace = workspace();
-        return new DocumentList(workspace.label(), store.list(workspace));
+    public Response list() {
+        return inWorkspace(workspace -> Response.ok(new DocumentList(workspace.label(), store.list(workspace))).build());
     }
 
     /**
@@ -75,7 +79,8 @@ public class DocumentsResource {
     @Path("documents/{id}")
     @RequiresPermission(resource = DocumentPermissions.RESOURCE, action = DocumentPermissions.READ)
     public Response get(@PathParam("id") String id) {
-        return store.find(workspace(), id).map(document -> Response.ok(document).build()).orElseGet(DocumentsResource::notFound);
+        return inWorkspace(workspace -> store.find(workspace, id).map(document -> Response.ok(document).build())
+                .orElseGet(DocumentsResource::notFound));
     }
 
     /**
@@ -90,15 +95,18 @@ public class DocumentsResource {
         if (input == null) {
             return Problem.response(400, "invalid_document", "send a JSON object with a title and a body");
         }
-        StytchPrincipal caller = current.requirePrincipal();
-        try {
-            Document document = store.add(workspace(), Viewer.emailOf(caller).orElse(caller.getName()), input.title(),
-                    input.body());
-            return Response.created(uri.getBaseUriBuilder().path("api/documents").path(document.id()).build())
-                    .entity(document).build();
-        } catch (InvalidDocumentException e) {
-            return Problem.response(400, "invalid_document", e.getMessage());
-        }
+        StytchCaller caller = current.requireCaller();
+        String author = caller instanceof StytchPrincipal principal ? Viewer.emailOf(principal).orElse(principal.getName())
+                : caller.getName();
+        return inWorkspace(workspace -> {
+            try {
+                Document document = store.add(workspace, author, input.title(), input.body());
+                return Response.created(uri.getBaseUriBuilder().path("api/documents").path(document.id()).build())
+                        .entity(document).build();
+            } catch (InvalidDocumentException e) {
+                return Problem.response(400, "invalid_document", e.getMessage());
+            }
+        });
     }
 
     /**
@@ -109,7 +117,7 @@ public class DocumentsResource {
     @Path("documents/{id}")
     @RequiresPermission(resource = DocumentPermissions.RESOURCE, action = DocumentPermissions.DELETE)
     public Response delete(@PathParam("id") String id) {
-        return store.delete(workspace(), id) ? Response.noContent().build() : notFound();
+        return inWorkspace(workspace -> store.delete(workspace, id) ? Response.noContent().build() : notFound());
     }
 
     /**
@@ -119,7 +127,7 @@ public class DocumentsResource {
     @GET
     @Path("organizations/{organizationId}/documents")
     @RequiresPermission(resource = DocumentPermissions.RESOURCE, action = DocumentPermissions.READ)
-    public DocumentList listOfOrganization(@PathParam("organizationId") @OrganizationId String organizationId) {
+    public Response listOfOrganization(@PathParam("organizationId") @OrganizationId String organizationId) {
         return list();
     }
 
@@ -128,11 +136,12 @@ public class DocumentsResource {
     @Path("me")
     @RequiresAuthentication
     public Caller me() {
-        return Caller.of(current.requirePrincipal(), current.roles());
+        return Caller.of(current.requireCaller(), current.roles());
     }
 
-    private Workspace workspace() {
-        return Workspace.of(current.requirePrincipal());
+    private Response inWorkspace(Function<Workspace, Response> action) {
+        return Workspace.forCaller(current.requireCaller()).map(action).orElseGet(() -> Problem.response(403, "no_workspace",
+                "this client's tokens name no organization (claim " + Workspace.M2M_ORGANIZATION_CLAIM + ")"));
     }
 
     private static Response notFound() {

@@ -4,6 +4,7 @@ import io.github.stytchjakarta.cdi.CurrentStytchSession;
 import io.github.stytchjakarta.core.StytchConfig;
 import io.github.stytchjakarta.core.Vertical;
 import io.github.stytchjakarta.filter.StytchWebAuthenticator;
+import io.github.stytchjakarta.filter.StytchWebConfig;
 import io.github.stytchjakarta.testkit.DemoData;
 import io.github.stytchjakarta.testkit.EmulatorWebhooks;
 import io.github.stytchjakarta.testkit.StytchEmulator;
@@ -55,6 +56,12 @@ public final class ExampleServer implements AutoCloseable {
     /** The address Jetty binds: loopback only, because the dev login lets anyone in as any demo member. */
     public static final String BIND_ADDRESS = "127.0.0.1";
 
+    /**
+     * The WAR's MCP endpoint, relative to the app: the launcher names {@code http://localhost:<port>/mcp} as the
+     * protected resource ({@code stytch.web.resource-metadata.resource}) unless that is configured.
+     */
+    public static final String MCP_PATH = "mcp";
+
     /** Where the WAR keeps its MicroProfile configuration. */
     public static final String WAR_CONFIG_ENTRY = "WEB-INF/classes/META-INF/microprofile-config.properties";
 
@@ -93,6 +100,19 @@ public final class ExampleServer implements AutoCloseable {
 
         Vertical vertical = options.vertical().orElseGet(() -> config.getOptionalValue(StytchConfig.Keys.VERTICAL, String.class)
                 .map(ExampleServer::vertical).orElse(StytchConfig.DEFAULT_VERTICAL));
+
+        Server server = new Server();
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(BIND_ADDRESS);
+        connector.setPort(options.port());
+        server.addConnector(connector);
+        // bound before the app is configured: its MCP resource URL names the port, an ephemeral one too
+        connector.open();
+        if (config.getOptionalValue(StytchWebConfig.Keys.RESOURCE_METADATA_RESOURCE, String.class).isEmpty()) {
+            properties.put(StytchWebConfig.Keys.RESOURCE_METADATA_RESOURCE, baseUri(connector).resolve(MCP_PATH).toString());
+        }
         StytchEmulator emulator = null;
         DemoData demo = null;
         DemoMachineCallers machines = null;
@@ -106,14 +126,6 @@ public final class ExampleServer implements AutoCloseable {
             properties.putIfAbsent(StytchConfig.Keys.WEBHOOK_SECRET, EmulatorWebhooks.newSecret());
         }
         Map<String, String> replaced = setSystemProperties(properties);
-
-        Server server = new Server();
-        HttpConfiguration http = new HttpConfiguration();
-        http.setSendServerVersion(false);
-        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
-        connector.setHost(BIND_ADDRESS);
-        connector.setPort(options.port());
-        server.addConnector(connector);
 
         WebAppContext webapp = new WebAppContext();
         webapp.setContextPath("/");
@@ -149,7 +161,11 @@ public final class ExampleServer implements AutoCloseable {
 
     /** @return {@code http://localhost:<port>/} */
     public URI baseUri() {
-        return URI.create("http://localhost:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort() + "/");
+        return baseUri((ServerConnector) server.getConnectors()[0]);
+    }
+
+    private static URI baseUri(ServerConnector connector) {
+        return URI.create("http://localhost:" + connector.getLocalPort() + "/");
     }
 
     /** @return the emulator, when the app runs on it rather than on a real Stytch project */

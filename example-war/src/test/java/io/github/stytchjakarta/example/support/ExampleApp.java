@@ -1,6 +1,7 @@
 package io.github.stytchjakarta.example.support;
 
 import io.github.stytchjakarta.core.Vertical;
+import io.github.stytchjakarta.example.dev.DemoMachineCallers;
 import io.github.stytchjakarta.example.dev.ExampleOptions;
 import io.github.stytchjakarta.example.dev.ExampleServer;
 import io.github.stytchjakarta.testkit.DemoData;
@@ -80,6 +81,11 @@ public final class ExampleApp implements BeforeAllCallback, AfterAllCallback {
     /** @return the emulator's demo data */
     public DemoData demo() {
         return server.demo().orElseThrow();
+    }
+
+    /** @return the launcher's M2M client and Connected App */
+    public DemoMachineCallers machineCallers() {
+        return server.machineCallers().orElseThrow();
     }
 
     private static Path war() throws IOException {
