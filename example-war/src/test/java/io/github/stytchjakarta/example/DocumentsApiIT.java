@@ -216,12 +216,15 @@ class DocumentsApiIT {
     }
 
     @Test
-    void pagesWhenAccessTokenThen401WrongTokenKind() {
-        HttpResponse<String> response = http.send(TestHttp.request(APP.uri("documents"))
-                .header("Authorization", "Bearer " + APP.machineCallers().agentToken()));
+    void documentsWhenAppTokenThenTheApiTakesItAndThePagesRefuseItAsWrongTokenKind() {
+        String token = "Bearer " + APP.machineCallers().agentToken();
 
-        assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(TestHttp.json(response).path("code").asText()).isEqualTo("stytch.invalid_token.wrong_token_kind");
+        HttpResponse<String> api = http.send(TestHttp.request(APP.uri("api/documents")).header("Authorization", token));
+        HttpResponse<String> page = http.send(TestHttp.request(APP.uri("documents")).header("Authorization", token));
+
+        assertThat(api.statusCode()).isEqualTo(200);
+        assertThat(page.statusCode()).isEqualTo(401);
+        assertThat(TestHttp.json(page).path("code").asText()).isEqualTo("stytch.invalid_token.wrong_token_kind");
     }
 
     // as the README's curl does: the client-credentials grant at the emulator's token endpoint
