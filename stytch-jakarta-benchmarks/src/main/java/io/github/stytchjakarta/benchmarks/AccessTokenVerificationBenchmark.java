@@ -9,6 +9,7 @@ import io.github.stytchjakarta.core.M2mCaller;
 import io.github.stytchjakarta.core.Permission;
 import io.github.stytchjakarta.core.Stytch;
 import io.github.stytchjakarta.core.StytchConfig;
+import io.github.stytchjakarta.core.internal.jwt.TokenKind;
 import io.github.stytchjakarta.testkit.DemoData;
 import io.github.stytchjakarta.testkit.EmulatedConnectedApp;
 import io.github.stytchjakarta.testkit.EmulatedM2mClient;
@@ -50,6 +51,9 @@ import org.openjdk.jmh.annotations.TearDown;
  *   <li>{@link #m2mWarmVerify()}, {@link #appWarmVerify()}: the same token on every call, answered by the cache.</li>
  *   <li>{@link #appScopeCheck()}: "may Bob's Connected-App caller read documents", from the cached project
  *       policy's scopes.</li>
+ *   <li>{@link #tokenKindPeek()}: the unverified read of a Connected-App token's claims with which the filter picks
+ *       the verifier for a bearer token whenever access tokens are enabled ({@code TokenKind.peek}): paid on top of
+ *       the verification, cached or not. Informative, no target.</li>
  * </ul>
  *
  * <p>No scope is required in {@code verify}, as the filter calls it; tokens live
@@ -137,6 +141,7 @@ public class AccessTokenVerificationBenchmark {
         }
         require(appScopeCheck().granted() && appScopeCheck().grantingRoles().equals(List.of("read:documents")),
                 "appScopeCheck: read:documents does not grant " + PERMISSION);
+        require(tokenKindPeek() == TokenKind.CONNECTED_APP_ACCESS, "tokenKindPeek: not seen as a Connected-App token");
 
         emulator.requestLog().clear();
         m2mColdVerify();
@@ -144,6 +149,7 @@ public class AccessTokenVerificationBenchmark {
         appColdVerify();
         appWarmVerify();
         appScopeCheck();
+        tokenKindPeek();
         requireNoNetworkCalls(emulator, "once caches are warm");
     }
 
@@ -189,6 +195,12 @@ public class AccessTokenVerificationBenchmark {
     @Benchmark
     public AuthorizationDecision appScopeCheck() {
         return cached.authorizer().check(appCaller, PERMISSION);
+    }
+
+    /** @return the kind the Connected-App token claims to be */
+    @Benchmark
+    public TokenKind tokenKindPeek() {
+        return TokenKind.peek(appToken);
     }
 
     /** @return the emulator, for tests of this class */

@@ -55,9 +55,12 @@ public final class ReportTable {
     /** One permission check of a Connected-App caller, from the policy's scopes. */
     public static final String APP_SCOPE_CHECK = "appScopeCheck";
 
+    /** The filter's unverified look at a bearer token's kind, paid on top of its verification when access tokens are on. */
+    public static final String PEEK = "tokenKindPeek";
+
     /** The benchmarks in table order: the session rows, then the access-token rows. */
     public static final List<String> BENCHMARKS = List.of(BASELINE, COLD, WARM, SDK, RBAC,
-            M2M_COLD, M2M_WARM, APP_COLD, APP_WARM, APP_SCOPE_CHECK);
+            M2M_COLD, M2M_WARM, APP_COLD, APP_WARM, APP_SCOPE_CHECK, PEEK);
 
     /**
      * Target: {@value #COLD} (and no more than {@value #SDK}), {@value #M2M_COLD} and {@value #APP_COLD} cost at most
@@ -171,6 +174,7 @@ public final class ReportTable {
             case M2M_COLD, APP_COLD -> "≤ " + COLD_MAX_RATIO + "× " + BASELINE;
             case WARM, M2M_WARM, APP_WARM -> "≤ " + WARM_MAX_RATIO + "× " + BASELINE;
             case SDK -> "reference";
+            case PEEK -> "informative";
             case RBAC, APP_SCOPE_CHECK -> "≤ " + RBAC_MAX_MICROS + " µs";
             default -> "none";
         };

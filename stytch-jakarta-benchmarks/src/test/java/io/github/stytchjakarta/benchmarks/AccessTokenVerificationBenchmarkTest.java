@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.stytchjakarta.core.ConnectedAppCaller;
 import io.github.stytchjakarta.core.M2mCaller;
+import io.github.stytchjakarta.core.internal.jwt.TokenKind;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -71,6 +72,11 @@ class AccessTokenVerificationBenchmarkTest {
         assertThat(caller).isSameAs(benchmark.appWarmVerify());
         assertThat(caller.subject()).startsWith("member-");
         assertThat(caller.organizationId()).isPresent();
+    }
+
+    @Test
+    void tokenKindPeekWhenCalledThenConnectedAppAccess() {
+        assertThat(benchmark.tokenKindPeek()).isEqualTo(TokenKind.CONNECTED_APP_ACCESS);
     }
 
     @Test

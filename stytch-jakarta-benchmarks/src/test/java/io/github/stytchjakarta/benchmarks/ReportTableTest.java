@@ -17,6 +17,7 @@ class ReportTableTest {
     @Test
     void ofWhenEveryTargetMetThenPassWithRatiosToBaseline() {
         ReportTable table = ReportTable.of(List.of(
+                new Measurement(ReportTable.PEEK, 3, 0.1),
                 new Measurement(ReportTable.APP_SCOPE_CHECK, 0.2, 0.01),
                 new Measurement(ReportTable.APP_WARM, 1.5, 0.1),
                 new Measurement(ReportTable.APP_COLD, 63, 1),
@@ -30,10 +31,10 @@ class ReportTableTest {
 
         assertThat(table.rows()).extracting(Row::benchmark).containsExactlyElementsOf(ReportTable.BENCHMARKS);
         assertThat(table.rows()).extracting(Row::ratio).usingElementComparator(ReportTableTest::compareApproximately)
-                .containsExactly(1.0, 1.1, 2.0 / 60, 1.5, 0.5 / 60, 0.9, 0.02, 1.05, 0.025, 0.2 / 60);
+                .containsExactly(1.0, 1.1, 2.0 / 60, 1.5, 0.5 / 60, 0.9, 0.02, 1.05, 0.025, 0.2 / 60, 0.05);
         assertThat(table.rows()).extracting(Row::verdict).containsExactly(
                 Verdict.NO_TARGET, Verdict.PASS, Verdict.PASS, Verdict.NO_TARGET, Verdict.PASS,
-                Verdict.PASS, Verdict.PASS, Verdict.PASS, Verdict.PASS, Verdict.PASS);
+                Verdict.PASS, Verdict.PASS, Verdict.PASS, Verdict.PASS, Verdict.PASS, Verdict.NO_TARGET);
     }
 
     @Test
@@ -124,12 +125,13 @@ class ReportTableTest {
     void toMarkdownWhenAccessTokenRowsThenSessionTargetsWithoutSdk() {
         ReportTable table = ReportTable.of(List.of(new Measurement(ReportTable.BASELINE, 60, 1),
                 new Measurement(ReportTable.M2M_COLD, 54, 1), new Measurement(ReportTable.APP_WARM, 1.5, 0.1),
-                new Measurement(ReportTable.APP_SCOPE_CHECK, 0.2, 0.01)), SETTING);
+                new Measurement(ReportTable.APP_SCOPE_CHECK, 0.2, 0.01), new Measurement(ReportTable.PEEK, 3, 0.1)), SETTING);
 
         assertThat(table.toMarkdown()).contains("""
                 | m2mColdVerify | 54.000 ± 1.000 | 0.900 | ≤ 1.15× jcaVerify | pass |
                 | appWarmVerify | 1.500 ± 0.100 | 0.025 | ≤ 0.05× jcaVerify | pass |
                 | appScopeCheck | 0.200 ± 0.010 | 0.003 | ≤ 1.0 µs | pass |
+                | tokenKindPeek | 3.000 ± 0.100 | 0.050 | informative | — |
                 """);
     }
 
