@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.openjdk.jmh.annotations.Mode;
@@ -18,7 +19,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Runs {@link SessionVerificationBenchmark} through JMH and prints the {@link ReportTable}, also writing
+ * Runs {@link #BENCHMARK_CLASSES} through JMH in one run and prints the {@link ReportTable}, also writing
  * it to {@value #REPORT_FILE_NAME} in the directory of the benchmark jar (the module's {@code target}).
  *
  * <pre>
@@ -46,6 +47,10 @@ public final class BenchmarkReport {
 
     /** Default length of a measurement iteration. */
     public static final TimeValue DEFAULT_MEASUREMENT_TIME = TimeValue.seconds(2);
+
+    /** The benchmarks of the report, run together so that every row has the same run's baseline. */
+    public static final List<Class<?>> BENCHMARK_CLASSES =
+            List.of(SessionVerificationBenchmark.class, AccessTokenVerificationBenchmark.class);
 
     /** The report file, written next to the benchmark jar. */
     public static final String REPORT_FILE_NAME = "benchmark-report.md";
@@ -99,9 +104,17 @@ public final class BenchmarkReport {
                 .measurementTime(commandLine.getMeasurementTime().orElse(DEFAULT_MEASUREMENT_TIME))
                 .shouldFailOnError(commandLine.shouldFailOnError().orElse(true));
         if (commandLine.getIncludes().isEmpty()) {
-            builder.include("^" + Pattern.quote(SessionVerificationBenchmark.class.getName() + "."));
+            BENCHMARK_CLASSES.forEach(type -> builder.include(include(type)));
         }
         return builder.build();
+    }
+
+    /**
+     * @param type a benchmark class
+     * @return the JMH include pattern of its benchmarks
+     */
+    public static String include(Class<?> type) {
+        return "^" + Pattern.quote(type.getName() + ".");
     }
 
     /**

@@ -1,5 +1,8 @@
 package io.github.stytchjakarta.benchmarks;
 
+import static io.github.stytchjakarta.benchmarks.TrialChecks.require;
+import static io.github.stytchjakarta.benchmarks.TrialChecks.requireNoNetworkCalls;
+
 import com.nimbusds.jose.JOSEException;
 import com.stytch.java.b2b.StytchB2BClient;
 import com.stytch.java.b2b.api.sessions.Sessions;
@@ -17,7 +20,6 @@ import io.github.stytchjakarta.core.StytchMember;
 import io.github.stytchjakarta.testkit.DemoData;
 import io.github.stytchjakarta.testkit.EmulatedMember;
 import io.github.stytchjakarta.testkit.EmulatedSession;
-import io.github.stytchjakarta.testkit.RecordedRequest;
 import io.github.stytchjakarta.testkit.StytchEmulator;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -25,7 +27,6 @@ import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import kotlin.coroutines.Continuation;
 import kotlin.coroutines.CoroutineContext;
@@ -177,7 +178,7 @@ public class SessionVerificationBenchmark {
         ourWarmVerify();
         sdkLocalVerify();
         rbacCheck();
-        requireNoNetworkCalls("once caches are warm");
+        requireNoNetworkCalls(emulator, "once caches are warm");
     }
 
     /**
@@ -186,7 +187,7 @@ public class SessionVerificationBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() {
         try {
-            requireNoNetworkCalls("during the run");
+            requireNoNetworkCalls(emulator, "during the run");
         } finally {
             closeAll();
         }
@@ -243,17 +244,6 @@ public class SessionVerificationBenchmark {
 
     private String mint(EmulatedSession session) {
         return emulator.tokens().jwt(session).expiresAt(emulator.clock().instant().plus(TOKEN_LIFETIME)).mint();
-    }
-
-    private void requireNoNetworkCalls(String when) {
-        List<RecordedRequest> calls = emulator.requestLog().requests();
-        require(calls.isEmpty(), "network calls " + when + ": " + calls);
-    }
-
-    private static void require(boolean condition, String problem) {
-        if (!condition) {
-            throw new IllegalStateException(problem);
-        }
     }
 
     private void closeAll() {

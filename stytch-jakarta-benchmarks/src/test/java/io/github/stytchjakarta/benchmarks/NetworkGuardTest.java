@@ -28,6 +28,21 @@ class NetworkGuardTest {
     }
 
     @Test
+    void accessTokenTearDownWhenEmulatorWasCalledDuringTheRunThenFails() throws Exception {
+        AccessTokenVerificationBenchmark benchmark = new AccessTokenVerificationBenchmark();
+        benchmark.tokenPoolSize = 1;
+        benchmark.setUp();
+        URI jwks = benchmark.emulator().b2bJwksUri();
+        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()
+                .send(HttpRequest.newBuilder(jwks).timeout(Duration.ofSeconds(10)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+
+        assertThatIllegalStateException().isThrownBy(benchmark::tearDown)
+                .withMessageContaining("network calls during the run")
+                .withMessageContaining("/v1/b2b/sessions/jwks/");
+    }
+
+    @Test
     void setUpWhenTokenPoolEmptyThenFails() {
         SessionVerificationBenchmark benchmark = new SessionVerificationBenchmark();
         benchmark.tokenPoolSize = 0;

@@ -1,6 +1,7 @@
 package io.github.stytchjakarta.compat;
 
 import io.github.stytchjakarta.testkit.DemoData;
+import io.github.stytchjakarta.testkit.EmulatedM2mClient;
 import io.github.stytchjakarta.testkit.EmulatedSession;
 import io.github.stytchjakarta.testkit.StytchEmulator;
 import io.github.stytchjakarta.testsupport.TestHttp;
@@ -12,9 +13,13 @@ import org.assertj.core.api.SoftAssertions;
 /**
  * The HTTP checks of the filter-only WAR ({@link CallerServlet} behind the filter and its permission rules):
  * the Bearer challenge, bearer and cookie authentication, {@code isUserInRole}, rules that allow, deny and deny
- * unnamed methods, path parameters refused, a refreshed JWT cookie, the CSRF check and logout.
+ * unnamed methods, path parameters refused, a refreshed JWT cookie, the CSRF check and logout; M2M and Connected-App
+ * callers on the paths that allow them (the container's remote user, no roles) and refused where they are not.
  */
 final class FilterOnlyChecks extends AppChecks {
+
+    /** The WAR's {@code stytch.web.access-tokens.paths}: machine callers under {@code /api/machine}, nowhere else. */
+    static final String MACHINE_PATHS = "/api/machine/**=m2m,connected-app";
 
     FilterOnlyChecks(StytchEmulator emulator, DemoData demo) {
         super(emulator, demo);
@@ -52,11 +57,30 @@ final class FilterOnlyChecks extends AppChecks {
         csrfRefused(checks, app.send(app.request("/api/documents").POST(BodyPublishers.noBody()).headers(
                 with(TestHttp.cookie("stytch_session_jwt", bobs.sessionJwt()), "Origin", "https://elsewhere.example"))));
 
+        machineCallers(checks, app);
+
         EmulatedSession leaving = emulator.createMemberSession(demo.bob(), s -> { });
         int revokesBefore = revokes();
         HttpResponse<String> logout = app.send(app.request("/logout").POST(BodyPublishers.noBody())
                 .headers(TestHttp.bearer(leaving.sessionJwt())));
         checks.assertThat(logout.statusCode()).as("logout").isEqualTo(204);
         checks.assertThat(revokes() - revokesBefore).as("session revoked at Stytch").isEqualTo(1);
+    }
+
+    private void machineCallers(SoftAssertions checks, TestHttp app) {
+        EmulatedM2mClient client = demo.reportingClient();
+        String m2m = emulator.tokens().m2mToken(client).mint();
+        String appToken = emulator.connectedApps().accessToken(demo.bob(), emulator.connectedApps().defaultClient(),
+                "read:documents");
+        HttpResponse<String> machine = app.get("/api/machine/me", TestHttp.bearer(m2m));
+        checks.assertThat(TestHttp.json(machine).path("remoteUser").asText()).as("M2M caller").isEqualTo(client.clientId());
+        checks.assertThat(TestHttp.json(machine).path("editor").asBoolean()).as("a machine has no roles").isFalse();
+        HttpResponse<String> agent = app.get("/api/machine/me", TestHttp.bearer(appToken));
+        checks.assertThat(TestHttp.json(agent).path("remoteUser").asText()).as("app caller").isEqualTo(demo.bob().memberId());
+        checks.assertThat(TestHttp.json(agent).path("editor").asBoolean()).as("an app token has no roles").isFalse();
+        HttpResponse<String> sessionThere = app.get("/api/machine/me", bearer("bob@acme.test"));
+        checks.assertThat(code(sessionThere)).as("session JWT on a machine path").isEqualTo("stytch.invalid_token.wrong_token_kind");
+        HttpResponse<String> m2mHere = app.get("/api/me", TestHttp.bearer(m2m));
+        checks.assertThat(code(m2mHere)).as("M2M token on a session path").isEqualTo("stytch.invalid_token.wrong_token_kind");
     }
 }

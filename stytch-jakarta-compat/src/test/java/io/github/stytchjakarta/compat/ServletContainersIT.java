@@ -163,7 +163,8 @@ class ServletContainersIT {
                 "stytch.base-url", emulator.baseUrl().toString(),
                 "stytch.web.permissions", "GET /api/documents/** documents:read, POST /api/documents documents:create, "
                         + "DELETE /api/documents/* documents:delete",
-                "stytch.web.permissions.unmatched-methods", "deny");
+                "stytch.web.permissions.unmatched-methods", "deny",
+                "stytch.web.access-tokens.paths", FilterOnlyChecks.MACHINE_PATHS);
         StringBuilder xml = new StringBuilder("""
                 <?xml version="1.0" encoding="UTF-8"?>
                 <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">

@@ -62,7 +62,7 @@ public final class ErrorPages {
             case PERMISSION_DENIED -> "Your roles do not allow this. Stytch's RBAC policy decides what each role may do.";
             case TENANCY_MISMATCH -> "This belongs to another organization.";
             case ROLE_MISSING -> "This page is for admins only.";
-            case INSUFFICIENT_SCOPE -> "The access you granted this app does not cover this.";
+            case INSUFFICIENT_SCOPE -> "This is for apps and machines whose access token grants the scope it needs.";
         };
         return page(uri, current, Response.Status.FORBIDDEN.getStatusCode(), "Not allowed", message);
     }

@@ -15,9 +15,16 @@ import io.github.stytchjakarta.testkit.StytchEmulator;
 import io.github.stytchjakarta.testsupport.TestHttp;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -31,8 +38,10 @@ import org.junit.jupiter.api.Test;
  * The application must map the Stytch role {@code admin} to {@code manager}, make {@code /api/public/**}
  * public, cache the RBAC policy for {@value #POLICY_TTL_SECONDS} s, accept the bearer tokens
  * {@value #ACCESS_TOKENS} with {@value #ACCESS_TOKEN_PATHS}, answer {@code GET /api/reports} with
- * {@code @RequiresScope("read:documents")}, and name {@value #RESOURCE} as its protected resource (RFC 9728,
- * {@code stytch.web.resource-metadata.resource}) with the base URL of the emulator as Stytch's.
+ * {@code @RequiresScope("read:documents")}, name {@value #RESOURCE} as its protected resource (RFC 9728,
+ * {@code stytch.web.resource-metadata.resource}) with the base URL of the emulator as Stytch's, and confirm
+ * Connected-App tokens with Stytch on {@value #INTROSPECTED_PATHS}, as the emulator's default Connected App
+ * ({@code stytch.connected-apps.introspection.*}).
  */
 public abstract class SecuredApiContract {
 
@@ -49,6 +58,11 @@ public abstract class SecuredApiContract {
     public static final String ACCESS_TOKEN_PATHS = "/api/reports/**=m2m; /api/organizations/**=session,connected-app; "
             + "/api/documents/organizations/**=session,connected-app";
 
+    /** Where the application must confirm Connected-App tokens with Stytch ({@code stytch.web.access-tokens.introspect}). */
+    public static final String INTROSPECTED_PATHS = "/api/organizations/**, /api/documents/organizations/**";
+
+    private static final int CONCURRENT_REQUESTS = 50;
+
     /** The protected resource the application must name ({@code stytch.web.resource-metadata.resource}). */
     public static final String RESOURCE = "https://documents.example.test/api";
 
@@ -58,6 +72,8 @@ public abstract class SecuredApiContract {
     private static final String CHALLENGE = "Bearer realm=\"stytch\"" + RESOURCE_METADATA;
 
     private static final String REPORTS_PATH = "/api/reports";
+
+    private static final String INTROSPECT = "/v1/public/";
 
     private static final long POLICY_CHANGE_DEADLINE_SECONDS = 60;
     private static final long POLICY_CHANGE_POLL_MILLIS = 250;
@@ -280,6 +296,48 @@ public abstract class SecuredApiContract {
     }
 
     @Test
+    void appTokenWhenRevokedThenRefusedWhereIntrospectedAndStillAcceptedWhereVerifiedLocally() {
+        String token = appToken(demo().bob(), "read:documents");
+        String acme = demo().acme().organizationId();
+        assertThat(http().get(readPath(), bearer(token)).statusCode()).isEqualTo(200);
+
+        // before any introspection of it: an "active" answer would be reused for the cache TTL
+        emulator().connectedApps().revoke(token);
+
+        HttpResponse<String> refused = http().get(organizationPath(acme), bearer(token));
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(json(refused).path("code").asText()).isEqualTo("stytch.invalid_token.revoked");
+        assertThat(http().get(readPath(), bearer(token)).statusCode()).as("verified locally only there").isEqualTo(200);
+    }
+
+    @Test
+    void appTokenWhenFiftyConcurrentRequestsThenOneIntrospectionCall() throws Exception {
+        String token = appToken(demo().bob(), "read:documents");
+        String path = organizationPath(demo().acme().organizationId());
+        int before = introspections();
+        emulator().faults().latency(INTROSPECT, Duration.ofMillis(300));
+        ExecutorService pool = Executors.newFixedThreadPool(CONCURRENT_REQUESTS);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < CONCURRENT_REQUESTS; i++) {
+                statuses.add(pool.submit(() -> {
+                    start.await();
+                    return http().get(path, bearer(token)).statusCode();
+                }));
+            }
+            start.countDown();
+            for (Future<Integer> status : statuses) {
+                assertThat(status.get(1, TimeUnit.MINUTES)).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+            emulator().faults().clear();
+        }
+        assertThat(introspections() - before).isEqualTo(1);
+    }
+
+    @Test
     void badTokenWhenAnyShapeThenRefusedWithItsCodeNeverA500() {
         String valid = jwt("bob@acme.test");
         String[] parts = valid.split("\\.");
@@ -313,6 +371,11 @@ public abstract class SecuredApiContract {
 
     private String jwt(String email) {
         return demo().sessions().get(email).sessionJwt();
+    }
+
+    private int introspections() {
+        return (int) emulator().requestLog().requests(INTROSPECT).stream()
+                .filter(call -> call.path().endsWith("/oauth2/introspect")).count();
     }
 
     private String m2mToken(String... scopes) {

@@ -64,6 +64,9 @@ class StytchMechanismPayaraIT extends SecuredApiContract {
         config.put("stytch.web.access-tokens", ACCESS_TOKENS);
         config.put("stytch.web.access-tokens.paths", ACCESS_TOKEN_PATHS);
         config.put("stytch.web.resource-metadata.resource", RESOURCE);
+        config.put("stytch.web.access-tokens.introspect", INTROSPECTED_PATHS);
+        config.put("stytch.connected-apps.introspection.client-id", emulator.connectedApps().defaultClient().clientId());
+        config.put("stytch.connected-apps.introspection.client-secret", emulator.connectedApps().defaultClient().clientSecret());
         config.put("stytch.web.login-page", "/login");
         return ItDeployments.war("stytch-it.war", config, SecurityConfiguration.class, ApiApplication.class,
                 DocumentsResource.class, DocumentArchive.class, PublicResource.class, ReportsResource.class, AuthenticationLog.class);

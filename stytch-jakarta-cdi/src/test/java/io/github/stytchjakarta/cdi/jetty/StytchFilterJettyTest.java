@@ -65,6 +65,9 @@ class StytchFilterJettyTest extends SecuredApiContract {
         values.put("stytch.web.access-tokens", ACCESS_TOKENS);
         values.put("stytch.web.access-tokens.paths", ACCESS_TOKEN_PATHS);
         values.put("stytch.web.resource-metadata.resource", RESOURCE);
+        values.put("stytch.web.access-tokens.introspect", INTROSPECTED_PATHS);
+        values.put("stytch.connected-apps.introspection.client-id", STYTCH.emulator().connectedApps().defaultClient().clientId());
+        values.put("stytch.connected-apps.introspection.client-secret", STYTCH.emulator().connectedApps().defaultClient().clientSecret());
         config = MicroProfileConfigs.register(values);
         container = StytchWeld.LIBRARY.start(DocumentService.class, ScopedService.class);
         StytchWebAuthenticator web = container.select(StytchWebAuthenticator.class).get();

@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Reads the web keys ({@code stytch.web.*}, {@code stytch.roles.*}) into a {@link StytchWebConfig}: every
@@ -55,13 +57,13 @@ public final class WebConfigReading {
             builder.protectedPaths(own.list(Keys.PROTECTED_PATHS));
         }
         builder.publicPaths(own.list(Keys.PUBLIC_PATHS));
-        readPermissions(own, builder);
+        readRules(own, Keys.PERMISSIONS, "[,\\n]", PathPermission::parse, builder::permission);
         own.enumValue(Keys.PERMISSIONS_UNMATCHED_METHODS, UnmatchedMethods.class)
                 .ifPresent(builder::permissionsUnmatchedMethods);
         readAccessTokens(own, builder);
-        readAccessTokenPaths(own, builder);
+        readRules(own, Keys.ACCESS_TOKENS_PATHS, "[;\\n]", PathAccessTokens::parse, builder::accessTokens);
         builder.introspectionPaths(own.list(Keys.ACCESS_TOKENS_INTROSPECT));
-        readScopes(own, builder);
+        readRules(own, Keys.SCOPES, "[,\\n]", PathScopes::parse, builder::scope);
         builder.resourceMetadata(own.string(Keys.RESOURCE_METADATA_RESOURCE).orElse(null),
                 own.string(Keys.RESOURCE_METADATA_AUTHORIZATION_SERVER).orElse(null));
         if (own.string(Keys.RESOURCE_METADATA_SCOPES).isPresent()) {
@@ -133,39 +135,15 @@ public final class WebConfigReading {
         builder.accessTokens(kinds);
     }
 
-    private static void readAccessTokenPaths(ConfigReader reader, StytchWebConfigBuilder builder) {
-        List<String> rules = reader.string(Keys.ACCESS_TOKENS_PATHS).map(value -> entries(value, "[;\\n]")).orElse(List.of());
+    // rule lists: each rule parsed on its own, every bad one reported with its position
+    private static <T> void readRules(ConfigReader reader, String key, String separatorRegex, Function<String, T> parse,
+                                      Consumer<T> add) {
+        List<String> rules = reader.string(key).map(value -> entries(value, separatorRegex)).orElse(List.of());
         for (int i = 0; i < rules.size(); i++) {
             try {
-                builder.accessTokens(PathAccessTokens.parse(rules.get(i)));
+                add.accept(parse.apply(rules.get(i)));
             } catch (IllegalArgumentException e) {
-                reader.problems().add(Keys.ACCESS_TOKENS_PATHS, "rule " + (i + 1) + ": " + e.getMessage());
-            }
-        }
-    }
-
-    private static void readPermissions(ConfigReader reader, StytchWebConfigBuilder builder) {
-        Optional<String> value = reader.string(Keys.PERMISSIONS);
-        if (value.isEmpty()) {
-            return;
-        }
-        List<String> rules = entries(value.get(), "[,\\n]");
-        for (int i = 0; i < rules.size(); i++) {
-            try {
-                builder.permission(PathPermission.parse(rules.get(i)));
-            } catch (IllegalArgumentException e) {
-                reader.problems().add(Keys.PERMISSIONS, "rule " + (i + 1) + ": " + e.getMessage());
-            }
-        }
-    }
-
-    private static void readScopes(ConfigReader reader, StytchWebConfigBuilder builder) {
-        List<String> rules = reader.string(Keys.SCOPES).map(value -> entries(value, "[,\\n]")).orElse(List.of());
-        for (int i = 0; i < rules.size(); i++) {
-            try {
-                builder.scope(PathScopes.parse(rules.get(i)));
-            } catch (IllegalArgumentException e) {
-                reader.problems().add(Keys.SCOPES, "rule " + (i + 1) + ": " + e.getMessage());
+                reader.problems().add(key, "rule " + (i + 1) + ": " + e.getMessage());
             }
         }
     }
