@@ -159,6 +159,23 @@ class McpIT {
         }
     }
 
+    @Test
+    void mcpWhenBodyIsNotJsonOrSessionUnknownThen4xxWithoutStackTrace() {
+        String token = "Bearer " + token(APP.demo().bob(), "read:documents");
+
+        HttpResponse<String> notJson = http.send(TestHttp.request(APP.uri("mcp")).header("Authorization", token)
+                .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\": ")));
+        HttpResponse<String> unknownSession = http.send(TestHttp.request(APP.uri("mcp")).header("Authorization", token)
+                .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
+                .header("Mcp-Session-Id", "no-such-session")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\": \"2.0\", \"id\": 2, \"method\": \"tools/list\"}")));
+
+        assertThat(notJson.statusCode()).isEqualTo(400);
+        assertThat(unknownSession.statusCode()).isEqualTo(404);
+        assertThat(notJson.body() + unknownSession.body()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
     private static HttpRequest.Builder initialize() {
         return TestHttp.request(APP.uri("mcp")).header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/event-stream").POST(HttpRequest.BodyPublishers.ofString(INITIALIZE));
