@@ -74,6 +74,7 @@ class McpIT {
         assertThat(TestHttp.json(anonymous).path("code").asText()).isEqualTo("stytch.missing_token");
         assertThat(metadataUrl.group(1)).isEqualTo(APP.uri(".well-known/oauth-protected-resource/mcp").toString());
         assertThat(resource.path("resource").asText()).isEqualTo(APP.uri("mcp").toString());
+        assertThat(resource.path("scopes_supported").toString()).contains("read:documents", "write:documents");
         assertThat(authorizationServer).isEqualTo(APP.emulator().baseUrl().toString());
         assertThat(stytch.path("token_endpoint").asText()).startsWith(authorizationServer);
         assertThat(stytch.path("scopes_supported").toString()).contains("read:documents", "write:documents");

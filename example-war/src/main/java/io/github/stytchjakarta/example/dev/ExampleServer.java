@@ -62,6 +62,9 @@ public final class ExampleServer implements AutoCloseable {
      */
     public static final String MCP_PATH = "mcp";
 
+    /** The scopes the launcher's resource metadata offers MCP clients ({@code stytch.web.resource-metadata.scopes}). */
+    public static final String MCP_SCOPES = "read:documents,write:documents";
+
     /** Where the WAR keeps its MicroProfile configuration. */
     public static final String WAR_CONFIG_ENTRY = "WEB-INF/classes/META-INF/microprofile-config.properties";
 
@@ -112,6 +115,10 @@ public final class ExampleServer implements AutoCloseable {
         connector.open();
         if (config.getOptionalValue(StytchWebConfig.Keys.RESOURCE_METADATA_RESOURCE, String.class).isEmpty()) {
             properties.put(StytchWebConfig.Keys.RESOURCE_METADATA_RESOURCE, baseUri(connector).resolve(MCP_PATH).toString());
+        }
+        if (config.getOptionalValue(StytchWebConfig.Keys.RESOURCE_METADATA_SCOPES, String.class).isEmpty()) {
+            // what an MCP client asks the user to grant: both tools' scopes, not only the one /mcp requires
+            properties.put(StytchWebConfig.Keys.RESOURCE_METADATA_SCOPES, MCP_SCOPES);
         }
         StytchEmulator emulator = null;
         DemoData demo = null;
