@@ -78,15 +78,14 @@ class AuthorizationCodeFlowTest {
     }
 
     @Test
-    void authorizationCodeWhenConfidentialClientAuthenticatesWithBasicThenTokenOfTheUser() throws Exception {
+    void authorizationCodeWhenConfidentialClientNamesItselfAndAuthenticatesWithBasicThenTokenOfTheUser() throws Exception {
         EmulatedConnectedApp reports = emulator.connectedApps().create(c -> c.type(ClientType.THIRD_PARTY)
                 .redirectUrls(CALLBACK).accessTokenLifetime(Duration.ofMinutes(10)));
         emulator.connectedApps().consentAs(demo.ada());
         String code = authorize(reports, CALLBACK, "write:documents").get("code");
-        Map<String, String> form = tokenRequest(code, reports, CALLBACK, verifier);
-        form.remove("client_id");
 
-        HttpResponse<String> token = postToken(form, TestHttp.basic(reports.clientId(), reports.clientSecret()));
+        HttpResponse<String> token = postToken(tokenRequest(code, reports, CALLBACK, verifier),
+                TestHttp.basic(reports.clientId(), reports.clientSecret()));
 
         assertThat(token.statusCode()).isEqualTo(200);
         assertThat(TestHttp.json(token).path("expires_in").asLong()).isEqualTo(600);
@@ -110,6 +109,18 @@ class AuthorizationCodeFlowTest {
         assertThat(refused.statusCode()).isEqualTo(401);
         assertThat(TestHttp.json(refused).path("error").asText()).isEqualTo("invalid_client");
         assertThat(accepted.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void authorizationCodeWhenTokenRequestIsJsonThenToken() {
+        emulator.connectedApps().consentAs(demo.bob());
+        String code = authorize(agent, CALLBACK, "read:documents").get("code");
+
+        HttpResponse<String> token = http.send(http.request("/v1/oauth2/token").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(EmulatorHttp.json(tokenRequest(code, agent, CALLBACK, verifier)))));
+
+        assertThat(token.statusCode()).isEqualTo(200);
+        assertThat(TestHttp.json(token).path("scope").asText()).isEqualTo("read:documents");
     }
 
     @Test
@@ -182,6 +193,22 @@ class AuthorizationCodeFlowTest {
         assertThat(authorize(cli, "http://localhost:8123/callback", "openid")).containsKey("code");
         assertThat(get(authorizationRequest(cli, "http://127.0.0.1:53682/other", "openid")).statusCode()).isEqualTo(400);
         assertThat(get(authorizationRequest(cli, "http://localhost:53682/callback#x", "openid")).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void authorizeWhenAuthorizationUrlIsSetThen404AsTheApplicationHostsThePage() {
+        try (StytchEmulator own = StytchEmulator.builder().build().start()) {
+            EmulatedConnectedApp client = own.connectedApps().create(c -> c.type(ClientType.THIRD_PARTY_PUBLIC)
+                    .redirectUrls(CALLBACK));
+            own.connectedApps().consentAs(own.createUser(u -> u.email("grace@example.com")));
+            own.connectedApps().setAuthorizationUrl(URI.create("https://app.example.test/consent"));
+
+            HttpResponse<String> answer = TestHttp.to(own.baseUrl())
+                    .get("/oauth2/authorize?" + TestHttp.formText(authorizationRequest(client, CALLBACK, "openid")));
+
+            assertThat(answer.statusCode()).isEqualTo(404);
+            assertThat(answer.headers().firstValue("Location")).isEmpty();
+        }
     }
 
     @Test

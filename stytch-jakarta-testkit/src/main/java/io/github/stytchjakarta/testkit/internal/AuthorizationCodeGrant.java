@@ -57,21 +57,24 @@ public final class AuthorizationCodeGrant {
     }
 
     private EmulatedConnectedApp authenticateClient(String clientId, String clientSecret, String authorization) {
-        ClientCredentials credentials = ClientCredentials.of(clientId, clientSecret, authorization);
-        if (credentials.clientSecret() == null && authorization != null) {
-            // a client may name itself in the body and authenticate with Basic; other Basic credentials are not its own
-            ClientCredentials basic = ClientCredentials.of(null, null, authorization);
-            if (basic.clientId() != null && basic.clientId().equals(clientId)) {
-                credentials = basic;
-            }
-        }
+        ClientCredentials credentials = credentials(clientId, clientSecret, authorization);
         if (credentials.clientId() == null) {
             throw ApiException.oauth(400, "invalid_request", "client_id is required.");
         }
-        ClientCredentials presented = credentials;
-        return state.connectedApps().client(presented.clientId())
-                .filter(client -> client.clientType().isPublic() || presented.secretMatches(client.clientSecret()))
+        return state.connectedApps().client(credentials.clientId())
+                .filter(client -> client.clientType().isPublic() || credentials.secretMatches(client.clientSecret()))
                 .orElseThrow(() -> ApiException.oauth(401, "invalid_client", "Client authentication failed."));
+    }
+
+    /** The body's credentials, or Basic ones when the body names no client or the same client without a secret. */
+    private static ClientCredentials credentials(String clientId, String clientSecret, String authorization) {
+        ClientCredentials body = ClientCredentials.of(clientId, clientSecret, authorization);
+        if (body.clientSecret() != null || authorization == null) {
+            return body;
+        }
+        // other Basic credentials (the project's, sent by an SDK) are not the client's
+        ClientCredentials basic = ClientCredentials.of(null, null, authorization);
+        return basic.clientId() != null && basic.clientId().equals(clientId) ? basic : body;
     }
 
     private static byte[] challenge(String verifier) {
