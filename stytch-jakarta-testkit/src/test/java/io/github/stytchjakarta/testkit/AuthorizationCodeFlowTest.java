@@ -75,6 +75,10 @@ class AuthorizationCodeFlowTest {
         assertThat(claims.getAudience()).containsExactly(emulator.projectId());
         assertThat(claims.getJSONObjectClaim("https://stytch.com/organization"))
                 .containsEntry("organization_id", demo.acme().organizationId());
+        assertThat(emulator.requestLog().requests("/oauth2/authorize")).last().extracting(RecordedRequest::status)
+                .isEqualTo(302);
+        assertThat(emulator.requestLog().requests("/v1/oauth2/token")).last().extracting(RecordedRequest::status)
+                .isEqualTo(200);
     }
 
     @Test
