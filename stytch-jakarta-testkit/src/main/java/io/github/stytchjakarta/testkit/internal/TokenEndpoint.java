@@ -22,6 +22,7 @@ import java.util.Map;
  * <p>Errors use the RFC 6749 codes ({@code invalid_request}, {@code unsupported_grant_type}, {@code invalid_client}
  * 401, {@code invalid_scope}, {@code invalid_grant}, and {@code unauthorized_client} for a Connected-App client asking
  * for client credentials: its grant is the authorization code) in both the OAuth and the Stytch error fields.
+ * Thread-safe: stateless.
  */
 public final class TokenEndpoint {
 
