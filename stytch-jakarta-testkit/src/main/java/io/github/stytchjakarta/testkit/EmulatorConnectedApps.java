@@ -2,11 +2,13 @@ package io.github.stytchjakarta.testkit;
 
 import com.nimbusds.jwt.SignedJWT;
 import io.github.stytchjakarta.testkit.internal.ConnectedAppEndpoints;
+import io.github.stytchjakarta.testkit.internal.ConnectedAppScopes;
+import io.github.stytchjakarta.testkit.internal.Consent;
 import io.github.stytchjakarta.testkit.internal.EmulatorState;
 import io.github.stytchjakarta.testkit.internal.Ids;
 import java.net.URI;
 import java.text.ParseException;
-import java.util.LinkedHashSet;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,8 +17,8 @@ import java.util.function.Consumer;
 
 /**
  * Stytch as an OAuth authorization server for Connected Apps ({@link StytchEmulator#connectedApps()}): the clients,
- * access tokens a user or member granted to one, and their revocation, as the introspection endpoint sees it.
- * Thread-safe.
+ * access tokens a user or member granted to one, who approves on the emulator's authorization page, and revocation,
+ * as the introspection endpoint sees it. Thread-safe.
  *
  * <pre>
  * EmulatedConnectedApp agent = emulator.connectedApps().create(c -&gt; c.name("Agent").type(ClientType.THIRD_PARTY_PUBLIC));
@@ -24,13 +26,21 @@ import java.util.function.Consumer;
  * emulator.connectedApps().revoke(token);     // introspection now answers {"active": false}
  * </pre>
  *
- * <p>The emulator does not run the authorization-code flow (there is no consent page): {@link #accessToken} stands
- * for its outcome, with the claims Stytch puts in the token.
+ * <p>The authorization-code flow with PKCE runs over HTTP: at Stytch the application hosts the consent page; the
+ * emulator serves {@code GET {baseUrl}/oauth2/authorize} instead, where the subject of {@link #consentAs(EmulatedMember)}
+ * approves every request at once, and the token endpoint redeems the code for the token {@link #accessToken} mints.
+ *
+ * <pre>
+ * emulator.connectedApps().consentAs(member);   // now an OAuth client's authorization request returns a code
+ * </pre>
  */
 public final class EmulatorConnectedApps {
 
     /** The OIDC scopes Stytch grants in every project besides the RBAC policy's scopes. */
     public static final List<String> OIDC_SCOPES = List.of("openid", "profile", "email", "phone", "offline_access");
+
+    /** How long a code of the emulator's authorization page can be redeemed, on the emulator's clock. */
+    public static final Duration AUTHORIZATION_CODE_LIFETIME = Duration.ofSeconds(60);
 
     private final EmulatorState state;
     private final EmulatorTokens tokens;
@@ -149,15 +159,47 @@ public final class EmulatorConnectedApps {
 
     /**
      * @param authorizationUrl the {@code authorization_endpoint} of the metadata documents: your application's consent
-     *                         page; default {@code {baseUrl}/oauth2/authorize}, which the emulator does not serve
+     *                         page; default {@code {baseUrl}/oauth2/authorize}, the emulator's own, which stops
+     *                         answering (404) once this is set
      */
     public void setAuthorizationUrl(URI authorizationUrl) {
         state.connectedApps().setAuthorizationUrl(Objects.requireNonNull(authorizationUrl, "authorizationUrl"));
     }
 
+    /**
+     * Signs a member in on the emulator's authorization page ({@code GET {baseUrl}/oauth2/authorize}): from now on it
+     * approves every valid authorization request, granting the requested scopes of the B2B policy or
+     * {@link #OIDC_SCOPES}.
+     *
+     * @param member a member of this emulator
+     * @throws IllegalArgumentException for an unknown member
+     */
+    public void consentAs(EmulatedMember member) {
+        EmulatedMember known = state.directory().requireMember(member.memberId());
+        state.connectedApps().setConsent(new Consent(known.memberId(), known.organizationId()));
+    }
+
+    /**
+     * As {@link #consentAs(EmulatedMember)} for a user, granting scopes of the consumer policy.
+     *
+     * @param user a user of this emulator
+     * @throws IllegalArgumentException for an unknown user
+     */
+    public void consentAs(EmulatedUser user) {
+        EmulatedUser known = state.directory().requireUser(user.userId());
+        state.connectedApps().setConsent(new Consent(known.userId(), null));
+    }
+
+    /**
+     * Nobody is signed in on the emulator's authorization page (the default): it refuses every request with
+     * {@code error=access_denied}.
+     */
+    public void consentAsNobody() {
+        state.connectedApps().setConsent(null);
+    }
+
     private static void requireKnownScopes(EmulatedPolicy policy, String... scopes) {
-        Set<String> known = new LinkedHashSet<>(OIDC_SCOPES);
-        policy.scopes().forEach(scope -> known.add(scope.scope()));
+        Set<String> known = ConnectedAppScopes.grantable(policy);
         for (String scope : scopes) {
             if (!known.contains(scope)) {
                 throw new IllegalArgumentException("Not a scope of the project: " + scope + " (known: " + known + ")");

@@ -1,6 +1,7 @@
 package io.github.stytchjakarta.testkit;
 
 import io.github.stytchjakarta.testkit.internal.ConnectedAppEndpoints;
+import io.github.stytchjakarta.testkit.internal.Consent;
 import io.github.stytchjakarta.testkit.internal.EmulatorState;
 import io.github.stytchjakarta.testkit.internal.Ids;
 import io.github.stytchjakarta.testkit.internal.SessionData;
@@ -48,6 +49,12 @@ public final class EmulatorTokens {
             @Override
             public String m2mToken(EmulatedM2mClient client, List<String> scopes) {
                 return new JwtMinter(state, () -> state.claims().m2m(client, scopes), JwtMinter.M2M_TOKEN_LIFETIME).mint();
+            }
+
+            @Override
+            public String connectedAppToken(Consent consent, EmulatedConnectedApp client, List<String> scopes) {
+                return connectedAppMinter(consent.subjectId(), consent.organizationId(), client, scopes.toArray(String[]::new))
+                        .mint();
             }
         };
     }

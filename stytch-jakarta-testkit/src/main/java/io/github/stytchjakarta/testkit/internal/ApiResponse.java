@@ -38,6 +38,16 @@ public record ApiResponse(int status, Map<String, Object> body, Map<String, Stri
     }
 
     /**
+     * A {@code 302 Found} to {@code location}, with an empty JSON body (the dispatcher writes JSON).
+     *
+     * @param location the absolute URL to send the browser to
+     * @return the response
+     */
+    public static ApiResponse redirect(String location) {
+        return new ApiResponse(302, Map.of(), Map.of("Location", location, "Cache-Control", "no-store"));
+    }
+
+    /**
      * The Stytch error body {@code {status_code, request_id, error_type, error_message, error_url}}; OAuth errors add
      * {@code error, error_description, error_uri}, which the SDKs map onto the same fields.
      *

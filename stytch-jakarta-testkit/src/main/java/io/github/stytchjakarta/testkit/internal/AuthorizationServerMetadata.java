@@ -20,7 +20,7 @@ import java.util.Set;
  */
 public final class AuthorizationServerMetadata {
 
-    /** The path of the authorization page when none is set: the application hosts it; the emulator does not serve it. */
+    /** The path of the authorization page when none is set: the emulator's stand-in ({@link AuthorizationEndpoint}). */
     public static final String DEFAULT_AUTHORIZATION_PATH = "/oauth2/authorize";
 
     private final EmulatorState state;

@@ -13,15 +13,18 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The Connected-App clients and what was revoked: single access tokens (by {@code jti}) and every token a client held
- * at a moment. Tokens are not stored: introspection reads them from their signed claims. Thread-safe: the client map
- * is guarded by this object, the revocations are concurrent.
+ * at a moment; who consents on the emulator's authorization page and the codes it issued. Tokens are not stored:
+ * introspection reads them from their signed claims. Thread-safe: the client map is guarded by this object, the
+ * revocations and codes are concurrent, the consent and authorization URL volatile.
  */
 public final class ConnectedAppStore {
 
     private final Map<String, EmulatedConnectedApp> clients = new LinkedHashMap<>();
     private final Set<String> revokedTokenIds = ConcurrentHashMap.newKeySet();
     private final Map<String, Instant> clientRevocations = new ConcurrentHashMap<>();
+    private final AuthorizationCodes authorizationCodes = new AuthorizationCodes();
     private volatile URI authorizationUrl;
+    private volatile Consent consent;
 
     public synchronized void add(EmulatedConnectedApp client) {
         clients.put(client.clientId(), client);
@@ -80,5 +83,20 @@ public final class ConnectedAppStore {
 
     public void setAuthorizationUrl(URI authorizationUrl) {
         this.authorizationUrl = authorizationUrl;
+    }
+
+    /** @return who approves on the emulator's authorization page, or {@code null} for nobody */
+    public Consent consent() {
+        return consent;
+    }
+
+    /** @param consent who approves from now on, or {@code null} for nobody */
+    public void setConsent(Consent consent) {
+        this.consent = consent;
+    }
+
+    /** @return the codes the authorization page issued */
+    public AuthorizationCodes authorizationCodes() {
+        return authorizationCodes;
     }
 }

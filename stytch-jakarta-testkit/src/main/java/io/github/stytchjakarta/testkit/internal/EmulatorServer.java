@@ -91,7 +91,8 @@ public final class EmulatorServer {
         SessionEndpoints consumer = new SessionEndpoints(state, tokens, Vertical.CONSUMER);
         SessionEndpoints b2b = new SessionEndpoints(state, tokens, Vertical.B2B);
         PolicyEndpoints policies = new PolicyEndpoints(state);
-        M2mTokenEndpoint m2m = new M2mTokenEndpoint(state, tokens);
+        TokenEndpoint token = new TokenEndpoint(state, tokens);
+        AuthorizationEndpoint authorization = new AuthorizationEndpoint(state);
         ConnectedAppEndpoints connectedApps = new ConnectedAppEndpoints(state);
         IntrospectionEndpoint introspection = new IntrospectionEndpoint(state);
         AuthorizationServerMetadata metadata = new AuthorizationServerMetadata(state);
@@ -108,8 +109,8 @@ public final class EmulatorServer {
                 Route.of("GET", "/v1/rbac/policy", Access.PROJECT, policies::consumerPolicy),
                 Route.of("GET", "/v1/b2b/rbac/policy", Access.PROJECT, policies::b2bPolicy),
                 Route.of("GET", "/v1/b2b/rbac/organizations/{organization_id}", Access.PROJECT, policies::organizationPolicy),
-                Route.of("POST", "/v1/public/{project_id}/oauth2/token", Access.PUBLIC, m2m::token),
-                Route.of("POST", "/v1/oauth2/token", Access.PUBLIC, m2m::token),
+                Route.of("POST", "/v1/public/{project_id}/oauth2/token", Access.PUBLIC, token::token),
+                Route.of("POST", "/v1/oauth2/token", Access.PUBLIC, token::token),
                 Route.of("POST", "/v1/public/{project_id}/oauth2/introspect", Access.PUBLIC, introspection::introspect),
                 Route.of("POST", "/v1/oauth2/introspect", Access.PUBLIC, introspection::introspect),
                 Route.of("POST", "/v1/connected_apps/clients", Access.PROJECT, connectedApps::create),
@@ -120,6 +121,7 @@ public final class EmulatorServer {
                         metadata::openIdConfiguration),
                 Route.of("GET", "/.well-known/oauth-authorization-server", Access.PUBLIC, metadata::oauthAuthorizationServer),
                 Route.of("GET", "/.well-known/jwks.json", Access.PUBLIC, jwks::jwks),
+                Route.of("GET", AuthorizationServerMetadata.DEFAULT_AUTHORIZATION_PATH, Access.PUBLIC, authorization::authorize),
                 Route.of("GET", "/v1/debug/whoami", Access.PROJECT, debug::whoami));
     }
 }

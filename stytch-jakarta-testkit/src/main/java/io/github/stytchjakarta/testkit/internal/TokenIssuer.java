@@ -1,5 +1,6 @@
 package io.github.stytchjakarta.testkit.internal;
 
+import io.github.stytchjakarta.testkit.EmulatedConnectedApp;
 import io.github.stytchjakarta.testkit.EmulatedM2mClient;
 import java.util.List;
 
@@ -20,4 +21,12 @@ public interface TokenIssuer {
      * @return a fresh M2M access token
      */
     String m2mToken(EmulatedM2mClient client, List<String> scopes);
+
+    /**
+     * @param consent who granted the token
+     * @param client  the client it was granted to
+     * @param scopes  the granted scopes
+     * @return a fresh Connected-App access token, living the client's access-token lifetime
+     */
+    String connectedAppToken(Consent consent, EmulatedConnectedApp client, List<String> scopes);
 }

@@ -3,6 +3,7 @@ package io.github.stytchjakarta.testkit.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.stytchjakarta.testkit.EmulatedConnectedApp.ClientType;
 import io.github.stytchjakarta.testkit.EmulatedM2mClient;
 import io.github.stytchjakarta.testkit.EmulatedMember;
 import io.github.stytchjakarta.testkit.EmulatedOrganization;
@@ -69,6 +70,8 @@ class EmulatorBadRequestTest {
         placeholders.put("{user}", user.userId());
         placeholders.put("{client_id}", client.clientId());
         placeholders.put("{client_secret}", client.clientSecret());
+        placeholders.put("{connected_app}", emulator.connectedApps().create(c -> c.type(ClientType.THIRD_PARTY_PUBLIC)
+                .redirectUrls("https://agent.test/callback")).clientId());
     }
 
     static Stream<Arguments> badRequests() {
@@ -163,6 +166,13 @@ class EmulatorBadRequestTest {
                         + "\"grant_type\":\"client_credentials\"}", 400, null, true),
                 post("M2M scope the client lacks", TOKEN, "{\"client_id\":\"{client_id}\",\"client_secret\":\"{client_secret}\","
                         + "\"grant_type\":\"client_credentials\",\"scope\":\"delete:users\"}", ANY_4XX, null, false),
+                // the supplement's token request knows only client_credentials, so the spec rejects these
+                post("authorization code without code_verifier", TOKEN, "{\"grant_type\":\"authorization_code\","
+                        + "\"code\":\"x\",\"redirect_uri\":\"https://agent.test/callback\",\"client_id\":\"{client_id}\"}",
+                        400, "invalid_request", true),
+                post("authorization code unknown", TOKEN, "{\"grant_type\":\"authorization_code\",\"code\":\"x\","
+                        + "\"redirect_uri\":\"https://agent.test/callback\",\"client_id\":\"{connected_app}\","
+                        + "\"code_verifier\":\"{client_secret}\"}", 400, "invalid_grant", true),
                 // routing
                 get("unknown path", "/v1/no/such/thing", Map.of(), 404, null, true),
                 get("GET on a POST endpoint", AUTHENTICATE, Map.of(), ANY_4XX, null, true),

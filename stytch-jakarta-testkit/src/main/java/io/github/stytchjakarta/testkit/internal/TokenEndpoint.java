@@ -11,25 +11,29 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code POST /v1/public/{project_id}/oauth2/token} (and the project domain's {@code POST /v1/oauth2/token}): the OAuth
- * 2.0 client-credentials grant for M2M clients, with the
- * parameters form-encoded (node SDK) or as JSON (Java SDK). The client authenticates with {@code client_id} and
+ * {@code POST /v1/public/{project_id}/oauth2/token} (and the project domain's {@code POST /v1/oauth2/token}), with the
+ * parameters form-encoded (node SDK, OAuth clients) or as JSON (Java SDK), dispatched by {@code grant_type}:
+ * {@code authorization_code} for Connected Apps ({@link AuthorizationCodeGrant}), and {@code client_credentials} for
+ * M2M clients, answered here. A client-credentials client authenticates with {@code client_id} and
  * {@code client_secret} in the body or, if they are absent, with HTTP Basic (RFC 6749 §2.3.1); the project's own Basic
  * credentials are accepted and ignored. {@code scope} is space-separated (a JSON array works too); omitted, it grants
  * every scope of the client.
  *
  * <p>Errors use the RFC 6749 codes ({@code invalid_request}, {@code unsupported_grant_type}, {@code invalid_client}
- * 401, {@code invalid_scope}, and {@code unauthorized_client} for a Connected-App client, whose grant is the
- * authorization code, which the emulator does not serve) in both the OAuth and the Stytch error fields.
+ * 401, {@code invalid_scope}, {@code invalid_grant}, and {@code unauthorized_client} for a Connected-App client asking
+ * for client credentials: its grant is the authorization code) in both the OAuth and the Stytch error fields.
+ * Thread-safe: stateless.
  */
-public final class M2mTokenEndpoint {
+public final class TokenEndpoint {
 
     private final EmulatorState state;
     private final TokenIssuer tokens;
+    private final AuthorizationCodeGrant authorizationCode;
 
-    public M2mTokenEndpoint(EmulatorState state, TokenIssuer tokens) {
+    public TokenEndpoint(EmulatorState state, TokenIssuer tokens) {
         this.state = state;
         this.tokens = tokens;
+        this.authorizationCode = new AuthorizationCodeGrant(state, tokens);
     }
 
     public ApiResponse token(ApiRequest request) {
@@ -41,8 +45,15 @@ public final class M2mTokenEndpoint {
         if (grantType == null) {
             throw ApiException.oauth(400, "invalid_request", "grant_type is required.");
         }
+        if ("authorization_code".equals(grantType)) {
+            Map<String, String> strings = new LinkedHashMap<>();
+            parameters.keySet().forEach(name -> strings.put(name, string(parameters, name)));
+            return ApiResponse.ok(request.requestId(), authorizationCode.token(strings, request.authorization()),
+                    Map.of("Cache-Control", "no-store"));
+        }
         if (!"client_credentials".equals(grantType)) {
-            throw ApiException.oauth(400, "unsupported_grant_type", "Only the client_credentials grant is supported.");
+            throw ApiException.oauth(400, "unsupported_grant_type",
+                    "Only the client_credentials and authorization_code grants are supported.");
         }
         EmulatedM2mClient client = authenticateClient(string(parameters, "client_id"), string(parameters, "client_secret"),
                 request.authorization());
@@ -62,7 +73,7 @@ public final class M2mTokenEndpoint {
         }
         JsonBody body = request.json();
         Map<String, Object> parameters = new LinkedHashMap<>();
-        for (String name : List.of("grant_type", "client_id", "client_secret")) {
+        for (String name : List.of("grant_type", "client_id", "client_secret", "code", "redirect_uri", "code_verifier")) {
             parameters.put(name, body.optionalString(name));
         }
         parameters.put("scope", body.raw("scope"));
