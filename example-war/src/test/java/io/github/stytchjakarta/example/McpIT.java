@@ -19,9 +19,17 @@ import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -33,7 +41,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The example's MCP server ({@code /mcp}) driven by the official MCP Java SDK client over streamable HTTP, with
  * Connected-App access tokens the emulator issues for demo members: an MCP client's discovery from the 401 (RFC 9728
- * metadata, then Stytch's authorization-server metadata), a token's scopes deciding which tools work, its organization
+ * metadata, then Stytch's authorization-server metadata) and its authorization-code grant with PKCE at the endpoints
+ * that metadata names, a token's scopes deciding which tools work, its organization
  * as the workspace, and nothing but a Connected-App token with the server's scope getting in.
  */
 class McpIT {
@@ -46,13 +55,17 @@ class McpIT {
     private static final String INITIALIZE = "{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"initialize\", \"params\": "
             + "{\"protocolVersion\": \"2025-06-18\", \"capabilities\": {}, \"clientInfo\": {\"name\": \"curl\", \"version\": \"1\"}}}";
 
+    // a native MCP client's loopback redirect (RFC 8252 §7.3: registered without a port, any port matches)
+    private static final String REDIRECT_URI = "http://127.0.0.1/callback";
+
     private static EmulatedConnectedApp agent;
 
     private final TestHttp http = TestHttp.browser();
 
     @BeforeAll
     static void registerAgent() {
-        agent = APP.emulator().connectedApps().create(c -> c.name("Agent").type(ClientType.THIRD_PARTY_PUBLIC));
+        agent = APP.emulator().connectedApps().create(c -> c.name("Agent").type(ClientType.THIRD_PARTY_PUBLIC)
+                .redirectUrls(REDIRECT_URI));
     }
 
     @Test
@@ -65,8 +78,9 @@ class McpIT {
         String authorizationServer = resource.path("authorization_servers").path(0).asText();
         JsonNode stytch = TestHttp.json(http.send(TestHttp.request(URI.create(authorizationServer
                 + "/.well-known/oauth-authorization-server"))));
-        // the emulator runs no consent page: its test API issues what the authorization-code flow would
-        String token = token(APP.demo().carol(), "read:documents");
+        // the emulator's authorization page stands in for the application's consent page, Carol approving
+        APP.emulator().connectedApps().consentAs(APP.demo().carol());
+        String token = authorizationCodeWithPkce(stytch, resource.path("resource").asText(), "read:documents");
         HttpResponse<String> withToken = http.send(initialize().header("Authorization", "Bearer " + token));
 
         assertThat(anonymous.statusCode()).isEqualTo(401);
@@ -82,6 +96,11 @@ class McpIT {
         assertThat(withToken.headers().firstValue("Mcp-Session-Id")).isPresent();
         try (McpSyncClient client = client(null)) {
             assertThatThrownBy(client::initialize).as("the SDK client without a token").isInstanceOf(RuntimeException.class);
+        }
+        try (McpSyncClient client = client(token)) {
+            client.initialize();
+            assertThat(client.listTools().tools()).extracting(Tool::name).contains("list_documents", "create_document");
+            assertThat(client.callTool(call("list_documents", Map.of())).isError()).isNotEqualTo(Boolean.TRUE);
         }
     }
 
@@ -184,6 +203,48 @@ class McpIT {
 
     private static CallToolRequest call(String tool, Map<String, Object> arguments) {
         return CallToolRequest.builder(tool).arguments(arguments).build();
+    }
+
+    /**
+     * What an MCP client's OAuth layer does with the authorization server's metadata (MCP authorization, OAuth 2.1):
+     * PKCE S256, the authorization endpoint (a redirect carrying the code and the state), then the token endpoint.
+     */
+    private String authorizationCodeWithPkce(JsonNode stytch, String resource, String scope) {
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String challenge;
+        try {
+            challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        String state = "state-" + System.nanoTime();
+        URI authorize = URI.create(stytch.path("authorization_endpoint").asText() + "?response_type=code&client_id="
+                + form(agent.clientId()) + "&redirect_uri=" + form(REDIRECT_URI) + "&scope=" + form(scope) + "&state=" + state
+                + "&code_challenge=" + challenge + "&code_challenge_method=S256&resource=" + form(resource));
+        HttpResponse<String> redirect = http.send(TestHttp.request(authorize));
+        assertThat(redirect.statusCode()).as(redirect.body()).isEqualTo(302);
+        URI callback = URI.create(redirect.headers().firstValue("Location").orElseThrow());
+        assertThat(callback.getPath()).isEqualTo("/callback");
+        Map<String, String> answer = new HashMap<>();
+        for (String pair : callback.getRawQuery().split("&")) {
+            String[] parts = pair.split("=", 2);
+            answer.put(parts[0], URLDecoder.decode(parts[1], StandardCharsets.UTF_8));
+        }
+        assertThat(answer).containsEntry("state", state).containsKey("code");
+        HttpResponse<String> tokens = http.send(TestHttp.request(URI.create(stytch.path("token_endpoint").asText()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&code=" + form(answer.get("code"))
+                        + "&redirect_uri=" + form(REDIRECT_URI) + "&client_id=" + form(agent.clientId())
+                        + "&code_verifier=" + verifier)));
+        assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+        return TestHttp.json(tokens).path("access_token").asText();
+    }
+
+    private static String form(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private static String token(EmulatedMember member, String... scopes) {

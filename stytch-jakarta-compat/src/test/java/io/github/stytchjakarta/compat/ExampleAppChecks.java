@@ -16,9 +16,15 @@ import org.assertj.core.api.SoftAssertions;
  * The HTTP checks of the example app (example-war, unchanged) on a Jakarta EE server, where the Stytch
  * authentication mechanism authenticates: the Bearer challenge and the sign-in redirect, the caller through
  * {@code CurrentStytchSession}, permissions allowed and denied, {@code @RolesAllowed}, tenancy, the opaque
- * session cookie, an expired JWT refreshed, the CSRF check, JSON-B's dates and logout.
+ * session cookie, an expired JWT refreshed, the CSRF check, JSON-B's dates and logout; an M2M client and a
+ * Connected-App token on the documents API, and the MCP endpoint (the MCP Java SDK, with its own Jackson) answering an
+ * app token's {@code initialize} and refusing a session JWT.
  */
 final class ExampleAppChecks extends AppChecks {
+
+    private static final String MCP_INITIALIZE = "{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"initialize\", "
+            + "\"params\": {\"protocolVersion\": \"2025-06-18\", \"capabilities\": {}, "
+            + "\"clientInfo\": {\"name\": \"compat\", \"version\": \"1\"}}}";
 
     ExampleAppChecks(StytchEmulator emulator, DemoData demo) {
         super(emulator, demo);
@@ -72,6 +78,8 @@ final class ExampleAppChecks extends AppChecks {
                 .headers(with(TestHttp.cookie("stytch_session_jwt", bobs.sessionJwt()),
                         "Origin", "https://elsewhere.example", "Content-Type", "application/json"))));
 
+        machineCallers(checks, app);
+
         EmulatedSession leaving = emulator.createMemberSession(demo.bob(), s -> { });
         int revokesBefore = revokes();
         URI root = app.uri("/");
@@ -82,5 +90,20 @@ final class ExampleAppChecks extends AppChecks {
         checks.assertThat(logout.headers().allValues("Set-Cookie")).as("cookies cleared")
                 .anySatisfy(cookie -> assertThat(cookie).startsWith("stytch_session=").contains("Max-Age=0"));
         checks.assertThat(revokes() - revokesBefore).as("session revoked at Stytch").isEqualTo(1);
+    }
+
+    private void machineCallers(SoftAssertions checks, TestHttp app) {
+        String appToken = emulator.connectedApps().accessToken(demo.bob(), emulator.connectedApps().defaultClient(),
+                "read:documents");
+        checks.assertThat(app.get("/api/documents", TestHttp.bearer(appToken)).statusCode()).as("app token reads")
+                .isEqualTo(200);
+        HttpResponse<String> initialize = app.send(app.request("/mcp").POST(BodyPublishers.ofString(MCP_INITIALIZE))
+                .headers(with(TestHttp.bearer(appToken), "Content-Type", "application/json",
+                        "Accept", "application/json, text/event-stream")));
+        checks.assertThat(initialize.statusCode()).as("MCP initialize: " + initialize.body()).isEqualTo(200);
+        checks.assertThat(initialize.headers().firstValue("Mcp-Session-Id")).as("MCP session").isPresent();
+        HttpResponse<String> sessionThere = app.send(app.request("/mcp").POST(BodyPublishers.ofString(MCP_INITIALIZE))
+                .headers(with(bearer("bob@acme.test"), "Content-Type", "application/json")));
+        checks.assertThat(code(sessionThere)).as("session JWT on /mcp").isEqualTo("stytch.invalid_token.wrong_token_kind");
     }
 }

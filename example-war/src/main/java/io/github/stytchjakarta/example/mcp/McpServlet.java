@@ -68,8 +68,13 @@ public final class McpServlet extends HttpServlet {
 
     @Override
     public void destroy() {
-        server.close();
-        transport.destroy();
+        // null when init failed: the container still destroys the servlet
+        if (server != null) {
+            server.close();
+        }
+        if (transport != null) {
+            transport.destroy();
+        }
     }
 
     private static McpTransportContext callerContext(HttpServletRequest request) {
