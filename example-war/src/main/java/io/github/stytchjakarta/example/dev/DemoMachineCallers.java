@@ -13,8 +13,10 @@ import java.util.Objects;
  * The dev run's machine callers, seeded into the emulator beside the {@link DemoData} so that the README's
  * {@code curl} lines work: an M2M client that reads the documents of the demo's first organization (its tokens
  * carry {@value Workspace#M2M_ORGANIZATION_CLAIM}), and a Connected App (an AI agent, public like the clients MCP
- * registers) with an access token that the demo's editor granted it. Immutable; {@link #toString()} leaves out the
- * secret and the token.
+ * registers) with an access token that the demo's editor granted it. An MCP client may also get its own token from the
+ * emulator as the agent: the emulator's authorization page approves as the demo editor, and the agent's redirect URLs
+ * are the loopback {@value #LOOPBACK_REDIRECT} and its {@code localhost} twin (any port, RFC 8252). Immutable;
+ * {@link #toString()} leaves out the secret and the token.
  *
  * @param reader      the M2M client, scope {@value #READ_SCOPE}
  * @param agent       the Connected App
@@ -28,6 +30,9 @@ public record DemoMachineCallers(EmulatedM2mClient reader, EmulatedConnectedApp 
 
     /** The demo policy's scope that grants {@code documents:write}. */
     public static final String WRITE_SCOPE = "write:documents";
+
+    /** The agent's redirect URL for native clients, any port. */
+    public static final String LOOPBACK_REDIRECT = "http://127.0.0.1/callback";
 
     /** The Connected App's name. */
     public static final String AGENT_NAME = "Example agent";
@@ -50,10 +55,17 @@ public record DemoMachineCallers(EmulatedM2mClient reader, EmulatedConnectedApp 
     public static DemoMachineCallers seed(StytchEmulator emulator, DemoData demo, Vertical vertical) {
         EmulatedM2mClient reader = emulator.createM2mClient(c -> c.scopes(READ_SCOPE)
                 .customClaim(Workspace.M2M_ORGANIZATION_CLAIM, demo.acme().organizationId()));
-        EmulatedConnectedApp agent = emulator.connectedApps().create(c -> c.name(AGENT_NAME).type(ClientType.THIRD_PARTY_PUBLIC));
+        EmulatedConnectedApp agent = emulator.connectedApps().create(c -> c.name(AGENT_NAME).type(ClientType.THIRD_PARTY_PUBLIC)
+                .redirectUrls(LOOPBACK_REDIRECT, "http://localhost/callback"));
         String token = switch (vertical) {
-            case B2B -> emulator.connectedApps().accessToken(demo.bob(), agent, READ_SCOPE, WRITE_SCOPE);
-            case CONSUMER -> emulator.connectedApps().accessToken(demo.ada(), agent, READ_SCOPE, WRITE_SCOPE);
+            case B2B -> {
+                emulator.connectedApps().consentAs(demo.bob());
+                yield emulator.connectedApps().accessToken(demo.bob(), agent, READ_SCOPE, WRITE_SCOPE);
+            }
+            case CONSUMER -> {
+                emulator.connectedApps().consentAs(demo.ada());
+                yield emulator.connectedApps().accessToken(demo.ada(), agent, READ_SCOPE, WRITE_SCOPE);
+            }
         };
         return new DemoMachineCallers(reader, agent, token);
     }

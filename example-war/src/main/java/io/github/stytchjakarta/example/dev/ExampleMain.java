@@ -63,6 +63,8 @@ public final class ExampleMain {
                     + machines.reader().clientSecret() + " TOKEN_URL=" + emulator.baseUrl() + "/v1/public/"
                     + emulator.projectId() + "/oauth2/token");
             System.out.println("  export APP_TOKEN=" + machines.agentToken());
+            System.out.println("  (an MCP client may instead authorize as the agent, client id " + machines.agent().clientId()
+                    + ", redirect " + DemoMachineCallers.LOOPBACK_REDIRECT + " on any port: the emulator approves as the demo editor)");
         }, () -> System.out.println("Using the Stytch project configured in stytch.project-id."));
         System.out.println("Example app on " + server.baseUri());
         System.out.println("Stop with Ctrl-C.");
