@@ -1,5 +1,6 @@
 package io.github.stytchjakarta.filter.internal;
 
+import io.github.stytchjakarta.core.internal.config.ConfigChecks;
 import io.github.stytchjakarta.core.internal.config.ConfigProblems;
 import io.github.stytchjakarta.filter.PathScopes;
 import io.github.stytchjakarta.filter.ResourceMetadataSettings;
@@ -79,20 +80,12 @@ public final class ResourceMetadataValidation {
                 Optional.ofNullable(resourceName))) : Optional.empty();
     }
 
-    /**
-     * @param url an absolute URL
-     * @return whether it is {@code http} to a loopback host, where {@code https} is not required
-     */
-    public static boolean isLoopback(URI url) {
-        return url.getHost() != null && LOOPBACK_HOSTS.contains(url.getHost().toLowerCase(Locale.ROOT));
-    }
-
+    // an http(s) URL as core's checks accept one, and https unless to a loopback host
     private static Optional<URI> url(String value) {
         try {
             URI url = new URI(value);
-            String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-            boolean acceptable = url.getHost() != null && url.getRawUserInfo() == null && url.getRawQuery() == null
-                    && url.getRawFragment() == null && (scheme.equals("https") || scheme.equals("http") && isLoopback(url));
+            boolean acceptable = ConfigChecks.isHttpUrl(url) && ("https".equalsIgnoreCase(url.getScheme())
+                    || LOOPBACK_HOSTS.contains(url.getHost().toLowerCase(Locale.ROOT)));
             return acceptable ? Optional.of(url) : Optional.empty();
         } catch (URISyntaxException e) {
             return Optional.empty();

@@ -40,8 +40,8 @@ public final class AuthorizationCodeGrant {
         if (code == null || redirectUri == null || verifier == null) {
             throw ApiException.oauth(400, "invalid_request", "code, redirect_uri and code_verifier are required.");
         }
-        EmulatedConnectedApp client = authenticateClient(parameters.get("client_id"), parameters.get("client_secret"),
-                authorization);
+        EmulatedConnectedApp client = state.connectedApps().authenticate(credentials(parameters.get("client_id"),
+                parameters.get("client_secret"), authorization));
         AuthorizationCodes.Grant grant = state.connectedApps().authorizationCodes().take(code, state.now())
                 .filter(taken -> taken.clientId().equals(client.clientId()) && taken.redirectUri().equals(redirectUri)
                         && MessageDigest.isEqual(challenge(verifier), taken.codeChallenge().getBytes(StandardCharsets.US_ASCII))
@@ -54,16 +54,6 @@ public final class AuthorizationCodeGrant {
         fields.put("expires_in", client.accessTokenLifetime().toSeconds());
         fields.put("scope", String.join(" ", grant.scopes()));
         return fields;
-    }
-
-    private EmulatedConnectedApp authenticateClient(String clientId, String clientSecret, String authorization) {
-        ClientCredentials credentials = credentials(clientId, clientSecret, authorization);
-        if (credentials.clientId() == null) {
-            throw ApiException.oauth(400, "invalid_request", "client_id is required.");
-        }
-        return state.connectedApps().client(credentials.clientId())
-                .filter(client -> client.clientType().isPublic() || credentials.secretMatches(client.clientSecret()))
-                .orElseThrow(() -> ApiException.oauth(401, "invalid_client", "Client authentication failed."));
     }
 
     /** The body's credentials, or Basic ones when the body names no client or the same client without a secret. */

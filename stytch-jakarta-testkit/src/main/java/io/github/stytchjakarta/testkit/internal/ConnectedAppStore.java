@@ -34,6 +34,23 @@ public final class ConnectedAppStore {
         return Optional.ofNullable(clients.get(clientId));
     }
 
+    /**
+     * Authenticates a Connected-App client calling an OAuth endpoint (token, introspection): by its id alone when it is
+     * public (it has no secret), else by its id and secret (RFC 6749 §2.3.1).
+     *
+     * @param credentials the credentials the request carried
+     * @return the client
+     * @throws ApiException {@code 400 invalid_request} without a client id, {@code 401 invalid_client} otherwise
+     */
+    public EmulatedConnectedApp authenticate(ClientCredentials credentials) {
+        if (credentials.clientId() == null) {
+            throw ApiException.oauth(400, "invalid_request", "client_id is required.");
+        }
+        return client(credentials.clientId())
+                .filter(client -> client.clientSecret() == null || credentials.secretMatches(client.clientSecret()))
+                .orElseThrow(() -> ApiException.oauth(401, "invalid_client", "Client authentication failed."));
+    }
+
     /** @return the clients in creation order */
     public synchronized List<EmulatedConnectedApp> clients() {
         return List.copyOf(clients.values());

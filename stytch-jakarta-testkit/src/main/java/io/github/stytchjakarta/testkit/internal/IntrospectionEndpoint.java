@@ -45,7 +45,7 @@ public final class IntrospectionEndpoint {
         if (token == null) {
             throw ApiException.oauth(400, "invalid_request", "token is required.");
         }
-        authenticateClient(ClientCredentials.of(nonEmpty(form.get("client_id")), nonEmpty(form.get("client_secret")),
+        state.connectedApps().authenticate(ClientCredentials.of(nonEmpty(form.get("client_id")), nonEmpty(form.get("client_secret")),
                 request.authorization()));
         Map<String, Object> fields = activeClaims(token).<Map<String, Object>>map(claims -> {
             Map<String, Object> active = new LinkedHashMap<>();
@@ -55,15 +55,6 @@ public final class IntrospectionEndpoint {
             return active;
         }).orElse(Map.of("active", false));
         return ApiResponse.ok(request.requestId(), fields, Map.of("Cache-Control", "no-store"));
-    }
-
-    private void authenticateClient(ClientCredentials credentials) {
-        if (credentials.clientId() == null) {
-            throw ApiException.oauth(400, "invalid_request", "client_id is required.");
-        }
-        state.connectedApps().client(credentials.clientId())
-                .filter(client -> client.clientSecret() == null || credentials.secretMatches(client.clientSecret()))
-                .orElseThrow(() -> ApiException.oauth(401, "invalid_client", "Client authentication failed."));
     }
 
     private Optional<Map<String, Object>> activeClaims(String token) {

@@ -183,10 +183,7 @@ public final class StytchHttp implements AutoCloseable {
         StringBuilder body = new StringBuilder();
         form.forEach((name, value) -> body.append(body.length() == 0 ? "" : "&").append(encode(name)).append('=')
                 .append(encode(value)));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(requestTimeout)
-                .header("User-Agent", USER_AGENT)
-                .header("Accept", "application/json")
+        HttpRequest request = unauthenticatedRequest(path)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
                 .build();
@@ -208,9 +205,12 @@ public final class StytchHttp implements AutoCloseable {
     }
 
     private HttpRequest.Builder request(String pathAndQuery) {
+        return unauthenticatedRequest(pathAndQuery).header("Authorization", authorization);
+    }
+
+    private HttpRequest.Builder unauthenticatedRequest(String pathAndQuery) {
         return HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
                 .timeout(requestTimeout)
-                .header("Authorization", authorization)
                 .header("User-Agent", USER_AGENT)
                 .header("Accept", "application/json");
     }
